@@ -1,0 +1,5 @@
+"""Allow ``python -m medtui``."""
+
+from medtui.cli import main
+
+raise SystemExit(main())

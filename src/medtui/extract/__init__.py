@@ -1,0 +1,1 @@
+"""Finding institutions and partnership events in stories (no UI code here)."""

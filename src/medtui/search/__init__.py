@@ -1,0 +1,1 @@
+"""The in-memory whoosh index over stories and the queries on it (no UI code here)."""
