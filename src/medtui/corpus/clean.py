@@ -1,0 +1,221 @@
+"""Take the article out of a page: drop menus, breadcrumbs, link lists and footers.
+
+Works on lines (plain text, Markdown, or HTML already turned into lines by
+:mod:`medtui.corpus.html`). What the page says about itself (publisher, source URL,
+title) is kept as metadata. The article's own lists and quotes stay: a run of lines
+is only dropped as a menu when it looks like one (short link-like items, many in a row).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ARTICLE_BREAK = "\ue000"
+"""A line holding only this separates articles that the page itself marked apart."""
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\((\s*[^)\s]+)[^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043\u25e6\u2013*-]\s*")
+_HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|em|strong|u|sup|sub|a)\b[^>]*>", re.I)
+
+_PUBLISHED_ON = re.compile(r"^Published on (.+?)\s*\((https?://[^)\s]+)\)\s*$", re.I)
+_SOURCE_URL = re.compile(
+    r"^(?:Source URL|Original URL|Canonical URL|Source link|Permalink|"
+    r"View source version on [^:]+)\s*:\s*(https?://\S+)\s*$",
+    re.I,
+)
+_SOURCE_LINK_TEXT = re.compile(r"^(?:original|source|original/source)\b.*(?:release|article|story|source)?", re.I)
+_BREADCRUMB = re.compile(r"^(?:Home|Homepage|Start|Main page)\s*(?:>|»|›|/|\||::|→)\s*(.+)$", re.I)
+_FOOTNOTE_LINK = re.compile(r"^\s*\[\d+\]\s*(?:https?://|www\.)\S*\s*$")
+_URL_ONLY = re.compile(r"^\s*(?:[\w .:/-]{0,40}[-:]\s*)?(?:https?://|www\.)\S+\s*$", re.I)
+
+# A line that starts one of these ends the article: all that follows is syndication or
+# site furniture. These are shapes shared by many sites, not facts of any one page.
+_ARTICLE_END = re.compile(
+    r"^(?:/?Public Release\.|This material from the originating organi[sz]ation|"
+    r"The post .{3,300} appeared first on|View (?:the )?(?:source version|original|in full) |"
+    r"Originally published (?:at|on|by)|This (?:article|story|content) (?:was|is) "
+    r"(?:originally )?(?:published|syndicated|provided)|Links$|Share this (?:article|story|page)|"
+    r"Related (?:articles|stories|news|posts|content)\s*:?$|Tags?\s*:|"
+    r"(?:©|\(c\)|Copyright\b).{0,120}(?:rights reserved)?\s*$)",
+    re.I,
+)
+_FOOTER_LINE = re.compile(
+    r"^(?:Pickup\s*-|Reddit Post|Newsramp|Share(?: on| via)?\b|Tweet|Print|Email this|"
+    r"Back to top|Follow us|Subscribe|Privacy Policy|Terms (?:of Use|and Conditions)|"
+    r"Cookie|All rights reserved|Mobile Version|Full Site Map|Sitemap|Skip to)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019')\]]\s*$")
+_MENU_WORDS = 6
+_MIN_MENU_RUN = 4
+_MIN_FURNITURE_RUN = 6
+_THIN_TAIL_WORDS = 40
+
+
+@dataclass
+class CleanDoc:
+    """The article's lines ("" between paragraphs) and the page's own metadata."""
+
+    lines: list[str]
+    title_hint: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date_hint: str | None = None
+    headings: set[int] = field(default_factory=set)
+    """Indexes of lines that were Markdown/HTML level-1 headings."""
+
+
+def _strip_markdown(line: str, doc: CleanDoc) -> str:
+    line = _MD_IMAGE.sub("", line)
+
+    def link(m: re.Match[str]) -> str:
+        text, target = m.group(1).strip(), m.group(2).strip()
+        if doc.url is None and _SOURCE_LINK_TEXT.match(text) and target.startswith("http"):
+            doc.url = target
+        return text
+
+    line = _MD_LINK.sub(link, line)
+    line = _HTML_TAG.sub(" ", line)
+    line = _MD_EMPHASIS.sub("", line)
+    return _MD_BULLET.sub(lambda m: m.group(1) + "\u2022 ", line)
+
+
+def is_sentence(line: str) -> bool:
+    """Whether a line ends like a sentence (or a clause of a list item)."""
+    return bool(_SENTENCE_END.search(line))
+
+
+def _link_like(line: str) -> bool:
+    words = _BULLET.sub("", line).split()
+    return 0 < len(words) <= _MENU_WORDS and not is_sentence(line)
+
+
+def _is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line)) and bool(_BULLET.sub("", line).strip())
+
+
+def _drop_runs(lines: list[str]) -> list[str]:
+    """Drop menu-like runs: bulleted link lists, and long runs of short unpunctuated lines.
+
+    A short leftover after the last dropped run (under ``_THIN_TAIL_WORDS`` words, after
+    a substantial article) is page furniture too: a tagline or a site motto.
+    """
+    keep = [True] * len(lines)
+    dropped_at: list[int] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (lines[j].strip() == "" and j + 1 < len(lines) and
+                                  _is_bullet(lines[j + 1]) or _is_bullet(lines[j])):
+            j += 1
+        bullets = [ln for ln in lines[i:j] if ln.strip()]
+        if len(bullets) >= _MIN_MENU_RUN and sum(map(_link_like, bullets)) >= 0.75 * len(bullets):
+            for k in range(i, j):
+                keep[k] = False
+            dropped_at.append(i)
+            i = j
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip() and not is_sentence(lines[j]) \
+                and len(lines[j].split()) <= 16:
+            j += 1
+        run = lines[i:j]
+        if len(run) >= _MIN_FURNITURE_RUN and sum(len(r.split()) <= _MENU_WORDS for r in run) \
+                >= 0.6 * len(run):
+            for k in range(i, j):
+                keep[k] = False
+            dropped_at.append(i)
+            i = j
+            continue
+        i += 1
+    if dropped_at:
+        last = dropped_at[-1]
+        tail = [ln for ln, k in zip(lines[last:], keep[last:], strict=True) if k]
+        before = sum(len(ln.split()) for ln, k in zip(lines[:last], keep[:last], strict=True) if k)
+        if sum(len(ln.split()) for ln in tail) < _THIN_TAIL_WORDS <= before:
+            for k in range(last, len(lines)):
+                keep[k] = False
+    return [ln for ln, k in zip(lines, keep, strict=True) if k]
+
+
+def clean_lines(
+    text: str,
+    *,
+    title_hint: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    date_hint: str | None = None,
+) -> CleanDoc:
+    """Clean a page's text into article lines plus metadata; see the module docstring."""
+    doc = CleanDoc(lines=[], title_hint=title_hint, publisher=publisher, url=url,
+                   date_hint=date_hint)
+    out: list[str] = []
+    raw = text.split("\n")
+    for line in raw:
+        line = line.rstrip()
+        if line.strip() == ARTICLE_BREAK:
+            out.append(ARTICLE_BREAK)
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(2)
+            if len(heading.group(1)) == 1:
+                doc.headings.add(len(out))
+                if doc.title_hint is None:
+                    doc.title_hint = _strip_markdown(line, doc).strip()
+        if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*", line):
+            out.append("")
+            continue
+        line = _strip_markdown(line, doc)
+        stripped = " ".join(line.split())
+        m = _PUBLISHED_ON.match(stripped)
+        if m:
+            doc.publisher = doc.publisher or m.group(1)
+            doc.url = doc.url or m.group(2)
+            while out and out[-1].strip() in ("", m.group(1)):
+                out.pop()
+            continue
+        m = _SOURCE_URL.match(stripped)
+        if m:
+            doc.url = m.group(1) if doc.url is None or "Source URL" in stripped else doc.url
+            continue
+        m = _BREADCRUMB.match(stripped)
+        if m:
+            last = re.split(r"\s+(?:>|»|›|/|\||::|→)\s+", m.group(1))[-1].strip()
+            if len(last.split()) >= 3:
+                doc.title_hint = doc.title_hint or last
+            continue
+        if _FOOTNOTE_LINK.match(stripped) or _URL_ONLY.match(stripped):
+            continue
+        if _ARTICLE_END.match(stripped) and _enough_before(out):
+            break
+        if _FOOTER_LINE.match(stripped) and len(stripped.split()) <= 8:
+            continue
+        out.append(line if _is_bullet(line) else stripped)
+    out = _drop_runs(out)
+    doc.lines = _collapse_blanks(out)
+    return doc
+
+
+def _enough_before(lines: list[str]) -> bool:
+    return sum(len(ln.split()) for ln in lines) >= 20
+
+
+def _collapse_blanks(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() and line != ARTICLE_BREAK:
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    while out and out[0] == "":
+        out.pop(0)
+    return out

@@ -1,0 +1,131 @@
+"""Explicit dates in text, as precise as the text allows.
+
+Only dates that are written out count: ISO dates, "11 March 2025", "March 11, 2025",
+"Mar. 11 2025", "11/03/2025" when unambiguous, "2025年3月11日", "March 2025".
+Relative words ("today", "last year") never become dates, and nothing here looks at
+a file's time or the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medtui.corpus.model import PartialDate
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Spanish, French and German month names appear in wire copy too.
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("ymd", re.compile(r"(?<![\d/.-])" + _YEAR + r"([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/.-]|:\d)")),
+    ("cjk", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?")),
+    ("dmy", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+de)?[\s\-]+" + _MONTH + r"(?:\s+de(?:l)?)?,?[\s\-]+" + _YEAR + r"(?!\d)", re.I)),
+    ("mdy", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"(?!\d)", re.I)),
+    ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2" + _YEAR + r"(?![\d/.])")),
+    ("my", re.compile(r"(?<![\w])" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text, with where it was found."""
+
+    date: PartialDate
+    start: int
+    end: int
+
+
+def _valid(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    import calendar
+
+    if not 1900 <= year <= 2100:
+        return None
+    if month is None:
+        return PartialDate(year)
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return PartialDate(year, month)
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
+    year = int(m.group("year"))
+    if kind in ("ymd", "cjk"):
+        day = m.group("d")
+        return _valid(year, int(m.group("m")), int(day) if day else None)
+    if kind == "numeric":
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            return _valid(year, b, a)
+        if b > 12 >= a:
+            return _valid(year, a, b)
+        if a == b:
+            return _valid(year, a, b)
+        return None  # 03/04/2025 is ambiguous: no date rather than a wrong one
+    month = MONTHS.get(m.group("mon").lower().rstrip("."))
+    if month is None:
+        return None
+    if kind == "my":
+        if not m.group("mon")[0].isupper():
+            return None  # "may 2025" in running text is the verb more often than the month
+        return _valid(year, month, None)
+    return _valid(year, month, int(m.group("day")))
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every explicit date in ``text``, in order of position, overlaps resolved to the longest."""
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in found):
+                continue
+            date = _from_match(kind, m)
+            if date is not None:
+                found.append(DateMatch(date, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def first_date(text: str) -> PartialDate | None:
+    """The first explicit date in ``text``, or None."""
+    dates = find_dates(text)
+    return dates[0].date if dates else None
+
+
+_YEAR_LINE = re.compile(r"^\s*(?:year\s+)?((?:19|20)\d{2})\s*$", re.I)
+_DATE_LINE_WORDS = 8
+
+
+def year_heading(line: str) -> int | None:
+    """The year if ``line`` is nothing but a year (a listing page's year heading)."""
+    m = _YEAR_LINE.match(line)
+    return int(m.group(1)) if m else None
+
+
+def date_line(line: str) -> PartialDate | None:
+    """The date if ``line`` is a short line that is mainly a date ("24 February 2025 | News")."""
+    if len(line.split()) > _DATE_LINE_WORDS:
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    words = re.findall(r"[^\W\d_]+", rest)
+    if len(words) > 4:
+        return None
+    return dates[0].date

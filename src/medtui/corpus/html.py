@@ -1,0 +1,104 @@
+"""HTML to plain lines through a real parser (lexbor via selectolax), keeping page metadata.
+
+Scripts, styles, navigation, headers, footers, sidebars and share widgets are dropped;
+the article (``<article>``, ``<main>`` or the body) becomes one line per block, list
+items as bullets, so that the same text cleaner can work on it as on plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DROP_TAGS = (
+    "script, style, noscript, template, svg, iframe, form, button, nav, aside, "
+    "select, input, textarea, object, embed, canvas, audio, video, map"
+)
+_DROP_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]'
+_BOILERPLATE_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|cookie|"
+    r"related|comments?|subscribe|newsletter|advert|ads|promo|skip-link|site-header|masthead)"
+    r"($|[\s_-])",
+    re.I,
+)
+_BLOCK_TAGS = (
+    "p, div, section, h1, h2, h3, h4, h5, h6, br, tr, blockquote, pre, dd, dt, "
+    "figcaption, header, footer, article, main, table, ul, ol, hr, address, time"
+)
+
+
+@dataclass
+class HtmlPage:
+    """The page's text as lines, and what the page says about itself."""
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date_hint: str | None = None
+
+
+def _meta(tree: object, *selectors: str) -> str | None:
+    for sel in selectors:
+        node = tree.css_first(sel)  # type: ignore[attr-defined]
+        if node is None:
+            continue
+        value = node.attributes.get("content") or node.attributes.get("href")
+        if value is None:
+            value = node.attributes.get("datetime")
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def html_to_page(html: str) -> HtmlPage:
+    """Parse ``html`` and return its article text as lines, plus metadata."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    page = HtmlPage(
+        text="",
+        title=_meta(tree, 'meta[property="og:title"]', 'meta[name="twitter:title"]')
+        or (" ".join(title_node.text().split()) if title_node else None),
+        publisher=_meta(tree, 'meta[property="og:site_name"]', 'meta[name="application-name"]',
+                        'meta[name="publisher"]', 'meta[name="author"]'),
+        url=_meta(tree, 'link[rel="canonical"]', 'meta[property="og:url"]'),
+        date_hint=_meta(tree, 'meta[property="article:published_time"]',
+                        'meta[name="date"]', 'meta[name="pubdate"]',
+                        'meta[itemprop="datePublished"]', "time[datetime]"),
+    )
+    for node in tree.css(_DROP_TAGS + ", " + _DROP_ROLES):
+        node.decompose()
+    for node in tree.css("[class], [id]"):
+        attrs = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
+        if node.tag not in ("body", "html", "article", "main") and _BOILERPLATE_ATTR.search(attrs):
+            node.decompose()
+    root = _article_root(tree)
+    if root is None:
+        return page
+    for node in root.css("header, footer"):
+        if node.parent is not None and node.parent.tag in ("body", "html"):
+            node.decompose()
+    for node in root.css("li"):
+        node.insert_before("\n\u2022 ")
+        node.insert_after("\n")
+    for node in root.css(_BLOCK_TAGS):
+        node.insert_before("\n\n" if node.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
+        node.insert_after("\n")
+    for node in root.css("td, th"):
+        node.insert_after(" \t ")
+    raw = root.text(deep=True, separator="")
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    page.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return page
+
+
+def _article_root(tree: object) -> object | None:
+    articles = tree.css("article")  # type: ignore[attr-defined]
+    if len(articles) == 1:
+        return articles[0]
+    main = tree.css_first('main, [role="main"]')  # type: ignore[attr-defined]
+    if main is not None:
+        return main
+    return tree.body  # type: ignore[attr-defined]

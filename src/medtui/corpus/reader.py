@@ -1,0 +1,276 @@
+"""Finding input files and decoding them into text, with a warning for every problem.
+
+A file that is binary, empty, unreadable, too large or gone becomes a warning on that
+document and never stops the rest from loading.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medtui.errors import InputError
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Larger files are read up to this size, with a warning."""
+MAX_LINE_CHARS = 200_000
+"""Longer lines are cut at this length, with a warning."""
+MAX_FILES = 1_000_000
+
+_BINARY_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"%PDF", "a PDF file"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+
+
+@dataclass
+class InputFile:
+    """A file to read, and the path to show for it."""
+
+    path: Path
+    display: str
+
+
+@dataclass
+class DecodedText:
+    """What a file holds as text, or None with the reason in ``warnings``."""
+
+    text: str | None
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    is_html: bool = False
+
+
+def display_path(path: Path, seeds_root: Path | None = None) -> str:
+    """The path as users see it: relative to the working directory when under it."""
+    if seeds_root is not None:
+        try:
+            return str(Path("seeds") / path.relative_to(seeds_root))
+        except ValueError:
+            pass
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def discover_files(
+    paths: Iterable[str | Path], seeds_root: Path | None = None
+) -> tuple[list[InputFile], list[str]]:
+    """Every readable document under ``paths``, sorted, plus warnings for what was passed over.
+
+    A path named on the command line that does not exist raises :class:`InputError`.
+    Folders are walked recursively without following links into loops.
+    """
+    files: list[InputFile] = []
+    warnings: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for raw in paths:
+        root = Path(os.fsdecode(raw)) if isinstance(raw, bytes) else Path(raw)
+        try:
+            st = root.stat()
+        except FileNotFoundError:
+            raise InputError(f"No such file or folder: {_safe(root)}.") from None
+        except OSError as exc:
+            raise InputError(f"Cannot open {_safe(root)}: {exc.strerror or exc}.") from None
+        if stat.S_ISDIR(st.st_mode):
+            _walk(root, files, warnings, seen, seeds_root)
+        else:
+            # A file named explicitly is read whatever its suffix.
+            files.append(InputFile(root, display_path(root, seeds_root)))
+    files.sort(key=lambda f: f.display)
+    return files, warnings
+
+
+def _safe(path: Path) -> str:
+    return os.fsdecode(bytes(path)).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _walk(
+    root: Path,
+    files: list[InputFile],
+    warnings: list[str],
+    seen: set[tuple[int, int]],
+    seeds_root: Path | None,
+) -> None:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError:
+            continue
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen:
+            warnings.append(f"{_safe(folder)}: folder already read (a link loop?), skipped.")
+            continue
+        seen.add(ident)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            warnings.append(f"{_safe(folder)}: cannot list folder ({exc.strerror or exc}).")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=True):
+                    stack.append(path)
+                    continue
+                is_file = entry.is_file(follow_symlinks=True)
+            except OSError:
+                is_file = False
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if not is_file:
+                if entry.is_symlink():
+                    warnings.append(f"{_safe(path)}: broken link, skipped.")
+                else:
+                    warnings.append(f"{_safe(path)}: not a regular file, skipped.")
+                continue
+            if len(files) >= MAX_FILES:
+                warnings.append(f"More than {MAX_FILES} files: the rest were not read.")
+                return
+            files.append(InputFile(path, display_path(path, seeds_root)))
+
+
+def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
+    """The file's bytes (at most MAX_FILE_BYTES) or None, with warnings."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return None, ["not a regular file (a FIFO, device or socket), skipped"]
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None, ["the file vanished before it could be read"]
+    except PermissionError:
+        return None, ["permission denied: the file cannot be read"]
+    except OSError as exc:
+        return None, [f"cannot be read ({exc.strerror or exc})"]
+    warnings = []
+    if len(data) > MAX_FILE_BYTES:
+        data = data[:MAX_FILE_BYTES]
+        warnings.append(
+            f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: only the first "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MiB were read"
+        )
+    return data, warnings
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    if len(sample) < 4:
+        return None
+    even = sample[0::2]
+    odd = sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
+    """Bytes to text: BOMs, UTF-8, UTF-16 without BOM, else a detected legacy encoding.
+
+    Returns (text, encoding, warnings); text is None for binary or undecodable data.
+    """
+    if not data.strip():
+        return None, None, ["empty file, skipped"]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig", []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace"), "utf-16", []
+    kind = _binary_kind(data)
+    if kind:
+        return None, None, [f"binary file ({kind}), skipped"]
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return data.decode(utf16, "replace"), utf16, [f"no byte-order mark: read as {utf16}"]
+    if b"\x00" in data[:8192]:
+        return None, None, ["binary file (it holds NUL bytes), skipped"]
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262_144]).best()
+    if best is None or best.encoding is None:
+        return (
+            data.decode("utf-8", "replace"),
+            "utf-8",
+            ["not valid UTF-8 and no other encoding fits: undecodable bytes were replaced"],
+        )
+    encoding = best.encoding
+    return data.decode(encoding, "replace"), encoding, [f"encoding guessed as {encoding}"]
+
+
+_CONTROL_KEEP = {"\n", "\t"}
+
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """Unify line ends, drop control characters, NFC-normalise and cut over-long lines."""
+    warnings: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = "".join(
+        ch
+        for ch in text
+        if ch in _CONTROL_KEEP or unicodedata.category(ch) != "Cc"
+    ) if _has_controls(text) else text
+    text = unicodedata.normalize("NFC", text)
+    if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+        text = "\n".join(line[:MAX_LINE_CHARS] for line in text.split("\n"))
+        warnings.append(f"lines longer than {MAX_LINE_CHARS:,} characters were cut")
+    return text, warnings
+
+
+def _has_controls(text: str) -> bool:
+    return any(
+        (ord(ch) < 32 and ch not in _CONTROL_KEEP) or 0x7F <= ord(ch) < 0xA0 for ch in text
+    )
+
+
+def looks_like_html(path: Path, text: str) -> bool:
+    """HTML by suffix, or by a doctype/<html> at the start of the text."""
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        return True
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def read_document_text(path: Path) -> DecodedText:
+    """Read and decode one file; every problem becomes a warning, never an exception."""
+    data, warnings = read_bytes(path)
+    if data is None:
+        return DecodedText(None, None, warnings)
+    text, encoding, more = decode(data)
+    warnings += more
+    if text is None:
+        return DecodedText(None, None, warnings)
+    text, more = normalise_text(text)
+    warnings += more
+    if not text.strip():
+        return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"])
+    return DecodedText(text, encoding, warnings, looks_like_html(path, text))

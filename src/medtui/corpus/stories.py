@@ -1,0 +1,221 @@
+"""Split a cleaned page into stories, each with a title, a date and its text.
+
+A page is one story unless it shows the shape of a listing: a label line repeated
+before every item ("Press Releases", "News"), several level-1 headings, articles the
+HTML marked apart, or consecutive teaser paragraphs that each define the same
+institution afresh ("... University (ABC) ..." in every paragraph), as listing pages
+do and single articles don't. A listing's year heading ("2025") dates its items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, is_sentence
+from medtui.corpus.dates import date_line, find_dates, first_date, year_heading
+from medtui.corpus.model import PartialDate
+
+TITLE_MAX_WORDS = 30
+SHORT_TITLE_CHARS = 100
+_DEFINITION = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z][A-Za-z.&]*)\)")
+_DATELINE_CHARS = 250
+
+
+@dataclass
+class RawStory:
+    """A story before extraction: title, text, and date when the text gives one."""
+
+    title: str
+    text: str
+    date: PartialDate | None
+
+
+def shorten(text: str, limit: int = SHORT_TITLE_CHARS) -> str:
+    """The first sentence of ``text``, cut on a word boundary to ``limit`` characters."""
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    if len(first) <= limit:
+        return first.rstrip(".")
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "\u2026"
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= TITLE_MAX_WORDS and not line.rstrip().endswith((".", ":", ";", ","))
+
+
+def split_stories(doc: CleanDoc) -> list[RawStory]:
+    """The stories on a cleaned page (at least one when the page has any text)."""
+    lines = doc.lines
+    if not any(ln.strip() and ln != ARTICLE_BREAK for ln in lines):
+        return []
+    for splitter in (_split_marked, _split_labels, _split_headings, _split_teasers):
+        groups = splitter(doc)
+        if groups and len(groups) >= 2:
+            page_year = _page_year(lines)
+            stories = [_listing_item(g, page_year) for g in groups]
+            return [s for s in stories if s.text or s.title]
+    return [_single_story(doc)]
+
+
+def _page_year(lines: list[str]) -> int | None:
+    for line in lines[:8]:
+        year = year_heading(line)
+        if year:
+            return year
+    return None
+
+
+def _split_marked(doc: CleanDoc) -> list[list[str]]:
+    if ARTICLE_BREAK not in doc.lines:
+        return []
+    groups: list[list[str]] = [[]]
+    for line in doc.lines:
+        if line == ARTICLE_BREAK:
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    return [g for g in groups if any(is_sentence(ln) for ln in g)]
+
+
+def _split_labels(doc: CleanDoc) -> list[list[str]]:
+    """Items led (or followed) by the same short label line, three times or more."""
+    counts = Counter(
+        ln.strip().casefold() for ln in doc.lines
+        if ln.strip() and len(ln.split()) <= 4 and not is_sentence(ln) and not year_heading(ln)
+    )
+    labels = {label for label, n in counts.items() if n >= 3}
+    if not labels:
+        return []
+    groups: list[list[str]] = []
+    current: list[str] | None = None
+    for line in doc.lines:
+        if line.strip().casefold() in labels:
+            if current:
+                groups.append(current)
+            current = []
+            continue
+        if current is not None:
+            current.append(line)
+        # Lines before the first label are the page's own header: dropped.
+    if current:
+        groups.append(current)
+    groups = [g for g in groups if any(ln.strip() for ln in g)]
+    # Trailing labels ("Read more" after each item): then the header lines are item 1.
+    first_label = next(i for i, ln in enumerate(doc.lines) if ln.strip().casefold() in labels)
+    head = [ln for ln in doc.lines[:first_label] if ln.strip()]
+    if any(is_sentence(ln) and len(ln.split()) > 12 for ln in head):
+        groups.insert(0, doc.lines[:first_label])
+    return groups
+
+
+def _split_headings(doc: CleanDoc) -> list[list[str]]:
+    if len(doc.headings) < 2:
+        return []
+    groups: list[list[str]] = []
+    for i, line in enumerate(doc.lines):
+        if i in doc.headings:
+            groups.append([line])
+        elif groups:
+            groups[-1].append(line)
+    return [g for g in groups if len([ln for ln in g if ln.strip()]) >= 2]
+
+
+def _split_teasers(doc: CleanDoc) -> list[list[str]]:
+    """Consecutive paragraphs that each define the same short name afresh are teasers."""
+    paragraphs = [(i, ln) for i, ln in enumerate(doc.lines) if len(ln.split()) >= 12]
+    defines: dict[str, list[int]] = {}
+    for pos, (_, line) in enumerate(paragraphs):
+        for abbr in set(_DEFINITION.findall(line)):
+            defines.setdefault(abbr, []).append(pos)
+    best = max(defines.values(), key=len, default=[])
+    if len(best) < 2 or any(b - a > 2 for a, b in zip(best, best[1:], strict=False)):
+        return []
+    starts = [paragraphs[p][0] for p in best]
+    groups: list[list[str]] = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc.lines)
+        if n + 1 < len(starts) and _title_like(doc.lines[end - 1]) and end - 1 > start:
+            end -= 1  # the line just before the next teaser is that teaser's title
+        begin = start - 1 if start > 0 and _title_like(doc.lines[start - 1]) \
+            and (n == 0 or start - 1 >= starts[n - 1] + 1) and _is_item_title(doc, start - 1) \
+            else start
+        groups.append(doc.lines[begin:end])
+    return groups
+
+
+def _is_item_title(doc: CleanDoc, index: int) -> bool:
+    line = doc.lines[index]
+    return not year_heading(line) and index > 1
+
+
+def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
+    body = [ln for ln in lines if ln.strip()]
+    date: PartialDate | None = None
+    title = ""
+    if body and _title_like(body[0]) and len(body) > 1:
+        title = body.pop(0)
+    while body and (date_line(body[0]) or year_heading(body[0])):
+        date = date_line(body[0]) or date
+        body.pop(0)
+    text = "\n\n".join(body)
+    if date is None:
+        date = _dateline(text)
+    if date is None and page_year is not None:
+        date = PartialDate(page_year)
+    return RawStory(title=title or shorten(text), text=text, date=date)
+
+
+def _dateline(text: str) -> PartialDate | None:
+    """A date at the very start of the text: "(11 March 2025, Hong Kong) ...", "ROSWELL, GA, May 8, 2024 --"."""
+    head = text[:_DATELINE_CHARS]
+    dates = find_dates(head)
+    if not dates:
+        return None
+    before = head[: dates[0].start]
+    if len(before.split()) > 12 or re.search(r"[.!?]\s", before):
+        return None
+    return dates[0].date
+
+
+def _single_story(doc: CleanDoc) -> RawStory:
+    lines = [ln for ln in doc.lines if ln != ARTICLE_BREAK]
+    title = ""
+    hint = _normalise_title(doc.title_hint)
+    # The title is the hinted title when the page repeats it near the top, or the first
+    # title-like line; the lines above it are the site's header.
+    top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
+    if top is None:
+        top = next((i for i, ln in enumerate(lines[:6]) if ln.strip() and _title_like(ln)
+                    and not date_line(ln)), None)
+        if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
+            top = None
+    if top is not None:
+        title = lines[top].strip()
+        lines = lines[top + 1 :]
+    elif doc.title_hint:
+        title = doc.title_hint.strip()
+    date: PartialDate | None = None
+    body: list[str] = []
+    for i, line in enumerate(lines):
+        found = date_line(line) if i < 6 and not body else None
+        if found and date is None:
+            date = found
+            continue
+        if line.strip() or body:
+            body.append(line)
+    text = "\n".join(body).strip()
+    if date is None:
+        date = _dateline(text)
+    if date is None and doc.date_hint:
+        date = first_date(doc.date_hint)
+    return RawStory(title=title or shorten(text), text=text, date=date)
+
+
+def _normalise_title(value: str | None) -> str:
+    if not value:
+        return ""
+    value = re.split(r"\s+[|\u2013\u2014-]\s+", value)[0] if len(value) > 40 else value
+    return " ".join(value.split()).casefold()
