@@ -18,7 +18,8 @@ Config file format
 
     # Extra gazetteer files (institution names and aliases), in the gazetteer's
     # YAML format. Relative paths are relative to this file's folder; ~ is expanded.
-    # A file called gazetteer.yaml next to config.yaml is always picked up too.
+    # A file called gazetteer.yaml next to config.yaml is always picked up too
+    # (first, unless it is listed here).
     gazetteer:
       - ~/medtui/hk-institutions.yaml
       - extra-hospitals.yaml
@@ -256,7 +257,7 @@ def _parse_gazetteer(value: Any, file: Path, warnings: list[str]) -> list[Path]:
 
 
 def _add_user_gazetteer(config: Config, candidate: Path) -> None:
-    """Put ``gazetteer.yaml`` from the config folder first in the list, if it exists."""
+    """Put ``gazetteer.yaml`` from the config folder first, if it exists and is not listed."""
     try:
         exists = candidate.is_file()
     except OSError:
