@@ -1,0 +1,223 @@
+"""The in-memory full-text index over stories, and the results of searching it.
+
+This module is imported when medtui starts, so it must not import whoosh at
+import time (whoosh's modules take 0.3 s to import): the whoosh parts live in
+:mod:`.schema`, :mod:`.query` and :mod:`.suggest` and are loaded on first use.
+
+Thread-safety: ``add()`` may run in a loading thread while ``search()`` runs in
+another. Documents are analysed outside the search lock; only the commit (and
+the searcher swap after it) holds it, so searches keep answering during a load
+and always see a consistent, fully committed index.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from medtui.corpus.model import Corpus, PartialDate, Story
+from medtui.search.snippets import build_snippet, find_matches
+
+COMMIT_EVERY = 100
+"""Stories analysed per commit: a search waits for at most one commit."""
+FEW_HITS = 2
+"""At or below this many hits, look for a "did you mean" correction."""
+
+
+@dataclass
+class Hit:
+    """One story that matched, with a highlighted snippet."""
+
+    story: str
+    title: str
+    date: PartialDate | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    """Everything one search found, or the one sentence saying why it could not run."""
+
+    query: str
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    terms: list[str] = field(default_factory=list)
+    facets: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+
+
+class StoryIndex:
+    """A whoosh index in RAM over the stories of a corpus, searchable while it grows."""
+
+    def __init__(self) -> None:
+        """Create an empty index; whoosh is only imported when something is added or searched."""
+        self._lock = threading.RLock()  # search, commit, searcher swap
+        self._write_lock = threading.Lock()  # one add() at a time
+        self._ix: Any = None
+        self._storage: Any = None
+        self._searcher: Any = None
+        self._analyzer: Any = None  # the text field's analyzer, a private copy for snippets
+        self._stories: dict[str, Story] = {}
+
+    @property
+    def size(self) -> int:
+        """How many stories are searchable now."""
+        return len(self._stories)
+
+    def _index(self) -> Any:
+        with self._lock:
+            if self._ix is None:
+                from whoosh.analysis import StemmingAnalyzer
+
+                from medtui.search.schema import PrivateRamStorage, build_schema
+
+                self._storage = PrivateRamStorage()
+                self._ix = self._storage.create_index(build_schema())
+                self._analyzer = StemmingAnalyzer()
+            return self._ix
+
+    def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
+        """Index ``stories`` (of ``corpus``); adding a story id again replaces that story.
+
+        Called repeatedly while a corpus loads; what is committed is searchable at once.
+        """
+        from medtui.search.schema import story_fields
+
+        kinds: dict[str, set[str]] = defaultdict(set)
+        wanted = {s.id for s in stories}
+        for event in corpus.events:
+            if event.story in wanted:
+                kinds[event.story].add(event.kind)
+        ix = self._index()
+        with self._write_lock:
+            for begin in range(0, len(stories), COMMIT_EVERY):
+                chunk = stories[begin : begin + COMMIT_EVERY]
+                writer = ix.writer()
+                try:
+                    for story in chunk:
+                        doc = story_fields(corpus, story, kinds.get(story.id, ()))
+                        if story.id in self._stories:
+                            writer.update_document(**doc)
+                        else:
+                            writer.add_document(**doc)
+                    with self._lock:
+                        writer.commit()
+                        for story in chunk:
+                            self._stories[story.id] = story
+                        self._drop_searcher()
+                except BaseException:
+                    if not writer.is_closed:
+                        writer.cancel()
+                    raise
+
+    def _drop_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _get_searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._index().searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        """Free the index and its temporary folder (also done when it is garbage collected)."""
+        with self._lock:
+            self._drop_searcher()
+            if self._storage is not None:
+                self._storage.close()
+            self._ix = self._storage = None
+            self._stories = {}
+
+    def search(
+        self, query: str, *, limit: int = 50, institutions: Sequence[str] = ()
+    ) -> SearchResult:
+        """Run ``query``: the best ``limit`` hits, the total, facets, a suggestion if few hit.
+
+        ``institutions`` (ids) narrows the search to stories that involve ALL of them,
+        so the facet counts shown for a search are the totals a click would give.
+        Never raises: a malformed query comes back with ``error`` set.
+        """
+        result = SearchResult(query=query)
+        if not query.strip():
+            return result
+        try:
+            return self._search(query, result, limit, tuple(institutions))
+        except Exception as exc:  # a bug or whoosh oddity must not crash the caller
+            result.error = f"The search failed: {exc}."
+            result.hits, result.total = [], 0
+            return result
+
+    def _search(
+        self, text: str, result: SearchResult, limit: int, institutions: tuple[str, ...]
+    ) -> SearchResult:
+        from whoosh import query as wq
+
+        from medtui.search import query as parsing
+        from medtui.search.schema import ID, INST_ID, SPELL
+        from medtui.search.suggest import suggest_query
+
+        ix = self._index()
+        with self._lock:
+            searcher = self._get_searcher()
+            reader = searcher.reader()
+            try:
+                q = parsing.parse(text, ix.schema, reader)
+            except parsing.QueryError as exc:
+                result.error = str(exc)
+                return result
+            if q is None:
+                return result
+            filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
+            matched = list(searcher.docs_for_query(wq.And([q, filt]) if filt else q))
+            result.total = len(matched)
+            ids = reader.column_reader(ID) if matched else None
+            facets: Counter[str] = Counter()
+            for docnum in matched:
+                story = self._stories.get(ids[docnum]) if ids is not None else None
+                if story is not None:
+                    facets.update(set(story.institutions))
+            result.facets = dict(facets.most_common())
+            scored = []
+            if limit > 0 and matched:
+                for hit in searcher.search(q, limit=limit, filter=filt):
+                    story = self._stories.get(hit[ID])
+                    if story is not None:
+                        scored.append((story, float(hit.score)))
+            terms = parsing.highlight_terms(q, reader)
+            if result.total <= FEW_HITS:
+                suggestion = suggest_query(text, reader, ix.schema[SPELL].analyzer)
+                if suggestion and self._count(suggestion, filt) > 2 * result.total:
+                    result.suggestion = suggestion
+        words: set[str] = set()
+        for story, score in scored:
+            snippet = build_snippet(story.text, self._analyzer, terms)
+            words |= snippet.words
+            in_title = find_matches(story.title, self._analyzer, terms)
+            words |= {story.title[s:e].lower() for s, e, _ in in_title}
+            result.hits.append(
+                Hit(story.id, story.title, story.date, score, snippet.text, snippet.highlights)
+            )
+        result.terms = sorted(words)
+        return result
+
+    def _count(self, text: str, filt: Any) -> int:
+        """How many stories a (suggested) query finds; 0 if it does not parse."""
+        from whoosh import query as wq
+
+        from medtui.search import query as parsing
+
+        searcher = self._get_searcher()
+        try:
+            q = parsing.parse(text, self._index().schema, searcher.reader())
+        except parsing.QueryError:
+            return 0
+        if q is None:
+            return 0
+        return sum(1 for _ in searcher.docs_for_query(wq.And([q, filt]) if filt else q))

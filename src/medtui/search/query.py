@@ -1,0 +1,252 @@
+"""Turn what the user typed into a whoosh query, or into one sentence saying what is wrong.
+
+Syntax: words (all must match: the default operator is AND), ``"phrases"``,
+``AND``/``OR``/``NOT`` (or ``-word``), brackets, ``medic*`` prefixes (at least 3 letters),
+``field:value`` for title, text, institution, kind, id, and dates:
+``date:2025``, ``date:2025-03``, ``date:2025-03-11``, ``date:[2025-01-01 to 2025-03-31]``.
+A date query means "the story's date lies within this period", so a story dated
+only "2025" is found by ``date:2025`` but not by ``date:2025-03``.
+
+Imports whoosh at import time; loaded lazily by :mod:`medtui.search.index`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from whoosh import qparser, query
+from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode, DateTimeNode
+from whoosh.util.times import timespan
+
+from medtui.corpus.model import PartialDate
+from medtui.search.schema import (
+    DATE,
+    DATE_END,
+    DEFAULT_FIELDS,
+    PUBLIC_FIELDS,
+    SPELL,
+    TEXT,
+    TITLE,
+    period,
+)
+
+MIN_PREFIX = 3
+"""Letters required before ``*``: a 1-2 letter prefix expands to a large part of the lexicon."""
+MAX_EXPANSION = 256
+"""A prefix expands to at most this many words (the most frequent ones)."""
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
+_FIELD_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?!//)")
+_QUOTED = re.compile(r'"[^"]*"')
+_MINUS = re.compile(r'"[^"]*"|(?<![^\s(])-(?=[\w"(])')  # quoted text is skipped whole
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+_DATE_HELP = "use YYYY, YYYY-MM, YYYY-MM-DD or a range like [2025-01 to 2025-03]"
+
+
+class QueryError(Exception):
+    """The query cannot be run; the message is one sentence for the user."""
+
+
+def parse_partial_date(text: str) -> PartialDate | None:
+    """``2025``, ``2025-03`` or ``2025-03-11`` (or with ``/`` or ``.``) -> PartialDate or None."""
+    m = _ISO_DATE.match(text)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    assert year is not None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and (month is None or not 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return PartialDate(year, month, day)
+
+
+class ISODatePlugin(DateParserPlugin):
+    """whoosh's date plugin, reading ISO dates as the periods they name.
+
+    whoosh's English date parser misreads ``2025-03`` and turns
+    ``[2025-01-01 to 2025-03-31]`` into the whole of 2025; ISO forms are handled
+    here first and anything else ("march 2025") goes to whoosh's parser.
+    """
+
+    def __init__(self, on_error: Callable[[str], None]) -> None:
+        super().__init__(callback=on_error)
+
+    def text_to_dt(self, node: Any) -> Any:
+        """A single ``date:VALUE``: the period VALUE names."""
+        value = parse_partial_date(node.text)
+        if value is None:
+            return super().text_to_dt(node)
+        start, end = period(value)
+        new = DateTimeNode(node.fieldname, timespan(start, end), node.boost)
+        new.startchar, new.endchar = node.startchar, node.endchar
+        return new
+
+    def range_to_dt(self, node: Any) -> Any:
+        """``date:[A to B]``: from the start of A's period to the end of B's."""
+        bounds: list[datetime | None] = [None, None]
+        for i, text in enumerate((node.start, node.end)):
+            if not text:
+                continue
+            value = parse_partial_date(text)
+            if value is None:
+                return super().range_to_dt(node)
+            bounds[i] = period(value)[i]
+        new = DateRangeNode(node.fieldname, bounds[0], bounds[1], boost=node.boost)
+        new.startchar, new.endchar = node.startchar, node.endchar
+        return new
+
+
+def check_syntax(text: str) -> None:
+    """Raise :class:`QueryError` for unbalanced quotes or brackets and unknown field names."""
+    if text.count('"') % 2:
+        raise QueryError('The query has an unclosed quote (").')
+    bare = _QUOTED.sub(" ", text)
+    depth = 0
+    for char in bare:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            raise QueryError("The query closes a bracket that was never opened.")
+    if depth:
+        raise QueryError("The query has an unclosed bracket.")
+    if bare.count("[") != bare.count("]"):
+        raise QueryError("The query has an unclosed date range bracket.")
+    for m in _FIELD_NAME.finditer(bare):
+        if m.group(1).lower() not in PUBLIC_FIELDS:
+            names = ", ".join(f for f in PUBLIC_FIELDS)
+            raise QueryError(f"There is no field called '{m.group(1)}'; use one of {names}.")
+
+
+def _minus_to_not(text: str) -> str:
+    """``-word`` (a minus at the start of a word) means ``NOT word``; ``co-operation`` is kept."""
+    return _MINUS.sub(lambda m: m.group(0) if m.group(0).startswith('"') else "NOT ", text)
+
+
+def _has_real_words(text: str, analyzer: Any) -> bool:
+    """True when the text has a word that is not an operator, field name or stop word."""
+    bare = _FIELD_NAME.sub(" ", text)
+    words = [w for w in re.findall(r"\w+", bare) if w not in _OPERATORS]
+    return any(True for w in words for _ in analyzer(w))
+
+
+def _raw_prefix(text: str, end: int | None) -> str | None:
+    """The letters the user typed before the ``*`` that ends at ``end`` (unstemmed)."""
+    if end is None:
+        return None
+    m = re.search(r'([^\s:()"\[\]*?]+)\*$', text[:end])
+    return m.group(1).lower() if m else None
+
+
+def _expand_prefix(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
+    """Expand a title/text prefix over the UNSTEMMED words, then match their stems.
+
+    whoosh stems the prefix itself ("medica*" -> "medica"), which misses the stem
+    "medic" of "medical"; expanding the typed letters over real words is exact.
+    """
+    raw = _raw_prefix(text, getattr(q, "endchar", None)) or q.text
+    words = [w.decode("utf-8") for w in reader.expand_prefix(SPELL, raw)]
+    if len(words) > MAX_EXPANSION:
+        words.sort(key=lambda w: -reader.doc_frequency(SPELL, w))
+        words = words[:MAX_EXPANSION]
+    stems = sorted({tok.text for w in words for tok in analyzer(w)})
+    if not stems:
+        return query.NullQuery
+    return query.Or([query.Term(q.fieldname, s) for s in stems], boost=q.boost)
+
+
+def _within_period(q: Any) -> Any:
+    """``date`` range -> the story's period lies inside it (start >= from, end <= to)."""
+    parts = []
+    if q.start is not None:
+        parts.append(query.NumericRange(DATE, q.start, None, startexcl=q.startexcl))
+    if q.end is not None:
+        parts.append(query.NumericRange(DATE_END, None, q.end, endexcl=q.endexcl))
+    if not parts:
+        return query.Every(DATE)
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def rewrite(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
+    """Check prefixes/wildcards, expand title/text prefixes and give date ranges their meaning."""
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, query.Prefix):
+            if len(node.text) < MIN_PREFIX:
+                raise QueryError(
+                    f"Type at least {MIN_PREFIX} letters before '*' ('{node.text}*' matches "
+                    "too many words)."
+                )
+            if node.fieldname in (TITLE, TEXT):
+                return _expand_prefix(node, text, reader, analyzer)
+        elif isinstance(node, query.Wildcard):
+            literal = re.split(r"[*?]", node.text, maxsplit=1)[0]
+            if len(literal) < MIN_PREFIX:
+                raise QueryError(
+                    f"Type at least {MIN_PREFIX} letters before a wildcard "
+                    f"('{node.text}' matches too many words)."
+                )
+        elif isinstance(node, query.NumericRange) and node.fieldname == DATE:
+            return _within_period(node)
+        return node
+
+    return q.accept(visit)
+
+
+def parse(text: str, schema: Any, reader: Any) -> Any:
+    """Parse ``text`` into a ready-to-run whoosh query; raise :class:`QueryError` if malformed.
+
+    Returns ``None`` for a query with nothing to search for (empty, or stop words only).
+    """
+    check_syntax(text)
+    # Field names are case-insensitive for the user (same length: offsets stay valid).
+    text = _FIELD_NAME.sub(lambda m: f"{m.group(1).lower()}:", text)
+    text = _minus_to_not(text)
+    errors: list[str] = []
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, group=qparser.AndGroup)
+    parser.add_plugin(ISODatePlugin(lambda message: errors.append(str(message))))
+    try:
+        q = parser.parse(text)
+    except Exception as exc:  # whoosh raises assorted errors on odd input
+        raise QueryError(f"Could not understand the query ({exc}).") from exc
+    if errors:
+        raise QueryError(f"Could not read the date '{errors[0]}': {_DATE_HELP}.")
+    analyzer = schema[TEXT].analyzer
+    if q is query.NullQuery:
+        if _has_real_words(text, analyzer):
+            raise QueryError(
+                "Could not understand the query: check its AND, OR, NOT and brackets."
+            )
+        return None
+    return rewrite(q, text, reader, analyzer)
+
+
+def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_FIELDS) -> set[str]:
+    """The index terms of ``q`` in ``fieldnames`` that exist, leaving out negated parts.
+
+    (whoosh's own ``existing_terms`` skips every field after the first one.)
+    """
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, query.Not):
+            return
+        if isinstance(node, query.AndNot):
+            walk(node.a)
+            return
+        if not node.is_leaf():
+            for child in node.children():
+                walk(child)
+            return
+        if node.field() not in fieldnames:
+            return
+        for fieldname, text in node.expanded_terms(reader, phrases=True):
+            word = text.decode("utf-8") if isinstance(text, bytes) else text
+            if (fieldname, word.encode("utf-8")) in reader:
+                found.add(word)
+
+    walk(q)
+    return found

@@ -1,0 +1,124 @@
+"""The whoosh schema, the private in-memory storage, and story -> index document.
+
+Imports whoosh at import time: only :mod:`medtui.search.index` imports this module,
+and only when an index is first built, so that starting medtui stays fast.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.util import random_name
+
+from medtui.corpus.model import Corpus, PartialDate, Story
+
+# Field names. The user-facing ones can be named in a query as ``field:value``.
+ID = "id"
+TITLE = "title"
+TEXT = "text"
+SPELL = "spell"  # unstemmed words of title and text: spelling suggestions and prefix expansion
+INSTITUTION = "institution"  # names, aliases and ids of the story's institutions (analysed)
+INST_ID = "inst_id"  # the institution ids, exact (filters and facets)
+DATE = "date"  # first instant of the story's date (a day, a month or a year)
+DATE_END = "date_end"  # last instant of it: date queries mean "within this period"
+KIND = "kind"  # kinds of the story's events (mou, agreement, ...)
+
+PUBLIC_FIELDS = (TITLE, TEXT, INSTITUTION, DATE, KIND, ID)
+DEFAULT_FIELDS = (TITLE, TEXT)
+
+
+def build_schema() -> fields.Schema:
+    """The schema: stemmed title/text for matching, an unstemmed twin for spelling."""
+    stemming = StemmingAnalyzer()
+    return fields.Schema(
+        **{
+            ID: fields.ID(stored=True, unique=True, sortable=True),
+            TITLE: fields.TEXT(analyzer=stemming, field_boost=2.0),
+            TEXT: fields.TEXT(analyzer=stemming),
+            SPELL: fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
+            INSTITUTION: fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=0.5),
+            INST_ID: fields.KEYWORD(commas=True, lowercase=False, scorable=False),
+            DATE: fields.DATETIME(),
+            DATE_END: fields.DATETIME(),
+            KIND: fields.KEYWORD(lowercase=True, scorable=False),
+        }
+    )
+
+
+class PrivateRamStorage(RamStorage):
+    """A RamStorage whose writer spills go to a temp folder of its own.
+
+    whoosh's RamStorage spills to ``$TMPDIR/MAIN.tmp``, a fixed name: two medtui
+    processes (or two indexes in one process) building at once delete each
+    other's files and crash. Each storage here gets its own ``mkdtemp`` folder,
+    removed when the storage is garbage collected or the process exits.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tempdir = tempfile.mkdtemp(prefix="medtui-index-")
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self.tempdir, True)
+
+    def temp_storage(self, name: str | None = None) -> Any:
+        """A fresh on-disk storage inside this storage's private temp folder."""
+        name = name or f"{random_name()}.tmp"
+        return FileStorage(os.path.join(self.tempdir, name)).create()
+
+    def close(self) -> None:
+        """Remove the temp folder now."""
+        self._cleanup()
+
+
+def period(value: PartialDate) -> tuple[datetime, datetime]:
+    """First and last instant of the day, month or year a partial date names."""
+    month = value.month or 1
+    day = value.day or 1
+    start = datetime(value.year, month, day)
+    if value.day is not None:
+        end = start + timedelta(days=1)
+    elif value.month is not None:
+        end = start + timedelta(days=calendar.monthrange(value.year, month)[1])
+    else:
+        end = datetime(value.year + 1, 1, 1)
+    return start, end - timedelta(microseconds=1)
+
+
+def institution_words(corpus: Corpus, inst_ids: Iterable[str]) -> str:
+    """The text indexed in the ``institution`` field: every id, name and alias, one per line."""
+    lines: list[str] = []
+    for inst_id in inst_ids:
+        lines.append(inst_id)
+        inst = corpus.institution(inst_id)
+        if inst is not None:
+            lines.append(inst.name)
+            lines.extend(inst.aliases)
+    return "\n".join(lines)
+
+
+def story_fields(corpus: Corpus, story: Story, kinds: Iterable[str]) -> dict[str, Any]:
+    """The whoosh document for one story."""
+    doc: dict[str, Any] = {
+        ID: story.id,
+        TITLE: story.title,
+        TEXT: story.text,
+        SPELL: f"{story.title}\n{story.text}",
+    }
+    if story.institutions:
+        doc[INSTITUTION] = institution_words(corpus, story.institutions)
+        doc[INST_ID] = ",".join(story.institutions)
+    kind_text = " ".join(sorted(set(kinds)))
+    if kind_text:
+        doc[KIND] = kind_text
+    if story.date is not None:
+        doc[DATE], doc[DATE_END] = period(story.date)
+    return doc

@@ -1,0 +1,149 @@
+"""Snippets: about 200 characters of a story around the words a query matched.
+
+No whoosh import here: the analyzer is passed in, and :func:`match_spans` (for
+highlighting a whole article body in the UI) is plain Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from medtui.textsafe import is_unsafe_char
+
+SNIPPET_CHARS = 200
+CONTEXT_BEFORE = 40
+ELLIPSIS = "…"
+MAX_SCAN_CHARS = 200_000
+"""Only the first this many characters of a story are scanned for matches."""
+
+Analyzer = Callable[..., Iterable[Any]]
+
+
+@dataclass
+class Snippet:
+    """A plain-text excerpt, the spans in it to highlight, and the words that matched."""
+
+    text: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+
+
+def find_matches(
+    text: str, analyzer: Analyzer, terms: Collection[str]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` for every token of ``text`` whose analysed form is in ``terms``.
+
+    The analyzer is the field's own (stemming) analyzer, so "medicine" in the text
+    matches the index term "medicin" exactly as the search did.
+    """
+    if not terms or not text:
+        return []
+    matches = []
+    for tok in analyzer(text[:MAX_SCAN_CHARS], chars=True):
+        if tok.text in terms:
+            matches.append((tok.startchar, tok.endchar, tok.text))
+    return matches
+
+
+def _best_window(matches: list[tuple[int, int, str]], length: int) -> tuple[int, int]:
+    """The ~200-char window holding the most distinct matched terms (then the most matches)."""
+    best = (-1, -1)
+    best_start = 0
+    j = 0
+    for i, (start, _end, _term) in enumerate(matches):
+        ws = max(0, start - CONTEXT_BEFORE)
+        j = max(j, i)
+        while j + 1 < len(matches) and matches[j + 1][1] <= ws + SNIPPET_CHARS:
+            j += 1
+        inside = matches[i : j + 1]
+        score = (len({m[2] for m in inside}), len(inside))
+        if score > best:
+            best, best_start = score, ws
+    ws = best_start
+    return ws, min(length, ws + SNIPPET_CHARS)
+
+
+def _snap(text: str, ws: int, we: int, first: int, last: int) -> tuple[int, int]:
+    """Move the window edges to word boundaries without cutting off matches first..last."""
+    if ws <= CONTEXT_BEFORE // 2:
+        ws = 0
+    elif not text[ws - 1].isspace():
+        space = text.find(" ", ws, first)
+        if space != -1:
+            ws = space + 1
+    if we < len(text) and not text[we].isspace():
+        space = text.rfind(" ", last, we)
+        if space != -1:
+            we = space
+    return ws, we
+
+
+def build_snippet(text: str, analyzer: Analyzer, terms: Collection[str]) -> Snippet:
+    """The snippet of ``text`` for a query whose index terms are ``terms``.
+
+    Whitespace runs become one space and control characters are dropped while
+    the spans are computed, so the spans are valid on the returned text as is.
+    Without any match the snippet is the start of the text.
+    """
+    matches = find_matches(text, analyzer, terms)
+    if matches:
+        ws, we = _best_window(matches, len(text))
+        inside = [m for m in matches if m[0] >= ws and m[1] <= we]
+        ws, we = _snap(text, ws, we, inside[0][0], inside[-1][1])
+    else:
+        ws, we = _snap(text, 0, min(len(text), SNIPPET_CHARS), 0, 0)
+        inside = []
+    out: list[str] = []
+    where: dict[int, int] = {}
+    for pos in range(ws, we):
+        char = text[pos]
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            where[pos] = len(out) - 1 if out else 0
+            continue
+        if is_unsafe_char(char):
+            where[pos] = len(out)
+            continue
+        where[pos] = len(out)
+        out.append(char)
+    body = "".join(out).rstrip()
+    lead = f"{ELLIPSIS} " if ws > 0 and body else ""
+    tail = f" {ELLIPSIS}" if we < len(text) and body else ""
+    spans: list[tuple[int, int]] = []
+    for start, end, _term in inside:
+        a, b = where[start] + len(lead), where[end - 1] + 1 + len(lead)
+        if not spans or a >= spans[-1][1]:
+            spans.append((a, b))
+    words = {text[s:e].lower() for s, e, _t in matches}
+    return Snippet(lead + body + tail, spans, words)
+
+
+def _word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not unique:
+        return None
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in unique) + r")(?!\w)", re.IGNORECASE
+    )
+
+
+def iter_spans(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Spans of whole-word, case-insensitive occurrences of ``words`` in ``text``."""
+    pattern = _word_pattern(words)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        yield m.start(), m.end()
+
+
+def match_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where to highlight ``SearchResult.terms`` in an article body (for the UI).
+
+    ``words`` are the surface words a search matched (lower case); the body is
+    searched for them as whole words, ignoring case.
+    """
+    return list(iter_spans(text, words))
