@@ -234,6 +234,7 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     """Unify line ends, drop control characters, NFC-normalise and cut over-long lines."""
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = "".join(
         ch
         for ch in text

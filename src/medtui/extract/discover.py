@@ -1,0 +1,220 @@
+"""Institutions that are in no gazetteer, found by the shape of their names.
+
+"University of X", "X University", "X Hospital", "X Municipal People's Government",
+"X Research Center", "X Inc.": a run of capitalised words around a head noun, trimmed of
+titles ("President of ...") and sentence openers, split where two institutions are
+joined by "and". Also "Full Name (ABBR)" definitions, which make ABBR an alias within
+the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADS = frozenset("""
+University Universities College School Faculty Hospital Hospitals Clinic Infirmary Sanatorium
+Centre Center Institute Institutes Institution Academy Laboratory Laboratories Lab Labs
+Government Ministry Department Bureau Commission Authority Council Committee Agency
+Foundation Association Society Federation Organization Organisation Corporation Company
+Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG
+""".split())
+# Words that make a name generic when it has nothing else ("School of Medicine").
+GENERIC = frozenset("""
+School Faculty Department College Institute Centre Center Hospital University Clinic Lab
+Laboratory Laboratories Medicine Medical Health Science Sciences Engineering Research Technology
+Nursing Dentistry Pharmacy Public Social Studies Affairs Business Law Arts Education Graduate
+Office Division Unit Program Programme Committee Council Government Authority Bureau Ministry
+Group Company Foundation Association Society Academy Clinical Biomedical Life National
+International Global General State City Municipal Regional Provincial Central Affiliated Joint
+Management Innovation Development Training Teaching Advanced Applied Computer Data Information
+Economic Economics Humanities Private Communication Design Architecture Finance Policy Services Service
+""".split())
+STOP_LEADING = frozenset("""
+The A An This That These Those Its Their Our His Her Both Each Every Yesterday Today Tomorrow
+Meanwhile However Also And But With Under Through At In On By From To For As After Before During
+Dear Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Professor President Chairman Chairwoman Chair
+Director Dean Secretary Vice Provost Chief CEO Founder Head Member Members Minister Mayor
+Governor Executive Deputy Senior Associate Assistant Honorary Former Last Next Since While When
+Where Why How What Who Which Led Signed Joined Representatives Delegates Students Staff Faculty
+About Additionally Furthermore Moreover Recently Currently Together Via Per Partner Partners
+Several Many Some Other Another Two Three Four Five Six New Key Leading Renowned Top
+""".split())
+# Possessives that are part of names ("People's Government", "Children's Hospital").
+NAME_POSSESSIVES = frozenset({"People", "Children", "Women", "King", "Queen", "Men", "Mary", "John"})
+NOT_NAME_TAILS = frozenset("""
+Ranking Rankings Award Awards Directory Programme Program Programs Programmes Campus Day Week
+Prize Scholarship Scholarships Building Road Street Hall Conference Forum Summit Report Index
+Magazine Journal Press News President Dean Chair Chairman Professor Professorship Students
+Student Alumni Staff Team Teams Project Projects Study Trial Trials Guidelines Guideline Website
+App Library Station Hospital-based Level Grade Entrance Admission Admissions Fellow Fellowship
+""".split())
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di", "la", "le", "van", "von", "der"})
+
+_TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:st|nd|rd|th)?")
+ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr."})
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_DEFINITION = re.compile(r"\(\s*((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)\s*\)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name found in text."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Definition:
+    """"Full Name (SHORT)": the short form is an alias of whatever ends at ``full_end``."""
+
+    full_end: int
+    short: str
+    short_start: int
+    short_end: int
+
+
+def _runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised tokens joined by connectors, broken by punctuation."""
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    last_end = -1
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2
+        if sentence_end:
+            word = word[:-1]
+        gap = text[last_end:m.start()] if last_end >= 0 else " "
+        capital = word[0].isupper() or word[0].isdigit() and current != []
+        joined = bool(current) and gap.strip() == "" and "\n" not in gap
+        if joined and (capital or word.lower() in CONNECTORS):
+            current.append((word, m.start(), m.start() + len(word)))
+        else:
+            if current:
+                runs.append(current)
+            current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() else []
+        last_end = m.end()
+        possessive = bool(_POSSESSIVE.search(word)) and _bare(word) not in NAME_POSSESSIVES
+        if current and (sentence_end or possessive and word[0].isupper()):
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word).rstrip(".") if _POSSESSIVE.search(word) else word
+
+
+def _is_head(word: str) -> bool:
+    return _bare(word) in HEADS or _bare(word).rstrip(".") in HEADS
+
+
+def _proper(words: list[str]) -> bool:
+    return any(
+        w[0].isupper() and _bare(w) not in GENERIC and _bare(w) not in HEADS
+        and _bare(w) not in STOP_LEADING
+        for w in words
+    )
+
+
+def _trim(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1][0].lower() in CONNECTORS or not tokens[-1][0][0].isupper()):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _segments(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    segs: list[list[tuple[str, int, int]]] = [[]]
+    for tok in tokens:
+        if tok[0] in ("of", "for"):
+            segs.append([])
+        segs[-1].append(tok)
+    return segs
+
+
+def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    tokens = _trim(tokens)
+    if not tokens:
+        return []
+    # "X University and Y Hospital": two institutions.
+    for i, tok in enumerate(tokens):
+        if tok[0] in ("and", "&"):
+            left, right = tokens[:i], tokens[i + 1 :]
+            right_ok = any(_is_head(t[0]) for t in right) and _proper([t[0] for t in right])
+            if right_ok and any(_is_head(t[0]) for t in left):
+                return _name_in_run(left) + _name_in_run(right)
+            if right_ok and _proper([t[0] for t in left]):
+                return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
+    segs = _segments(tokens)
+    start = next((i for i, s in enumerate(segs) if any(_is_head(t[0]) for t in s)), None)
+    if start is None:
+        return []
+    first = segs[start]
+    if first and first[0][0] in ("of", "for"):
+        first = first[1:]
+    words_first = [t[0] for t in first]
+    for i in range(len(words_first) - 1):
+        # "... Social Sciences and the Institute of X": the name starts after "and the".
+        if words_first[i] in ("and", "&") and words_first[i + 1] == "the" and not any(
+            _is_head(w) for w in words_first[:i]
+        ):
+            first = first[i + 2 :]
+            break
+    # Inside the first segment, start after any leading titles or openers.
+    first = _trim(first)
+    name = first + [t for s in segs[start + 1 :] for t in s]
+    name = _trim(name)
+    if not name:
+        return []
+    words = [t[0] for t in name]
+    # The last head must not be followed directly by more capitalised words
+    # ("University Rankings", "Hospital Directory"): then it modifies something else.
+    last_head = max(i for i, w in enumerate(words) if _is_head(w)) if any(map(_is_head, words)) else -1
+    if last_head < 0:
+        return []
+    after = words[last_head + 1 :]
+    if after and after[0] not in ("of", "for") and not _is_head(after[0]):
+        # One trailing place name is part of the name ("King's College London"); a
+        # trailing "Rankings" or "Award" means the head modifies something else.
+        if len(after) > 1 or _bare(after[0]) in NOT_NAME_TAILS or not after[0][0].isupper():
+            return []
+    if not _proper(words) or len(words) < 2:
+        return []
+    return [name]
+
+
+def discover(text: str) -> list[Candidate]:
+    """Institution-shaped names in ``text`` (body text, not Title Case headlines)."""
+    found: list[Candidate] = []
+    for run in _runs(text):
+        for name in _name_in_run(run):
+            start, end = name[0][1], name[-1][2]
+            surface = text[start:end]
+            surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
+            end = start + len(surface)
+            found.append(Candidate(start, end, surface))
+    return found
+
+
+def definitions(text: str) -> list[Definition]:
+    """Every "(SHORT)" right after a name: candidates for document-local aliases."""
+    out: list[Definition] = []
+    for m in _DEFINITION.finditer(text):
+        short = m.group(1).strip()
+        words = short.split()
+        if len(words) > 5:
+            continue
+        if len(words) == 1 and sum(c.isupper() for c in short) < 2:
+            continue  # "(Guangzhou)" is part of a name, not an abbreviation
+        full_end = m.start()
+        while full_end > 0 and text[full_end - 1] == " ":
+            full_end -= 1
+        out.append(Definition(full_end, short, m.start(1), m.start(1) + len(short)))
+    return out

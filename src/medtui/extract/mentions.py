@@ -1,0 +1,227 @@
+"""Which institutions a document names, where, and under which key.
+
+Sources, strongest first: names the document itself defines ("Full Name (ABBR)" makes
+ABBR an alias here), gazetteer names (Aho-Corasick over the whole gazetteer), and
+discovered institution-shaped names. Overlaps keep the longest span. A short name that
+the same document also gives in full ("First Affiliated Hospital" ... "First Affiliated
+Hospital of X") is the full one. Headlines are matched only against names already known
+from the gazetteer or the body, since Title Case makes everything look like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from medtui.extract.discover import GENERIC, HEADS, definitions, discover
+from medtui.extract.gazetteer import Gazetteer
+from medtui.extract.names import case_sensitive, guess_kind, name_key
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_GENERIC_SHORT = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A mention: characters [start, end) of the text name the institution ``key``."""
+
+    start: int
+    end: int
+    key: str
+    surface: str
+
+
+@dataclass
+class Entity:
+    """An institution as one document knows it: key, best name, names used, kind."""
+
+    key: str
+    name: str
+    kind: str
+    names: set[str] = field(default_factory=set)
+    discovered: bool = False
+
+
+def _variants(name: str) -> set[str]:
+    base = name.translate(_QUOTES)
+    out = {base}
+    if base.lower().startswith("the "):
+        out.add(base[4:])
+    for v in list(out):
+        if "&" in v:
+            out.add(v.replace("&", "and"))
+        if " and " in v:
+            out.add(v.replace(" and ", " & "))
+        if "Centre" in v:
+            out.add(v.replace("Centre", "Center"))
+        if "Center" in v:
+            out.add(v.replace("Center", "Centre"))
+    return out
+
+
+class GazetteerMatcher:
+    """Finds every gazetteer name in a text in one pass (two automata: by case and not)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._exact = ahocorasick.Automaton()
+        self._folded = ahocorasick.Automaton()
+        for entry in gazetteer.entries.values():
+            for name in entry.names():
+                for v in _variants(name):
+                    if case_sensitive(v):
+                        self._exact.add_word(v, (entry.id, len(v), name))
+                    else:
+                        self._folded.add_word(v.lower(), (entry.id, len(v), name))
+        for automaton in (self._exact, self._folded):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def find(self, text: str) -> list[Span]:
+        """Gazetteer mentions with word boundaries; bare aliases only with their context."""
+        norm = text.translate(_QUOTES)
+        lowered = norm.lower()
+        if len(lowered) != len(norm):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+        spans: list[Span] = []
+        for automaton, haystack in ((self._exact, norm), (self._folded, lowered)):
+            if not len(automaton):
+                continue
+            for end_idx, (entry_id, length, name) in automaton.iter(haystack):
+                start, end = end_idx - length + 1, end_idx + 1
+                if start > 0 and (norm[start - 1].isalnum()):
+                    continue
+                if end < len(norm) and norm[end].isalnum():
+                    continue
+                entry = self.gazetteer.entries[entry_id]
+                if entry.needs_context(name) and not any(
+                    c.lower() in lowered for c in entry.context
+                ):
+                    continue
+                spans.append(Span(start, end, f"g:{entry_id}", text[start:end]))
+        return spans
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if span.start >= last_end:
+            chosen.append(span)
+            last_end = span.end
+    return chosen
+
+
+def _is_generic(short: str) -> bool:
+    words = short.replace("the ", "").split()
+    return all(w in GENERIC or w in HEADS for w in words)
+
+
+@dataclass
+class DocumentMentions:
+    """Every mention in each part of a document, and the entities behind them."""
+
+    spans: list[list[Span]]
+    entities: dict[str, Entity]
+
+
+def find_mentions(
+    matcher: GazetteerMatcher, bodies: list[str], titles: list[str]
+) -> DocumentMentions:
+    """Mentions in each story body and title of one document (see the module docstring)."""
+    gaz = matcher.gazetteer
+    entities: dict[str, Entity] = {}
+
+    def entity_for(name: str, key: str | None = None, discovered: bool = False) -> str:
+        if key is None:
+            gid = gaz.lookup(name)
+            key = f"g:{gid}" if gid else f"d:{name_key(name)}"
+        ent = entities.get(key)
+        if ent is None:
+            if key.startswith("g:"):
+                entry = gaz.entries[key[2:]]
+                ent = Entity(key, entry.name, entry.kind)
+            else:
+                ent = Entity(key, name, guess_kind(name), discovered=discovered)
+            entities[key] = ent
+        elif ent.discovered and len(name) > len(ent.name):
+            ent.name = name
+        ent.names.add(name)
+        return key
+
+    # 1. Body texts: gazetteer + discovery, longest first.
+    body_spans: list[list[Span]] = []
+    for text in bodies:
+        spans = matcher.find(text)
+        for cand in discover(text):
+            spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
+        body_spans.append(_longest(spans))
+    # 2. Definitions made in this document: "(ABBR)" right after a mention.
+    local: dict[str, str] = {}
+    for text, spans in zip(bodies, body_spans, strict=True):
+        ends = {s.end: s for s in spans}
+        for d in definitions(text):
+            full = ends.get(d.full_end)
+            if full is None or _is_generic(d.short) and not d.short.startswith("the "):
+                continue
+            short = d.short[4:] if d.short.startswith("the ") else d.short
+            local.setdefault(short, full.key)
+    # 3. A short name that this document also gives as "Short of ...": the long one.
+    names_by_key = {s.key: s.surface for spans in body_spans for s in spans}
+    redirect: dict[str, str] = {}
+    for key, surface in names_by_key.items():
+        short = name_key(surface)
+        for other_key, other in names_by_key.items():
+            if other_key != key and name_key(other).startswith(short + " of "):
+                redirect[key] = other_key
+                break
+    # 4. Re-scan with the local aliases, which win over everything they overlap.
+    alias_re = (
+        re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(local, key=len, reverse=True)) + r")(?![\w])")
+        if local else None
+    )
+    known_surfaces = {
+        s.surface: s.key for spans in body_spans for s in spans if s.key.startswith("d:")
+    }
+    known_re = (
+        re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(known_surfaces, key=len, reverse=True)) + r")(?![\w])")
+        if known_surfaces else None
+    )
+    result: list[list[Span]] = []
+    for text, spans in zip(bodies, body_spans, strict=True):
+        result.append(_finish(text, spans, alias_re, local, redirect))
+    for title in titles:
+        spans = matcher.find(title)
+        if known_re:
+            spans += [Span(m.start(), m.end(), known_surfaces[m.group(1)], m.group(1))
+                      for m in known_re.finditer(title)]
+        result.append(_finish(title, _longest(spans), alias_re, local, redirect))
+    for spans in result:
+        for s in spans:
+            if s.key in entities:
+                entities[s.key].names.add(s.surface)
+            else:
+                entity_for(s.surface, s.key)
+    for short, key in local.items():
+        if key in entities:
+            entities[key].names.add(short)
+    used = {s.key for spans in result for s in spans}
+    return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _finish(
+    text: str,
+    spans: list[Span],
+    alias_re: re.Pattern[str] | None,
+    local: dict[str, str],
+    redirect: dict[str, str],
+) -> list[Span]:
+    if alias_re is not None:
+        extra = [Span(m.start(), m.end(), local[m.group(1)], m.group(1)) for m in alias_re.finditer(text)]
+        if extra:
+            kept = [s for s in spans if not any(e.start < s.end and s.start < e.end and
+                                                 (e.end - e.start) >= (s.end - s.start) for e in extra)]
+            spans = _longest(kept + extra)
+    return [Span(s.start, s.end, redirect.get(s.key, s.key), s.surface) for s in spans]

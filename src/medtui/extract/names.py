@@ -1,0 +1,71 @@
+"""Institution names: the key that makes two spellings one institution, and a kind guess."""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_SPELLING = (
+    (re.compile(r"\bcentre\b"), "center"),
+    (re.compile(r"\borganisation\b"), "organization"),
+    (re.compile(r"\bpeople's\s+"), ""),
+)
+
+
+def name_key(name: str) -> str:
+    """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded."""
+    s = name.translate(_QUOTES).replace("&", " and ")
+    s = re.sub(r"[.,]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip().casefold()
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"'s\b", "s", s)
+    for pattern, replacement in _SPELLING:
+        s = pattern.sub(replacement, s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def is_acronym(name: str) -> bool:
+    """One word with at least two capitals (HKUST, PolyU, CSU.CAS) or all caps."""
+    return " " not in name.strip() and sum(c.isupper() for c in name) >= 2
+
+
+def case_sensitive(name: str) -> bool:
+    """Single words (acronyms, brand names) match exactly; longer names ignore case."""
+    return " " not in name.strip()
+
+
+_KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("government", re.compile(
+        r"\b(government|ministry|department of|bureau|commission|authority|council of|"
+        r"municipal|province|provincial|administration|agency|office of|legislative|senate|"
+        r"parliament|state council|city of|county)\b", re.I)),
+    ("hospital", re.compile(
+        r"\b(hospitals?|clinic|clinics|medical cent(er|re)|health system|healthcare|"
+        r"health care|sanatorium|infirmary|medical group|health services?)\b", re.I)),
+    ("university", re.compile(
+        r"\b(university|universities|college|school|faculty|polytechnic|academy of medicine|"
+        r"institute of technology)\b", re.I)),
+    ("research", re.compile(
+        r"\b(institute|institutes|laborator(y|ies)|lab|research cent(er|re)|academy of sciences|"
+        r"academy|observatory|cent(er|re) for|research)\b", re.I)),
+    ("company", re.compile(
+        r"\b(inc|ltd|limited|llc|plc|corp|corporation|company|co|group|holdings|gmbh|ag|sa|"
+        r"technologies|technology co|pharmaceuticals?|therapeutics|biotech|bank|partners|"
+        r"ventures|capital|solutions|systems)\b\.?", re.I)),
+)
+
+
+def guess_kind(name: str) -> str:
+    """The institution kind implied by a name's head words, or 'other'.
+
+    The part before "of"/"for" decides first: an "Institute of X of Y University" is research.
+    """
+    head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    if head != name:
+        kind = guess_kind(head)
+        if kind != "other":
+            return kind
+    for kind, pattern in _KIND_RULES:
+        if pattern.search(name):
+            return kind
+    return "other"

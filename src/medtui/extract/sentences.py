@@ -1,0 +1,27 @@
+"""Split text into sentences, without breaking at "Prof.", "Inc.", "U.S." or "No. 1"."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = re.compile(
+    r"\b(?:Prof|Dr|Mr|Mrs|Ms|St|Inc|Ltd|Co|Corp|No|Nos|Vol|vs|etc|e\.g|i\.e|Jr|Sr|Dept|Univ|"
+    r"Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|[A-Z])\.$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?\u3002])[\"\u201d']?\s+(?=[\"\u201c'(\[]?[A-Z0-9\u4e00-\u9fff])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences in ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start:m.start()].rstrip()
+        if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(piece):
+            continue
+        if piece.strip():
+            spans.append((start, start + len(piece)))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(a + (len(text[a:b]) - len(text[a:b].lstrip())), b) for a, b in spans]
