@@ -18,7 +18,7 @@ Centre Center Institute Institutes Institution Academy Laboratory Laboratories L
 Government Ministry Department Bureau Commission Authority Council Committee Agency
 Foundation Association Society Federation Organization Organisation Corporation Company
 Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
-Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research
 """.split())
 # Words that make a name generic when it has nothing else ("School of Medicine").
 GENERIC = frozenset("""
@@ -147,9 +147,13 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     for i, tok in enumerate(tokens):
         if tok[0] in ("and", "&"):
             left, right = tokens[:i], tokens[i + 1 :]
-            right_ok = any(_is_head(t[0]) for t in right) and _proper([t[0] for t in right])
+            right_head = any(_is_head(t[0]) for t in right)
+            right_ok = right_head and _proper([t[0] for t in right])
+            left_ok = any(_is_head(t[0]) for t in left) and _proper([t[0] for t in left])
             if right_ok and any(_is_head(t[0]) for t in left):
                 return _name_in_run(left) + _name_in_run(right)
+            if left_ok and right_head:
+                return _name_in_run(left)  # "X Research UK and the Clinical Research team"
             if right_ok and _proper([t[0] for t in left]):
                 return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
     segs = _segments(tokens)
