@@ -144,8 +144,8 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     if not tokens:
         return []
     # "X University and Y Hospital": two institutions.
-    for i, tok in enumerate(tokens):
-        if tok[0] in ("and", "&"):
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i][0] in ("and", "&"):
             left, right = tokens[:i], tokens[i + 1 :]
             right_head = any(_is_head(t[0]) for t in right)
             right_ok = right_head and _proper([t[0] for t in right])
