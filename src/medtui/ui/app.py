@@ -1,0 +1,611 @@
+"""The medtui browser: four panes (institutions, stories, article, timeline) and a search box.
+
+``run(paths)`` is what ``medtui [PATH ...]`` calls. The first frame shows at once;
+documents are read and indexed in workers (:mod:`medtui.ui.loading`) and the panes
+fill when the corpus arrives. All state rules live in :class:`BrowserModel`; this
+module wires keys and messages to it and redraws.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from medtui.corpus.model import Corpus, Story
+from medtui.ui.commands import ActionCommands
+from medtui.ui.keys import KeyEntry, collect_bindings
+from medtui.ui.loading import LoadingMixin
+from medtui.ui.messages import (
+    CorpusReady,
+    IndexProgress,
+    IndexReady,
+    LoadFailed,
+    LoadProgress,
+    SearchDone,
+)
+from medtui.ui.model import INSTITUTION_SORTS, STORY_SORTS, BrowserModel
+from medtui.ui.render import date_with_precision, one_line, safe
+from medtui.ui.screens.help import HelpScreen
+from medtui.ui.screens.warnings import WarningsScreen
+from medtui.ui.widgets.article import ArticleView
+from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
+from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList, InstitutionsPane
+from medtui.ui.widgets.searchbar import SearchBar, SearchInput
+from medtui.ui.widgets.stories import StoriesPane, StoryList
+from medtui.ui.widgets.timeline import TimelineList, TimelinePane
+
+
+def styles_dir() -> Path:
+    """The Textual CSS folder: inside the package when installed, at the repo root otherwise."""
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "styles"
+    return packaged if packaged.is_dir() else here.parents[1] / "styles"
+
+
+PANE_ORDER = tuple(name for name, _ in PANES)
+PANE_FOCUS = {
+    "institutions": "#inst-list",
+    "stories": "#story-list",
+    "article": "#article",
+    "timeline": "#timeline-list",
+}
+NARROW_WIDTH = 100
+"""Below this many columns only the active pane is shown."""
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+class MainScreen(Screen[None]):
+    """The browser screen; Tab and Shift+Tab move between panes rather than widgets."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.next_pane", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "app.prev_pane", "Previous pane", show=False, id="pane.prev"),
+    ]
+
+
+class MedtuiApp(LoadingMixin):
+    """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
+
+    CSS_PATH = str(styles_dir() / "medtui.tcss")
+    TITLE = "medtui"
+    COMMANDS = LoadingMixin.COMMANDS | {ActionCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "focus_pane('institutions')", "Institutions", show=False,
+                id="pane.institutions"),
+        Binding("2", "focus_pane('stories')", "Stories", show=False, id="pane.stories"),
+        Binding("3", "focus_pane('article')", "Article", show=False, id="pane.article"),
+        Binding("4", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding("h", "prev_pane", "Previous pane", show=False, id="pane.left"),
+        Binding("l", "next_pane", "Next pane", show=False, id="pane.right"),
+        Binding("slash", "focus_search", "Search", id="search.focus"),
+        Binding("s", "star", "Star", id="story.star"),
+        Binding("y", "cite", "Copy citation", show=False, id="story.cite"),
+        Binding("S", "toggle_starred", "Starred only", show=False, id="filter.starred"),
+        Binding("u", "toggle_unread", "Unread only", show=False, id="filter.unread"),
+        Binding("backspace", "drop_institution", "Drop last institution", show=False,
+                id="filter.drop_last"),
+        Binding("x", "clear_filters", "Clear filters", show=False, id="filter.clear"),
+        Binding("w", "warnings", "Warnings", show=False, id="app.warnings"),
+        Binding("t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        *,
+        corpus: Corpus | None = None,
+        index: Any = None,
+        config: Any = None,
+        state: Any = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self._given_corpus = corpus
+        self._index_override = index
+        self._config = config
+        self._state = state
+        self.model = BrowserModel()
+        self.warnings: list[str] = []
+        self.active_pane = "stories"
+        self.phase = "Reading documents…"
+        self.message = ""
+        self.search_generation = 0
+        self.stale_searches = 0
+        self._shown_query = ""
+        self._main: MainScreen | None = None
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The browser screen (keeps Tab for pane cycling)."""
+        self._main = MainScreen()
+        return self._main
+
+    def compose(self) -> ComposeResult:
+        """Search box, filter bar, the four panes, status line and key footer."""
+        yield SearchBar(id="searchbar")
+        yield FilterBar(id="filterbar")
+        yield PaneTabs(id="panetabs")
+        with Horizontal(id="main"):
+            with Vertical(id="left", classes="column"):
+                yield InstitutionsPane(id="pane-institutions", classes="pane")
+                yield StoriesPane(id="pane-stories", classes="pane")
+            with Vertical(id="right", classes="column"):
+                with Vertical(id="pane-article", classes="pane"):
+                    yield ArticleView(id="article")
+                yield TimelinePane(id="pane-timeline", classes="pane")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    # ---------------------------------------------------------------- startup
+    def on_mount(self) -> None:
+        """Apply config and reader state, draw the empty panes, start reading."""
+        for number, (name, label) in enumerate(PANES, 1):
+            self.query_one(f"#pane-{name}").border_title = f"{number} {label}"
+        self._apply_config()
+        self._open_state()
+        self.query_one(StatusBar).progress(0, 1)
+        self.query_one(ArticleView).show(None)
+        self._layout()
+        self.refresh_all()
+        self.action_focus_pane("stories")
+        if self._given_corpus is not None:
+            self.post_message(CorpusReady(self._given_corpus))
+        else:
+            self.load_documents(self.paths)
+
+    def _apply_config(self) -> None:
+        config = self._config
+        if config is None:
+            try:
+                from medtui.config import load_config
+
+                config = self._config = load_config()
+            except Exception as error:
+                self.warnings.append(f"Could not read the configuration: {error}.")
+                return
+        self.warnings.extend(getattr(config, "warnings", []) or [])
+        keymap = dict(getattr(config, "keymap", {}) or {})
+        if keymap:
+            known = {entry.binding_id for entry in self.key_entries() if entry.binding_id}
+            check = getattr(config, "check_keymap", None)
+            if check is not None:
+                self.warnings.extend(check(known))
+            self.set_keymap({k: v for k, v in keymap.items() if k in known})
+        theme = getattr(config, "theme", None)
+        if theme:
+            name = THEMES.get(theme, theme)
+            if name in self.available_themes:
+                self.theme = name
+            else:
+                self.warnings.append(f"Unknown theme {theme!r} in the configuration.")
+
+    def _open_state(self) -> None:
+        if self._state is None:
+            try:
+                from medtui.state.store import ReaderState
+
+                self._state = ReaderState()
+            except Exception as error:
+                self.warnings.append(f"Stars and read marks are off: {error}.")
+                return
+        if getattr(self._state, "warning", None):
+            self.warnings.append(self._state.warning)
+        self.model.starred = set(self._state.starred())
+        self.model.read = set(self._state.read())
+
+    # --------------------------------------------------------------- messages
+    def on_load_progress(self, message: LoadProgress) -> None:
+        """Move the progress bar while documents are read."""
+        self.phase = f"Reading {message.done}/{message.total} documents…"
+        self.query_one(StatusBar).progress(message.done, message.total)
+        self.refresh_status()
+
+    def on_corpus_ready(self, message: CorpusReady) -> None:
+        """Show the corpus, collect its warnings, start indexing."""
+        try:
+            from medtui.state.store import story_key
+        except ImportError:  # reader state unavailable: ids still tell stories apart
+
+            def story_key(story: Story) -> str:
+                return story.id
+
+        corpus = message.corpus
+        self.model.set_corpus(corpus, story_key)
+        for doc in corpus.documents:
+            self.warnings.extend(f"{doc.path}: {w}" for w in doc.warnings)
+        self.phase = f"Indexing {len(corpus.stories)} stories…"
+        self.refresh_all()
+        self.build_index(corpus)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """Keep the failure as a warning and say so in the status line."""
+        self.warnings.append(message.reason)
+        self.phase = message.reason
+        self.query_one(StatusBar).idle()
+        self.refresh_status()
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """Move the progress bar while stories are indexed."""
+        self.phase = f"Indexing {message.done}/{message.total} stories…"
+        self.query_one(StatusBar).progress(message.done, message.total)
+        self.refresh_status()
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        """Searching is possible now; run whatever was typed meanwhile."""
+        self.index = message.index
+        self.phase = "Ready"
+        self.query_one(StatusBar).idle()
+        self.refresh_status()
+        query = self.query_one(SearchBar).value
+        if query.strip():
+            self.start_search(query)
+
+    # ----------------------------------------------------------------- search
+    def start_search(self, query: str) -> None:
+        """Ask for ``query``'s hits; an empty query shows all stories again."""
+        self.search_generation += 1
+        bar = self.query_one(SearchBar)
+        if not query.strip():
+            self.model.search = None
+            self._shown_query = ""
+            bar.set_hint("")
+            self._after_search([])
+            return
+        if self.index is None:
+            bar.set_hint(Text("searching when indexing ends…", style="italic"))
+            return
+        self.run_search(self.search_generation, query)
+
+    def on_search_done(self, message: SearchDone) -> None:
+        """Show a search's hits, unless a newer search was started meanwhile."""
+        if message.generation != self.search_generation:
+            self.stale_searches += 1
+            return
+        bar = self.query_one(SearchBar)
+        result = message.result
+        if result is None:
+            bar.set_hint(Text(f"! {message.error}", style="bold"))
+            return
+        self.model.search = result
+        self._shown_query = message.query
+        if result.error:
+            bar.set_hint(Text(f"! {safe(result.error)}", style="bold"))
+        elif result.total == 0 and result.suggestion:
+            hint = Text("No match. Did you mean ")
+            hint.append(one_line(result.suggestion, 60), style="bold underline")
+            hint.append("? Enter accepts")
+            bar.set_hint(hint)
+        elif result.total == 0:
+            bar.set_hint(Text("No match", style="bold"))
+        else:
+            bar.set_hint(Text(f"{result.total} hit{'s' if result.total != 1 else ''}"))
+        self._after_search(result.terms)
+
+    def _after_search(self, terms: Sequence[str]) -> None:
+        self.refresh_stories()
+        article = self.query_one(ArticleView)
+        if article.story is not None:
+            article.set_terms(terms)
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, message: SearchBar.QueryChanged) -> None:
+        self.start_search(message.query)
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, message: SearchBar.Submitted) -> None:
+        result = self.model.search
+        if (
+            result is not None
+            and message.query == self._shown_query
+            and result.total == 0
+            and result.suggestion
+        ):
+            self.query_one(SearchBar).set_query(result.suggestion)
+            return
+        if message.query != self._shown_query:
+            self.start_search(message.query)
+        self.action_focus_pane("stories")
+
+    @on(SearchBar.Cleared)
+    def _query_cleared(self) -> None:
+        self.start_search("")
+        self.action_focus_pane(self.active_pane)
+
+    @on(SearchBar.ToResults)
+    def _to_results(self) -> None:
+        self.action_focus_pane("stories")
+
+    # ------------------------------------------------------------ pane events
+    @on(InstitutionsPane.Chosen)
+    def _institution_chosen(self, message: InstitutionsPane.Chosen) -> None:
+        selected = self.model.toggle_institution(message.inst_id)
+        name = one_line(self.model.institution_name(message.inst_id), 60)
+        self.message = f"{'Selected' if selected else 'Dropped'} {name}"
+        self.refresh_all()
+
+    @on(InstitutionsPane.FilterChanged)
+    def _institution_filter(self, message: InstitutionsPane.FilterChanged) -> None:
+        self.model.institution_text = message.text
+        self.refresh_institutions()
+
+    @on(InstitutionsPane.SortToggled)
+    def _institution_sort(self) -> None:
+        order = INSTITUTION_SORTS
+        self.model.institution_sort = order[(order.index(self.model.institution_sort) + 1) % 2]
+        self.refresh_institutions()
+
+    @on(StoriesPane.Chosen)
+    def _story_chosen(self, message: StoriesPane.Chosen) -> None:
+        self.open_story(message.story_id)
+
+    @on(StoriesPane.SortToggled)
+    def _story_sort(self) -> None:
+        self.model.story_sort = STORY_SORTS[(STORY_SORTS.index(self.model.story_sort) + 1) % 2]
+        self.refresh_stories()
+
+    @on(TimelinePane.Chosen)
+    def _event_chosen(self, message: TimelinePane.Chosen) -> None:
+        event = next((e for e in self.model.corpus.events if e.id == message.event_id), None)
+        if event is not None:
+            self.open_story(event.story, evidence=event.evidence)
+
+    @on(TimelinePane.KindCycled)
+    def _kind_cycled(self) -> None:
+        self.model.cycle_event_kind()
+        self.refresh_timeline()
+        self.refresh_filters()
+
+    def open_story(self, story_id: str, evidence: str | None = None) -> None:
+        """Show a story in the article pane (at ``evidence`` if given) and mark it read."""
+        story = self.model.corpus.story(story_id)
+        if story is None:
+            return
+        doc = self.model.document(story)
+        publisher = doc.publisher if doc and doc.publisher else "unknown"
+        source = doc.url if doc and doc.url else story.document
+        names = "; ".join(self.model.institution_name(i) for i in story.institutions) or "none"
+        meta = [
+            f"Date: {date_with_precision(story.date)}",
+            f"Publisher: {publisher}",
+            f"Source: {source}",
+            f"Institutions: {names}",
+        ]
+        terms = self.model.search.terms if self.model.search is not None else []
+        self.query_one(ArticleView).show(story, meta, terms, evidence)
+        key = self.model.key(story.id)
+        if key not in self.model.read:
+            self.model.read.add(key)
+            self._save(lambda state: state.mark_read(key))
+            self.refresh_stories()
+        self.action_focus_pane("article")
+
+    def _save(self, change: Any) -> Any:
+        if self._state is None:
+            return None
+        try:
+            return change(self._state)
+        except Exception as error:
+            self.warnings.append(f"Could not save the reader state: {error}.")
+            self.refresh_status()
+            return None
+
+    # ---------------------------------------------------------------- drawing
+    def refresh_all(self) -> None:
+        """Redraw every pane and bar from the model."""
+        self.refresh_institutions()
+        self.refresh_stories()
+        self.refresh_timeline()
+        self.refresh_filters()
+        self.refresh_status()
+
+    def refresh_institutions(self) -> None:
+        """Redraw pane 1."""
+        model = self.model
+        self.query_one(InstitutionsPane).show(
+            model.institution_rows(),
+            model.filters.institutions,
+            model.institution_sort,
+            len(model.corpus.institutions),
+        )
+
+    def refresh_stories(self) -> None:
+        """Redraw pane 2."""
+        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model)
+
+    def refresh_timeline(self) -> None:
+        """Redraw pane 4."""
+        self.query_one(TimelinePane).show(self.model.timeline_groups(), self.model)
+
+    def refresh_filters(self) -> None:
+        """Redraw the filter bar."""
+        self.query_one(FilterBar).show(self.model)
+
+    def refresh_status(self) -> None:
+        """Redraw the status line: phase, counts, warnings, last message."""
+        corpus = self.model.corpus
+        counts = (
+            f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
+            f"{len(corpus.events)} events"
+        )
+        parts: list[Text | str] = [self.phase, counts]
+        if self.warnings:
+            count = len(self.warnings)
+            parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
+        if self.message:
+            parts.append(Text(self.message, style="italic"))
+        self.query_one(StatusBar).show(parts)
+
+    # ----------------------------------------------------------------- layout
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between the four-pane and the one-pane layout."""
+        self._layout()
+
+    def _layout(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        self.query_one("#main").set_class(narrow, "-narrow")
+        self.query_one(PaneTabs).display = narrow
+        self._mark_active()
+
+    def _mark_active(self) -> None:
+        for name in PANE_ORDER:
+            self.query_one(f"#pane-{name}").set_class(name == self.active_pane, "-active")
+        left = self.active_pane in ("institutions", "stories")
+        self.query_one("#left").set_class(left, "-has-active")
+        self.query_one("#right").set_class(not left, "-has-active")
+        self.query_one(PaneTabs).show(self.active_pane)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember which pane holds the focus (the search box belongs to none)."""
+        for node in event.widget.ancestors_with_self:
+            node_id = getattr(node, "id", None) or ""
+            if node_id.startswith("pane-") and node_id[5:] != self.active_pane:
+                self.active_pane = node_id[5:]
+                self._mark_active()
+                break
+
+    def focus_widget(self, widget: Widget) -> None:
+        """Focus ``widget``, first showing its pane (narrow layouts hide the others)."""
+        for node in widget.ancestors_with_self:
+            node_id = getattr(node, "id", None) or ""
+            if node_id.startswith("pane-"):
+                self.active_pane = node_id[5:]
+                self._mark_active()
+        widget.focus()
+
+    # ---------------------------------------------------------------- actions
+    def action_focus_pane(self, name: str) -> None:
+        """Jump to a pane (keys 1-4)."""
+        self.active_pane = name
+        self._mark_active()
+        self.query_one(PANE_FOCUS[name]).focus()
+
+    def action_next_pane(self) -> None:
+        """Go to the next pane (Tab, l)."""
+        position = PANE_ORDER.index(self.active_pane)
+        self.action_focus_pane(PANE_ORDER[(position + 1) % len(PANE_ORDER)])
+
+    def action_prev_pane(self) -> None:
+        """Go to the previous pane (Shift+Tab, h)."""
+        position = PANE_ORDER.index(self.active_pane)
+        self.action_focus_pane(PANE_ORDER[(position - 1) % len(PANE_ORDER)])
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box (/)."""
+        self.query_one(SearchInput).focus()
+
+    def current_story(self) -> Story | None:
+        """The story meant: highlighted in Stories/Timeline if focused, else the open one."""
+        focused = self.focused
+        corpus = self.model.corpus
+        if isinstance(focused, StoryList) and (story_id := focused.highlighted_id()):
+            return corpus.story(story_id)
+        if isinstance(focused, TimelineList) and (event_id := focused.highlighted_id()):
+            event = next((e for e in corpus.events if e.id == event_id), None)
+            return corpus.story(event.story) if event else None
+        return self.query_one(ArticleView).story
+
+    def action_star(self) -> None:
+        """Star or unstar the focused or open story (s)."""
+        story = self.current_story()
+        if story is None:
+            self.bell()
+            return
+        key = self.model.key(story.id)
+        starred = key not in self.model.starred
+        (self.model.starred.add if starred else self.model.starred.discard)(key)
+        self._save(lambda state: state.set_starred(key, starred))
+        self.message = f"{'Starred' if starred else 'Unstarred'} {one_line(story.title, 50)}"
+        self.refresh_stories()
+        self.refresh_status()
+
+    def action_cite(self) -> None:
+        """Copy the story's citation (title, publisher, date, URL) to the clipboard (y)."""
+        story = self.current_story()
+        if story is None:
+            self.bell()
+            return
+        self.copy_to_clipboard(one_line(self.model.citation(story), 2000))
+        self.message = "Citation copied"
+        self.refresh_status()
+
+    def action_toggle_starred(self) -> None:
+        """Show only starred stories, or all again (S)."""
+        self.model.filters.starred_only = not self.model.filters.starred_only
+        self.refresh_stories()
+        self.refresh_filters()
+
+    def action_toggle_unread(self) -> None:
+        """Show only unread stories, or all again (u)."""
+        self.model.filters.unread_only = not self.model.filters.unread_only
+        self.refresh_stories()
+        self.refresh_filters()
+
+    def action_drop_institution(self) -> None:
+        """Drop the last selected institution (Backspace)."""
+        if self.model.drop_last_institution() is None:
+            self.bell()
+        self.refresh_all()
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter (x)."""
+        self.model.clear_filters()
+        self.refresh_all()
+
+    def action_warnings(self) -> None:
+        """Show every warning (w)."""
+        self.push_screen(WarningsScreen(self.warnings))
+
+    def action_help(self) -> None:
+        """Show every key binding (F1, ?)."""
+        self.push_screen(HelpScreen(self.key_entries()))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and dark theme (t)."""
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    async def action_quit(self) -> None:
+        """Leave medtui (q)."""
+        self.exit(0)
+
+    def key_entries(self) -> list[KeyEntry]:
+        """Every binding in the app, by where it applies (for F1 and the palette)."""
+        main = self._main or self.screen
+        sections: list[tuple[str, Any]] = [("Global", self), ("Panes", main)]
+        for label, kind in (
+            ("Search box", SearchInput),
+            ("Institutions", InstitutionList),
+            ("Institution filter", InstitutionFilter),
+            ("Stories", StoryList),
+            ("Article", ArticleView),
+            ("Timeline", TimelineList),
+        ):
+            nodes = main.query(kind)
+            if nodes:
+                sections.append((label, nodes.first()))
+        return collect_bindings(self, sections)
+
+
+def run(paths: list[str]) -> int:
+    """Open the browser on ``paths`` (the bundled seeds when empty); the exit status."""
+    for path in paths:
+        if not Path(path).exists():
+            print(f"medtui: {path}: no such file or folder.", file=sys.stderr)
+            return 2
+    app = MedtuiApp(paths)
+    try:
+        app.run()
+    except KeyboardInterrupt:
+        return 130
+    return app.return_code or 0

@@ -1,0 +1,64 @@
+"""F1: every key binding, generated from the live bindings (keymap applied)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from medtui.ui.keys import KeyEntry
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of sections, keys, actions and binding ids (ids are what a keymap rebinds)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f1", "dismiss", "Close help", id="help.close"),
+        Binding("j", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="help.up"),
+    ]
+
+    def __init__(self, entries: Sequence[KeyEntry]) -> None:
+        super().__init__()
+        self.entries = list(entries)
+
+    def compose(self) -> ComposeResult:
+        """A title, the table and a closing hint."""
+        with Vertical(id="help-box"):
+            yield Static(Text("Keys — Escape, q or F1 closes", style="bold"), id="help-title")
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                Text("Rebind any key in config.yaml: keymap: {binding id: key}", style="dim"),
+                id="help-foot",
+            )
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        table = self.query_one(DataTable)
+        table.add_columns("Where", "Keys", "Action", "Binding id")
+        for entry in self.entries:
+            table.add_row(
+                Text(entry.section),
+                Text(entry.keys_display, style="bold"),
+                Text(entry.description),
+                Text(entry.binding_id or "", style="dim"),
+            )
+        table.focus()
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        """Close the help."""
+        self.dismiss(None)
+
+    def action_scroll(self, step: int) -> None:
+        """Move the cursor down (1) or up (-1)."""
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()

@@ -1,0 +1,93 @@
+"""One-line bars: the active filters, the pane tabs (narrow terminals) and the status line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import ProgressBar, Static
+
+from medtui.ui.model import BrowserModel
+from medtui.ui.render import one_line
+
+PANES = (("institutions", "Institutions"), ("stories", "Stories"), ("article", "Article"),
+         ("timeline", "Timeline"))
+
+
+def filter_text(model: BrowserModel) -> Text:
+    """What the filter bar says: every active filter, and how to drop them."""
+    filters = model.filters
+    text = Text()
+    if not filters.active():
+        text.append("No filters", style="dim")
+        text.append("  (Enter on an institution · S starred · u unread · e event kind)", "dim")
+        return text
+    text.append("Filters: ", style="bold")
+    parts: list[Text] = []
+    if filters.institutions:
+        names = " + ".join(one_line(model.institution_name(i), 50) for i in filters.institutions)
+        part = Text("✓ ", style="bold")
+        part.append(names, style="bold reverse")
+        shared = model.shared()
+        if shared is not None:
+            part.append(f"  shared: {shared[0]} stories, {shared[1]} events")
+        parts.append(part)
+    if filters.starred_only:
+        parts.append(Text("★ starred only", style="bold"))
+    if filters.unread_only:
+        parts.append(Text("● unread only", style="bold"))
+    if filters.event_kind:
+        parts.append(Text(f"kind: {filters.event_kind}", style="bold"))
+    text.append_text(Text(" · ").join(parts))
+    text.append("   (backspace: drop last institution · x: clear all)", style="dim")
+    return text
+
+
+class FilterBar(Static):
+    """Shows the active filters (the keys to drop them are in the text)."""
+
+    def show(self, model: BrowserModel) -> None:
+        """Redraw from the model."""
+        self.update(filter_text(model))
+
+
+class PaneTabs(Static):
+    """On narrow terminals only one pane shows; this line says which, and the keys to the rest."""
+
+    def show(self, active: str) -> None:
+        """Mark the active pane with brackets and reverse video."""
+        text = Text()
+        for number, (name, label) in enumerate(PANES, 1):
+            if name == active:
+                text.append(f"[{number} {label}]", style="bold reverse")
+            else:
+                text.append(f" {number} {label} ", style="dim")
+            text.append(" ")
+        text.append(" Tab: next pane", style="dim")
+        self.update(text)
+
+
+class StatusBar(Horizontal):
+    """Progress while reading and indexing, then corpus counts, warnings and the last message."""
+
+    def compose(self) -> ComposeResult:
+        """A progress bar (hidden when idle) and a line of text."""
+        yield ProgressBar(id="progress", show_eta=False)
+        yield Static(id="status-text")
+
+    def progress(self, done: int, total: int) -> None:
+        """Show the progress bar at ``done`` of ``total``."""
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+
+    def idle(self) -> None:
+        """Hide the progress bar."""
+        self.query_one(ProgressBar).display = False
+
+    def show(self, parts: Sequence[Text | str]) -> None:
+        """Show ``parts`` separated by ' · '."""
+        texts = [p if isinstance(p, Text) else Text(p) for p in parts if p]
+        self.query_one("#status-text", Static).update(Text(" · ").join(texts))

@@ -1,0 +1,110 @@
+"""Pane 1: institutions with their kind and story count, a type-to-filter box and a sort key."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from medtui.corpus.model import Institution
+from medtui.ui.render import institution_prompt
+from medtui.ui.widgets.navlist import NavList
+
+
+class InstitutionFilter(Input):
+    """The type-to-filter box: Enter or Down goes to the list, Escape clears it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_filter", "Clear filter", id="institutions.filter_clear"),
+        Binding("down", "to_list", "To list", show=False, id="institutions.filter_done"),
+    ]
+
+    def action_clear_filter(self) -> None:
+        """Empty the box and go back to the list."""
+        self.value = ""
+        self.action_to_list()
+
+    def action_to_list(self) -> None:
+        """Move focus to the institutions list."""
+        self.screen.query_one("#inst-list", InstitutionList).focus()
+
+
+class InstitutionList(NavList):
+    """The institutions; Enter selects (again to drop), o changes the sort, f filters."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "toggle_sort", "Sort", id="institutions.sort"),
+        Binding("f", "filter", "Filter names", id="institutions.filter"),
+    ]
+
+    def action_toggle_sort(self) -> None:
+        """Ask the app to switch between sorting by story count and by name."""
+        self.post_message(InstitutionsPane.SortToggled())
+
+    def action_filter(self) -> None:
+        """Focus the type-to-filter box."""
+        self.screen.query_one("#inst-filter", InstitutionFilter).focus()
+
+
+class InstitutionsPane(Vertical):
+    """Pane 1. Posts :class:`Chosen`, :class:`FilterChanged` and :class:`SortToggled`."""
+
+    class Chosen(Message):
+        """An institution was selected with Enter."""
+
+        def __init__(self, inst_id: str) -> None:
+            super().__init__()
+            self.inst_id = inst_id
+
+    class FilterChanged(Message):
+        """The type-to-filter text changed."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class SortToggled(Message):
+        """The user asked for the other sort order."""
+
+    def compose(self) -> ComposeResult:
+        """A filter box over the list."""
+        yield InstitutionFilter(placeholder="f: type to filter", compact=True, id="inst-filter")
+        yield InstitutionList(id="inst-list")
+
+    @property
+    def items(self) -> InstitutionList:
+        """The list widget (what pane key 1 focuses)."""
+        return self.query_one(InstitutionList)
+
+    def show(
+        self, rows: Sequence[Institution], selected: Collection[str], sort: str, total: int
+    ) -> None:
+        """Display ``rows``; selected ones get a ✓ and bold."""
+        self.items.replace(
+            Option(institution_prompt(inst, inst.id in selected), id=inst.id) for inst in rows
+        )
+        shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
+        self.border_subtitle = f"{shown} · by {sort} (o)"
+
+    @on(OptionList.OptionSelected, "#inst-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(event.option.id))
+
+    @on(Input.Changed, "#inst-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.FilterChanged(event.value))
+
+    @on(Input.Submitted, "#inst-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.items.focus()

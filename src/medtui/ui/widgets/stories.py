@@ -1,0 +1,84 @@
+"""Pane 2: the stories (all of them, or the search hits), narrowed by the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from medtui.corpus.model import Story
+from medtui.ui.model import BrowserModel
+from medtui.ui.render import story_prompt
+from medtui.ui.widgets.navlist import NavList
+
+if TYPE_CHECKING:
+    from medtui.search.index import Hit
+
+
+class StoryList(NavList):
+    """The stories; Enter opens one in the article pane, o switches date/relevance order."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "toggle_sort", "Order", id="stories.sort"),
+    ]
+
+    def action_toggle_sort(self) -> None:
+        """Ask the app to switch between newest-first and relevance order."""
+        self.post_message(StoriesPane.SortToggled())
+
+
+class StoriesPane(Vertical):
+    """Pane 2. Posts :class:`Chosen` and :class:`SortToggled`."""
+
+    class Chosen(Message):
+        """A story was chosen with Enter."""
+
+        def __init__(self, story_id: str) -> None:
+            super().__init__()
+            self.story_id = story_id
+
+    class SortToggled(Message):
+        """The user asked for the other order."""
+
+    def compose(self) -> ComposeResult:
+        """Just the list."""
+        yield StoryList(id="story-list")
+
+    @property
+    def items(self) -> StoryList:
+        """The list widget (what pane key 2 focuses)."""
+        return self.query_one(StoryList)
+
+    def show(self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel) -> None:
+        """Display ``rows`` (story, search hit or None) with star/unread markers."""
+        terms = model.search.terms if model.search is not None else []
+        options = []
+        for story, hit in rows:
+            prompt = story_prompt(
+                story,
+                hit.snippet if hit is not None else "",
+                hit.highlights if hit is not None else [],
+                terms,
+                starred=model.is_starred(story.id),
+                read=model.is_read(story.id),
+            )
+            options.append(Option(prompt, id=story.id))
+        self.items.replace(options)
+        if model.search is not None:
+            order = "by date" if model.story_sort == "date" else "by relevance"
+            self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"
+        else:
+            self.border_subtitle = f"{len(rows)} · newest first"
+
+    @on(OptionList.OptionSelected, "#story-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(event.option.id))

@@ -1,0 +1,76 @@
+"""Pane 4: partnership events in timeline order under year/month headers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from medtui.corpus.model import Event
+from medtui.ui.model import BrowserModel
+from medtui.ui.render import event_prompt, group_header
+from medtui.ui.widgets.navlist import NavList
+
+
+class TimelineList(NavList):
+    """The events; Enter opens the story at its evidence sentence, e cycles the event kind."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "cycle_kind", "Event kind", id="timeline.kind"),
+    ]
+
+    def action_cycle_kind(self) -> None:
+        """Ask the app to show the next event kind only (then all again)."""
+        self.post_message(TimelinePane.KindCycled())
+
+
+class TimelinePane(Vertical):
+    """Pane 4. Posts :class:`Chosen` and :class:`KindCycled`."""
+
+    class Chosen(Message):
+        """An event was chosen with Enter."""
+
+        def __init__(self, event_id: str) -> None:
+            super().__init__()
+            self.event_id = event_id
+
+    class KindCycled(Message):
+        """The user asked for the next event kind."""
+
+    def compose(self) -> ComposeResult:
+        """Just the list."""
+        yield TimelineList(id="timeline-list")
+
+    @property
+    def items(self) -> TimelineList:
+        """The list widget (what pane key 4 focuses)."""
+        return self.query_one(TimelineList)
+
+    def show(self, groups: Sequence[tuple[str, Sequence[Event]]], model: BrowserModel) -> None:
+        """Display the groups: a header line (not selectable), then one line per event."""
+        options: list[Option] = []
+        count = 0
+        for label, events in groups:
+            options.append(Option(group_header(label), id=f"group:{label}", disabled=True))
+            for event in events:
+                story = model.corpus.story(event.story)
+                names = [model.institution_name(p) for p in event.parties]
+                prompt = event_prompt(event, names, story.title if story else "")
+                options.append(Option(prompt, id=event.id))
+                count += 1
+        self.items.replace(options)
+        kind = model.filters.event_kind or "all kinds"
+        self.border_subtitle = f"{count} events · {kind} (e)"
+
+    @on(OptionList.OptionSelected, "#timeline-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None and not event.option.id.startswith("group:"):
+            self.post_message(self.Chosen(event.option.id))
