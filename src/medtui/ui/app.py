@@ -14,18 +14,16 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
 
 from medtui.corpus.model import Corpus, Story
+from medtui.ui.actions import ActionsMixin
 from medtui.ui.commands import ActionCommands
-from medtui.ui.keys import KeyEntry, collect_bindings
-from medtui.ui.loading import LoadingMixin
 from medtui.ui.messages import (
     CorpusReady,
     IndexProgress,
@@ -35,15 +33,13 @@ from medtui.ui.messages import (
     SearchDone,
 )
 from medtui.ui.model import INSTITUTION_SORTS, STORY_SORTS, BrowserModel
-from medtui.ui.render import date_with_precision, one_line, safe
-from medtui.ui.screens.help import HelpScreen
-from medtui.ui.screens.warnings import WarningsScreen
+from medtui.ui.render import one_line, safe
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
-from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList, InstitutionsPane
-from medtui.ui.widgets.searchbar import SearchBar, SearchInput
-from medtui.ui.widgets.stories import StoriesPane, StoryList
-from medtui.ui.widgets.timeline import TimelineList, TimelinePane
+from medtui.ui.widgets.institutions import InstitutionsPane
+from medtui.ui.widgets.searchbar import SearchBar
+from medtui.ui.widgets.stories import StoriesPane
+from medtui.ui.widgets.timeline import TimelinePane
 
 
 def styles_dir() -> Path:
@@ -53,15 +49,6 @@ def styles_dir() -> Path:
     return packaged if packaged.is_dir() else here.parents[1] / "styles"
 
 
-PANE_ORDER = tuple(name for name, _ in PANES)
-PANE_FOCUS = {
-    "institutions": "#inst-list",
-    "stories": "#story-list",
-    "article": "#article",
-    "timeline": "#timeline-list",
-}
-NARROW_WIDTH = 100
-"""Below this many columns only the active pane is shown."""
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
@@ -74,12 +61,12 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(LoadingMixin):
+class MedtuiApp(ActionsMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
     TITLE = "medtui"
-    COMMANDS = LoadingMixin.COMMANDS | {ActionCommands}
+    COMMANDS = ActionsMixin.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "focus_pane('institutions')", "Institutions", show=False,
                 id="pane.institutions"),
@@ -366,236 +353,6 @@ class MedtuiApp(LoadingMixin):
         self.model.cycle_event_kind()
         self.refresh_timeline()
         self.refresh_filters()
-
-    def open_story(self, story_id: str, evidence: str | None = None) -> None:
-        """Show a story in the article pane (at ``evidence`` if given) and mark it read."""
-        story = self.model.corpus.story(story_id)
-        if story is None:
-            return
-        doc = self.model.document(story)
-        publisher = doc.publisher if doc and doc.publisher else "unknown"
-        source = doc.url if doc and doc.url else story.document
-        names = "; ".join(self.model.institution_name(i) for i in story.institutions) or "none"
-        meta = [
-            f"Date: {date_with_precision(story.date)}",
-            f"Publisher: {publisher}",
-            f"Source: {source}",
-            f"Institutions: {names}",
-        ]
-        terms = self.model.search.terms if self.model.search is not None else []
-        self.query_one(ArticleView).show(story, meta, terms, evidence)
-        key = self.model.key(story.id)
-        if key not in self.model.read:
-            self.model.read.add(key)
-            self._save(lambda state: state.mark_read(key))
-            self.refresh_stories()
-        self.action_focus_pane("article")
-
-    def _save(self, change: Any) -> Any:
-        if self._state is None:
-            return None
-        try:
-            return change(self._state)
-        except Exception as error:
-            self.warnings.append(f"Could not save the reader state: {error}.")
-            self.refresh_status()
-            return None
-
-    # ---------------------------------------------------------------- drawing
-    def refresh_all(self) -> None:
-        """Redraw every pane and bar from the model."""
-        self.refresh_institutions()
-        self.refresh_stories()
-        self.refresh_timeline()
-        self.refresh_filters()
-        self.refresh_status()
-
-    def refresh_institutions(self) -> None:
-        """Redraw pane 1."""
-        model = self.model
-        self.query_one(InstitutionsPane).show(
-            model.institution_rows(),
-            model.filters.institutions,
-            model.institution_sort,
-            len(model.corpus.institutions),
-        )
-
-    def refresh_stories(self) -> None:
-        """Redraw pane 2."""
-        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model)
-
-    def refresh_timeline(self) -> None:
-        """Redraw pane 4."""
-        self.query_one(TimelinePane).show(self.model.timeline_groups(), self.model)
-
-    def refresh_filters(self) -> None:
-        """Redraw the filter bar."""
-        self.query_one(FilterBar).show(self.model)
-
-    def refresh_status(self) -> None:
-        """Redraw the status line: phase, counts, warnings, last message."""
-        corpus = self.model.corpus
-        counts = (
-            f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
-            f"{len(corpus.events)} events"
-        )
-        parts: list[Text | str] = [self.phase, counts]
-        if self.warnings:
-            count = len(self.warnings)
-            parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
-        if self.message:
-            parts.append(Text(self.message, style="italic"))
-        self.query_one(StatusBar).show(parts)
-
-    # ----------------------------------------------------------------- layout
-    def on_resize(self, event: events.Resize) -> None:
-        """Switch between the four-pane and the one-pane layout."""
-        self._layout()
-
-    def _layout(self) -> None:
-        narrow = self.size.width < NARROW_WIDTH
-        self.query_one("#main").set_class(narrow, "-narrow")
-        self.query_one(PaneTabs).display = narrow
-        self._mark_active()
-
-    def _mark_active(self) -> None:
-        for name in PANE_ORDER:
-            self.query_one(f"#pane-{name}").set_class(name == self.active_pane, "-active")
-        left = self.active_pane in ("institutions", "stories")
-        self.query_one("#left").set_class(left, "-has-active")
-        self.query_one("#right").set_class(not left, "-has-active")
-        self.query_one(PaneTabs).show(self.active_pane)
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Remember which pane holds the focus (the search box belongs to none)."""
-        for node in event.widget.ancestors_with_self:
-            node_id = getattr(node, "id", None) or ""
-            if node_id.startswith("pane-") and node_id[5:] != self.active_pane:
-                self.active_pane = node_id[5:]
-                self._mark_active()
-                break
-
-    def focus_widget(self, widget: Widget) -> None:
-        """Focus ``widget``, first showing its pane (narrow layouts hide the others)."""
-        for node in widget.ancestors_with_self:
-            node_id = getattr(node, "id", None) or ""
-            if node_id.startswith("pane-"):
-                self.active_pane = node_id[5:]
-                self._mark_active()
-        widget.focus()
-
-    # ---------------------------------------------------------------- actions
-    def action_focus_pane(self, name: str) -> None:
-        """Jump to a pane (keys 1-4)."""
-        self.active_pane = name
-        self._mark_active()
-        self.query_one(PANE_FOCUS[name]).focus()
-
-    def action_next_pane(self) -> None:
-        """Go to the next pane (Tab, l)."""
-        position = PANE_ORDER.index(self.active_pane)
-        self.action_focus_pane(PANE_ORDER[(position + 1) % len(PANE_ORDER)])
-
-    def action_prev_pane(self) -> None:
-        """Go to the previous pane (Shift+Tab, h)."""
-        position = PANE_ORDER.index(self.active_pane)
-        self.action_focus_pane(PANE_ORDER[(position - 1) % len(PANE_ORDER)])
-
-    def action_focus_search(self) -> None:
-        """Put the cursor in the search box (/)."""
-        self.query_one(SearchInput).focus()
-
-    def current_story(self) -> Story | None:
-        """The story meant: highlighted in Stories/Timeline if focused, else the open one."""
-        focused = self.focused
-        corpus = self.model.corpus
-        if isinstance(focused, StoryList) and (story_id := focused.highlighted_id()):
-            return corpus.story(story_id)
-        if isinstance(focused, TimelineList) and (event_id := focused.highlighted_id()):
-            event = next((e for e in corpus.events if e.id == event_id), None)
-            return corpus.story(event.story) if event else None
-        return self.query_one(ArticleView).story
-
-    def action_star(self) -> None:
-        """Star or unstar the focused or open story (s)."""
-        story = self.current_story()
-        if story is None:
-            self.bell()
-            return
-        key = self.model.key(story.id)
-        starred = key not in self.model.starred
-        (self.model.starred.add if starred else self.model.starred.discard)(key)
-        self._save(lambda state: state.set_starred(key, starred))
-        self.message = f"{'Starred' if starred else 'Unstarred'} {one_line(story.title, 50)}"
-        self.refresh_stories()
-        self.refresh_status()
-
-    def action_cite(self) -> None:
-        """Copy the story's citation (title, publisher, date, URL) to the clipboard (y)."""
-        story = self.current_story()
-        if story is None:
-            self.bell()
-            return
-        self.copy_to_clipboard(one_line(self.model.citation(story), 2000))
-        self.message = "Citation copied"
-        self.refresh_status()
-
-    def action_toggle_starred(self) -> None:
-        """Show only starred stories, or all again (S)."""
-        self.model.filters.starred_only = not self.model.filters.starred_only
-        self.refresh_stories()
-        self.refresh_filters()
-
-    def action_toggle_unread(self) -> None:
-        """Show only unread stories, or all again (u)."""
-        self.model.filters.unread_only = not self.model.filters.unread_only
-        self.refresh_stories()
-        self.refresh_filters()
-
-    def action_drop_institution(self) -> None:
-        """Drop the last selected institution (Backspace)."""
-        if self.model.drop_last_institution() is None:
-            self.bell()
-        self.refresh_all()
-
-    def action_clear_filters(self) -> None:
-        """Drop every filter (x)."""
-        self.model.clear_filters()
-        self.refresh_all()
-
-    def action_warnings(self) -> None:
-        """Show every warning (w)."""
-        self.push_screen(WarningsScreen(self.warnings))
-
-    def action_help(self) -> None:
-        """Show every key binding (F1, ?)."""
-        self.push_screen(HelpScreen(self.key_entries()))
-
-    def action_toggle_theme(self) -> None:
-        """Switch between the light and dark theme (t)."""
-        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
-
-    async def action_quit(self) -> None:
-        """Leave medtui (q)."""
-        self.exit(0)
-
-    def key_entries(self) -> list[KeyEntry]:
-        """Every binding in the app, by where it applies (for F1 and the palette)."""
-        main = self._main or self.screen
-        sections: list[tuple[str, Any]] = [("Global", self), ("Panes", main)]
-        for label, kind in (
-            ("Search box", SearchInput),
-            ("Institutions", InstitutionList),
-            ("Institution filter", InstitutionFilter),
-            ("Stories", StoryList),
-            ("Article", ArticleView),
-            ("Timeline", TimelineList),
-        ):
-            nodes = main.query(kind)
-            if nodes:
-                sections.append((label, nodes.first()))
-        return collect_bindings(self, sections)
-
 
 def run(paths: list[str]) -> int:
     """Open the browser on ``paths`` (the bundled seeds when empty); the exit status."""

@@ -1,0 +1,153 @@
+"""What the keys do to stories and filters: open, star, cite, filter, help, theme.
+
+Part of :class:`medtui.ui.app.MedtuiApp` (a mixin). Reader state (stars, read
+marks) is saved through :class:`medtui.state.store.ReaderState`; a failure to
+save becomes a warning, never a crash.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medtui.corpus.model import Story
+from medtui.ui.keys import KeyEntry, collect_bindings
+from medtui.ui.render import date_with_precision, one_line
+from medtui.ui.screens.help import HelpScreen
+from medtui.ui.screens.warnings import WarningsScreen
+from medtui.ui.view import ViewMixin
+from medtui.ui.widgets.article import ArticleView
+from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList
+from medtui.ui.widgets.searchbar import SearchInput
+from medtui.ui.widgets.stories import StoryList
+from medtui.ui.widgets.timeline import TimelineList
+
+
+class ActionsMixin(ViewMixin):
+    """Story and filter actions for the app."""
+
+    _main: Any
+
+    def open_story(self, story_id: str, evidence: str | None = None) -> None:
+        """Show a story in the article pane (at ``evidence`` if given) and mark it read."""
+        story = self.model.corpus.story(story_id)
+        if story is None:
+            return
+        doc = self.model.document(story)
+        publisher = doc.publisher if doc and doc.publisher else "unknown"
+        source = doc.url if doc and doc.url else story.document
+        names = "; ".join(self.model.institution_name(i) for i in story.institutions) or "none"
+        meta = [
+            f"Date: {date_with_precision(story.date)}",
+            f"Publisher: {publisher}",
+            f"Source: {source}",
+            f"Institutions: {names}",
+        ]
+        terms = self.model.search.terms if self.model.search is not None else []
+        self.query_one(ArticleView).show(story, meta, terms, evidence)
+        key = self.model.key(story.id)
+        if key not in self.model.read:
+            self.model.read.add(key)
+            self._save(lambda state: state.mark_read(key))
+            self.refresh_stories()
+        self.action_focus_pane("article")
+
+    def _save(self, change: Any) -> Any:
+        if self._state is None:
+            return None
+        try:
+            return change(self._state)
+        except Exception as error:
+            self.warnings.append(f"Could not save the reader state: {error}.")
+            self.refresh_status()
+            return None
+
+    def current_story(self) -> Story | None:
+        """The story meant: highlighted in Stories/Timeline if focused, else the open one."""
+        focused = self.focused
+        corpus = self.model.corpus
+        if isinstance(focused, StoryList) and (story_id := focused.highlighted_id()):
+            return corpus.story(story_id)
+        if isinstance(focused, TimelineList) and (event_id := focused.highlighted_id()):
+            event = next((e for e in corpus.events if e.id == event_id), None)
+            return corpus.story(event.story) if event else None
+        return self.query_one(ArticleView).story
+
+    def action_star(self) -> None:
+        """Star or unstar the focused or open story (s)."""
+        story = self.current_story()
+        if story is None:
+            self.bell()
+            return
+        key = self.model.key(story.id)
+        starred = key not in self.model.starred
+        (self.model.starred.add if starred else self.model.starred.discard)(key)
+        self._save(lambda state: state.set_starred(key, starred))
+        self.message = f"{'Starred' if starred else 'Unstarred'} {one_line(story.title, 50)}"
+        self.refresh_stories()
+        self.refresh_status()
+
+    def action_cite(self) -> None:
+        """Copy the story's citation (title, publisher, date, URL) to the clipboard (y)."""
+        story = self.current_story()
+        if story is None:
+            self.bell()
+            return
+        self.copy_to_clipboard(one_line(self.model.citation(story), 2000))
+        self.message = "Citation copied"
+        self.refresh_status()
+
+    def action_toggle_starred(self) -> None:
+        """Show only starred stories, or all again (S)."""
+        self.model.filters.starred_only = not self.model.filters.starred_only
+        self.refresh_stories()
+        self.refresh_filters()
+
+    def action_toggle_unread(self) -> None:
+        """Show only unread stories, or all again (u)."""
+        self.model.filters.unread_only = not self.model.filters.unread_only
+        self.refresh_stories()
+        self.refresh_filters()
+
+    def action_drop_institution(self) -> None:
+        """Drop the last selected institution (Backspace)."""
+        if self.model.drop_last_institution() is None:
+            self.bell()
+        self.refresh_all()
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter (x)."""
+        self.model.clear_filters()
+        self.refresh_all()
+
+    def action_warnings(self) -> None:
+        """Show every warning (w)."""
+        self.push_screen(WarningsScreen(self.warnings))
+
+    def action_help(self) -> None:
+        """Show every key binding (F1, ?)."""
+        self.push_screen(HelpScreen(self.key_entries()))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and dark theme (t)."""
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    async def action_quit(self) -> None:
+        """Leave medtui (q)."""
+        self.exit(0)
+
+    def key_entries(self) -> list[KeyEntry]:
+        """Every binding in the app, by where it applies (for F1 and the palette)."""
+        main = self._main or self.screen
+        sections: list[tuple[str, Any]] = [("Global", self), ("Panes", main)]
+        for label, kind in (
+            ("Search box", SearchInput),
+            ("Institutions", InstitutionList),
+            ("Institution filter", InstitutionFilter),
+            ("Stories", StoryList),
+            ("Article", ArticleView),
+            ("Timeline", TimelineList),
+        ):
+            nodes = main.query(kind)
+            if nodes:
+                sections.append((label, nodes.first()))
+        return collect_bindings(self, sections)

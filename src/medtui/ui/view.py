@@ -1,0 +1,147 @@
+"""Drawing the browser from its model, the pane layout, and where the focus is.
+
+Part of :class:`medtui.ui.app.MedtuiApp` (a mixin): every redraw reads
+:class:`medtui.ui.model.BrowserModel`, so the screen never holds state of its own.
+Below :data:`NARROW_WIDTH` columns only the active pane is shown, full size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+from medtui.ui.loading import LoadingMixin
+from medtui.ui.model import BrowserModel
+from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
+from medtui.ui.widgets.institutions import InstitutionsPane
+from medtui.ui.widgets.searchbar import SearchInput
+from medtui.ui.widgets.stories import StoriesPane
+from medtui.ui.widgets.timeline import TimelinePane
+
+PANE_ORDER = tuple(name for name, _ in PANES)
+PANE_FOCUS = {
+    "institutions": "#inst-list",
+    "stories": "#story-list",
+    "article": "#article",
+    "timeline": "#timeline-list",
+}
+NARROW_WIDTH = 100
+"""Below this many columns only the active pane is shown."""
+
+
+class ViewMixin(LoadingMixin):
+    """Redraws, layout and pane focus for the app."""
+
+    model: BrowserModel
+    warnings: list[str]
+    active_pane: str
+    phase: str
+    message: str
+    _state: Any
+
+    # ---------------------------------------------------------------- drawing
+    def refresh_all(self) -> None:
+        """Redraw every pane and bar from the model."""
+        self.refresh_institutions()
+        self.refresh_stories()
+        self.refresh_timeline()
+        self.refresh_filters()
+        self.refresh_status()
+
+    def refresh_institutions(self) -> None:
+        """Redraw pane 1."""
+        model = self.model
+        self.query_one(InstitutionsPane).show(
+            model.institution_rows(),
+            model.filters.institutions,
+            model.institution_sort,
+            len(model.corpus.institutions),
+        )
+
+    def refresh_stories(self) -> None:
+        """Redraw pane 2."""
+        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model)
+
+    def refresh_timeline(self) -> None:
+        """Redraw pane 4."""
+        self.query_one(TimelinePane).show(self.model.timeline_groups(), self.model)
+
+    def refresh_filters(self) -> None:
+        """Redraw the filter bar."""
+        self.query_one(FilterBar).show(self.model)
+
+    def refresh_status(self) -> None:
+        """Redraw the status line: phase, counts, warnings, last message."""
+        corpus = self.model.corpus
+        counts = (
+            f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
+            f"{len(corpus.events)} events"
+        )
+        parts: list[Text | str] = [self.phase, counts]
+        if self.warnings:
+            count = len(self.warnings)
+            parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
+        if self.message:
+            parts.append(Text(self.message, style="italic"))
+        self.query_one(StatusBar).show(parts)
+
+    # ----------------------------------------------------------------- layout
+    def on_resize(self, event: events.Resize) -> None:
+        """Switch between the four-pane and the one-pane layout."""
+        self._layout()
+
+    def _layout(self) -> None:
+        narrow = self.size.width < NARROW_WIDTH
+        self.query_one("#main").set_class(narrow, "-narrow")
+        self.query_one(PaneTabs).display = narrow
+        self._mark_active()
+
+    def _mark_active(self) -> None:
+        for name in PANE_ORDER:
+            self.query_one(f"#pane-{name}").set_class(name == self.active_pane, "-active")
+        left = self.active_pane in ("institutions", "stories")
+        self.query_one("#left").set_class(left, "-has-active")
+        self.query_one("#right").set_class(not left, "-has-active")
+        self.query_one(PaneTabs).show(self.active_pane)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember which pane holds the focus (the search box belongs to none)."""
+        for node in event.widget.ancestors_with_self:
+            node_id = getattr(node, "id", None) or ""
+            if node_id.startswith("pane-") and node_id[5:] != self.active_pane:
+                self.active_pane = node_id[5:]
+                self._mark_active()
+                break
+
+    def focus_widget(self, widget: Widget) -> None:
+        """Focus ``widget``, first showing its pane (narrow layouts hide the others)."""
+        for node in widget.ancestors_with_self:
+            node_id = getattr(node, "id", None) or ""
+            if node_id.startswith("pane-"):
+                self.active_pane = node_id[5:]
+                self._mark_active()
+        widget.focus()
+
+    # ---------------------------------------------------------------- actions
+    def action_focus_pane(self, name: str) -> None:
+        """Jump to a pane (keys 1-4)."""
+        self.active_pane = name
+        self._mark_active()
+        self.query_one(PANE_FOCUS[name]).focus()
+
+    def action_next_pane(self) -> None:
+        """Go to the next pane (Tab, l)."""
+        position = PANE_ORDER.index(self.active_pane)
+        self.action_focus_pane(PANE_ORDER[(position + 1) % len(PANE_ORDER)])
+
+    def action_prev_pane(self) -> None:
+        """Go to the previous pane (Shift+Tab, h)."""
+        position = PANE_ORDER.index(self.active_pane)
+        self.action_focus_pane(PANE_ORDER[(position - 1) % len(PANE_ORDER)])
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box (/)."""
+        self.query_one(SearchInput).focus()
