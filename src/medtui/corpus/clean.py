@@ -41,7 +41,10 @@ _ARTICLE_END = re.compile(
     r"Originally published (?:at|on|by)|This (?:article|story|content) (?:was|is) "
     r"(?:originally )?(?:published|syndicated|provided)|Links$|Share this (?:article|story|page)|"
     r"Related (?:articles|stories|news|posts|content)\s*:?$|Tags?\s*:|"
-    r"(?:©|\(c\)|Copyright\b).{0,120}(?:rights reserved)?\s*$)",
+    r"(?:©|\(c\)|Copyright\b).{0,120}(?:rights reserved)?\s*$|Disclaimer\s*:|"
+    r"[\w &.-]{2,40} is (?:powered|brought to you) by\b|This (?:post|article|release|content) "
+    r"(?:contains|is) sponsored|Forward[- ]Looking Statements?\s*:?$|Certain statements in this "
+    r"(?:article|press release|release|communication)|Safe Harbor Statement)",
     re.I,
 )
 _FOOTER_LINE = re.compile(
@@ -50,7 +53,13 @@ _FOOTER_LINE = re.compile(
     r"Cookie|All rights reserved|Mobile Version|Full Site Map|Sitemap|Skip to)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019')\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019']\s*$")
+_END_MARK = re.compile(r"^\s*(?:#\s*#\s*#|-\s*30\s*-|ENDS?|\*\s*\*\s*\*\s*END)\s*$")
+_LINK_LINE = re.compile(r"^\s*(?:[\w .-]{0,20}-\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*)+$")
+_CONTACT_FIELD = re.compile(
+    r"^(?:Company (?:Name|Website|Email|Phone|Address)|Contact (?:Person|Name|Email|Phone)|"
+    r"Media Contacts?|Press Contacts?|Website|E-?mail|Phone|Tel|Telephone|Fax|Address|City|"
+    r"State|Country)\s*:?", re.I)
 _MENU_WORDS = 6
 _MIN_MENU_RUN = 4
 _MIN_FURNITURE_RUN = 6
@@ -161,6 +170,8 @@ def clean_lines(
         if line.strip() == ARTICLE_BREAK:
             out.append(ARTICLE_BREAK)
             continue
+        if _END_MARK.match(line) and _enough_before(out):
+            break
         heading = _MD_HEADING.match(line)
         if heading:
             line = heading.group(2)
@@ -171,7 +182,10 @@ def clean_lines(
         if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*", line):
             out.append("")
             continue
+        link_only = _LINK_LINE.match(line)
         line = _strip_markdown(line, doc)
+        if link_only:
+            continue  # a line that is nothing but a link is navigation, not article
         stripped = " ".join(line.split())
         m = _PUBLISHED_ON.match(stripped)
         if m:
@@ -194,7 +208,8 @@ def clean_lines(
             continue
         if _ARTICLE_END.match(stripped) and _enough_before(out):
             break
-        if _FOOTER_LINE.match(stripped) and len(stripped.split()) <= 8:
+        if (_FOOTER_LINE.match(stripped) or _CONTACT_FIELD.match(stripped)) \
+                and len(stripped.split()) <= 8:
             continue
         out.append(line if _is_bullet(line) else stripped)
     out = _drop_runs(out)

@@ -3,8 +3,9 @@
 A page is one story unless it shows the shape of a listing: a label line repeated
 before every item ("Press Releases", "News"), several level-1 headings, articles the
 HTML marked apart, or consecutive teaser paragraphs that each define the same
-institution afresh ("... University (ABC) ..." in every paragraph), as listing pages
-do and single articles don't. A listing's year heading ("2025") dates its items.
+institution afresh ("... University (ABC) ..." in every paragraph, the name ending in an
+institution head word from :mod:`medtui.extract.discover`), as listing pages do and
+single articles don't. A listing's year heading ("2025") dates its items.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ from dataclasses import dataclass
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, is_sentence
 from medtui.corpus.dates import date_line, find_dates, first_date, year_heading
 from medtui.corpus.model import PartialDate
+from medtui.extract.discover import HEADS
 
 TITLE_MAX_WORDS = 30
 SHORT_TITLE_CHARS = 100
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z][A-Za-z.&]*)\)")
 _DATELINE_CHARS = 250
+DATELINE_PARAGRAPHS = 3
+TEASER_SHARE = 0.6
+TEASER_MAX_WORDS = 120
+_LABEL = re.compile(r"^[^\W\d_][^\W\d_ &'\u2019-]*(?:[ &'\u2019-]+[^\W\d_]+)*$")
 
 
 @dataclass
@@ -84,7 +90,7 @@ def _split_labels(doc: CleanDoc) -> list[list[str]]:
     """Items led (or followed) by the same short label line, three times or more."""
     counts = Counter(
         ln.strip().casefold() for ln in doc.lines
-        if ln.strip() and len(ln.split()) <= 4 and not is_sentence(ln) and not year_heading(ln)
+        if ln.strip() and len(ln.split()) <= 4 and _LABEL.match(ln.strip())
     )
     labels = {label for label, n in counts.items() if n >= 3}
     if not labels:
@@ -103,10 +109,18 @@ def _split_labels(doc: CleanDoc) -> list[list[str]]:
     if current:
         groups.append(current)
     groups = [g for g in groups if any(ln.strip() for ln in g)]
+    # Every item of a real listing says something: most groups hold a sentence.
+    with_text = [g for g in groups if any(is_sentence(ln) and len(ln.split()) >= 8 for ln in g)]
+    if len(with_text) < 2 or len(with_text) < 0.75 * len(groups):
+        return []
     # Trailing labels ("Read more" after each item): then the header lines are item 1.
     first_label = next(i for i, ln in enumerate(doc.lines) if ln.strip().casefold() in labels)
     head = [ln for ln in doc.lines[:first_label] if ln.strip()]
     if any(is_sentence(ln) and len(ln.split()) > 12 for ln in head):
+        # Text before the first label: either item 1 of a "Read more" listing of short
+        # teasers, or an article's lead followed by repeated sections: then no split.
+        if max(sum(len(ln.split()) for ln in g) for g in groups) > TEASER_MAX_WORDS:
+            return []
         groups.insert(0, doc.lines[:first_label])
     return groups
 
@@ -125,14 +139,23 @@ def _split_headings(doc: CleanDoc) -> list[list[str]]:
 
 def _split_teasers(doc: CleanDoc) -> list[list[str]]:
     """Consecutive paragraphs that each define the same short name afresh are teasers."""
-    paragraphs = [(i, ln) for i, ln in enumerate(doc.lines) if len(ln.split()) >= 12]
+    paragraphs = [
+        (i, ln) for i, ln in enumerate(doc.lines) if len(ln.split()) >= 12 and is_sentence(ln)
+    ]
     defines: dict[str, list[int]] = {}
     for pos, (_, line) in enumerate(paragraphs):
-        for abbr in set(_DEFINITION.findall(line)):
-            defines.setdefault(abbr, []).append(pos)
+        first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line, maxsplit=1)[0]
+        for m in _DEFINITION.finditer(first_sentence):
+            # A teaser names its subject in full: "Two Or More Capitalised Words (ABBR)".
+            named = re.search(r"[A-Z][\w'’-]+(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’-]+)+\s*$",
+                              first_sentence[: m.start()])
+            if named and any(w in HEADS for w in named.group().split()):
+                defines.setdefault(m.group(1), []).append(pos)
     best = max(defines.values(), key=len, default=[])
     if len(best) < 2 or any(b - a > 2 for a, b in zip(best, best[1:], strict=False)):
         return []
+    if len(best) < TEASER_SHARE * len(paragraphs):
+        return []  # an article that repeats "Name (ABBR)" now and then is still one article
     starts = [paragraphs[p][0] for p in best]
     groups: list[list[str]] = []
     for n, start in enumerate(starts):
@@ -162,7 +185,7 @@ def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
         body.pop(0)
     text = "\n\n".join(body)
     if date is None:
-        date = _dateline(text)
+        date = _first_dateline(body)
     if date is None and page_year is not None:
         date = PartialDate(page_year)
     return RawStory(title=title or shorten(text), text=text, date=date)
@@ -175,9 +198,18 @@ def _dateline(text: str) -> PartialDate | None:
     if not dates:
         return None
     before = head[: dates[0].start]
-    if len(before.split()) > 12 or re.search(r"[.!?]\s", before):
+    if len(before.split()) > 12 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]", before):
         return None
     return dates[0].date
+
+
+def _first_dateline(paragraphs: list[str]) -> PartialDate | None:
+    """A dateline in one of the first few paragraphs (wires often lead with a subtitle)."""
+    for para in [p for p in paragraphs if p.strip()][:DATELINE_PARAGRAPHS]:
+        found = _dateline(para)
+        if found is not None:
+            return found
+    return None
 
 
 def _single_story(doc: CleanDoc) -> RawStory:
@@ -208,7 +240,7 @@ def _single_story(doc: CleanDoc) -> RawStory:
             body.append(line)
     text = "\n".join(body).strip()
     if date is None:
-        date = _dateline(text)
+        date = _first_dateline(body)
     if date is None and doc.date_hint:
         date = first_date(doc.date_hint)
     return RawStory(title=title or shorten(text), text=text, date=date)

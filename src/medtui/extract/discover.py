@@ -40,6 +40,10 @@ Governor Executive Deputy Senior Associate Assistant Honorary Former Last Next S
 Where Why How What Who Which Led Signed Joined Representatives Delegates Students Staff Faculty
 About Additionally Furthermore Moreover Recently Currently Together Via Per Partner Partners
 Several Many Some Other Another Two Three Four Five Six New Key Leading Renowned Top
+Although Though Because If Unless Whether Once Upon Following According Including Like Unlike
+Among Between Within Without Across Against Toward Towards Over Into Onto Then Thus Hence
+Today's Since Until Whereas Whilst Despite Given Visit Contact Media Please See Read Learn
+Join Call Email Phone Tel Website Source Photo Image Credit Note Notes Editor Editors
 """.split())
 # Possessives that are part of names ("People's Government", "Children's Hospital").
 NAME_POSSESSIVES = frozenset({"People", "Children", "Women", "King", "Queen", "Men", "Mary", "John"})
@@ -49,6 +53,7 @@ Prize Scholarship Scholarships Building Road Street Hall Conference Forum Summit
 Magazine Journal Press News President Dean Chair Chairman Professor Professorship Students
 Student Alumni Staff Team Teams Project Projects Study Trial Trials Guidelines Guideline Website
 App Library Station Hospital-based Level Grade Entrance Admission Admissions Fellow Fellowship
+Name Website Email Phone Address Contact Logo Account Page Profile Chat Channel Token
 """.split())
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di", "la", "le", "van", "von", "der"})
 
@@ -154,7 +159,7 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
                 return _name_in_run(left) + _name_in_run(right)
             if left_ok and right_head:
                 return _name_in_run(left)  # "X Research UK and the Clinical Research team"
-            if right_ok and _proper([t[0] for t in left]):
+            if right_ok and len(left) == 1 and sum(c.isupper() for c in left[0][0]) >= 2:
                 return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
     segs = _segments(tokens)
     start = next((i for i, s in enumerate(segs) if any(_is_head(t[0]) for t in s)), None)
@@ -191,12 +196,18 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
             return []
     if not _proper(words) or len(words) < 2:
         return []
+    if _is_head(words[0]) and len(words) == 2 and not _is_head(words[1]):
+        return []  # "Company Name", "Group Chat": a head needs a name before it or "of X" after
     return [name]
+
+
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 
 
 def discover(text: str) -> list[Candidate]:
     """Institution-shaped names in ``text`` (body text, not Title Case headlines)."""
     found: list[Candidate] = []
+    text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
     for run in _runs(text):
         for name in _name_in_run(run):
             start, end = name[0][1], name[-1][2]

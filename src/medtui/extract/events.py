@@ -54,6 +54,15 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:h[eo]lds?|held|host(?:s|ed)|convene[sd]?|attend(?:s|ed))\b[^.;]{0,60}"
         r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b", re.I)),
 ]
+# Words a sentence must hold (case-folded) for a trigger to match: a cheap test that
+# spares most sentences the slow "sign ... agreement" patterns.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "mou": ("memorand", "mou"),
+    "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent",
+                  "agreed to"),
+    "partnership": ("partner", "team", "join", "alliance", "collaboration", "pact",
+                    "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
+}
 _PRIORITY = {kind: n for n, (kind, _) in enumerate(_TRIGGERS)}
 _SUBJECT_ONLY = {"launch", "meeting"}
 _RELATIVE = re.compile(
@@ -78,7 +87,11 @@ class FoundEvent:
 
 def _classify(sentence: str) -> tuple[str, int] | None:
     """The strongest event kind in a sentence and where its trigger starts."""
+    folded = sentence.casefold().replace("\u0131", "i")  # re.I also takes dotless i for i
     for kind, pattern in _TRIGGERS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(word in folded for word in needs):
+            continue
         m = pattern.search(sentence)
         if m is None:
             continue
