@@ -82,12 +82,32 @@ class Definition:
     short_end: int
 
 
+_CAP = r"[A-Z][\w'\u2019\-]*(?:\.[A-Z][\w]*)*\.?"
+_CANDIDATE_RUN = re.compile(
+    _CAP + r"(?:[ \t]+(?:(?:of|for|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
+    + r"(?:" + _CAP + r"|\d+(?:st|nd|rd|th)?))*"
+)
+
+
 def _runs(text: str) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised tokens joined by connectors, broken by punctuation."""
+    """Runs of capitalised tokens joined by connectors, broken by punctuation.
+
+    A cheap regex finds the stretches of capitalised words first, so that the token
+    loop only walks those, not every word of the text.
+    """
+    runs: list[list[tuple[str, int, int]]] = []
+    for stretch in _CANDIDATE_RUN.finditer(text):
+        if " " not in stretch.group() and "\t" not in stretch.group():
+            continue  # one capitalised word alone holds no institution name
+        runs.extend(_token_runs(text, stretch.start(), stretch.end()))
+    return runs
+
+
+def _token_runs(text: str, begin: int, finish: int) -> list[list[tuple[str, int, int]]]:
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     last_end = -1
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, begin, finish):
         word = m.group()
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2
         if sentence_end:
