@@ -1,7 +1,9 @@
 """Explicit dates in text, as precise as the text allows.
 
-Only dates that are written out count: ISO dates, "11 March 2025", "March 11, 2025",
-"Mar. 11 2025", "11/03/2025" when unambiguous, "2025年3月11日", "March 2025".
+Only dates that are written out count: ISO dates, "11 March 2025", "11th of March 2025",
+"March 11, 2025", "Mar. 11 2025", "13/03/2025" (when a value over 12 tells day from
+month), "2025年3月11日", "March 2025". An ambiguous or impossible date ("03/04/2025",
+"31 February 2025") is no date at all rather than a wrong or truncated one.
 Relative words ("today", "last year") never become dates, and nothing here looks at
 a file's time or the clock.
 """
@@ -32,7 +34,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(r"(?<![\d/.-])" + _YEAR + r"([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/.-]|:\d)")),
     ("cjk", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?")),
-    ("dmy", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+de)?[\s\-]+" + _MONTH + r"(?:\s+de(?:l)?)?,?[\s\-]+" + _YEAR + r"(?!\d)", re.I)),
+    ("dmy", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+de|\s+of)?[\s\-]+" + _MONTH + r"(?:\s+de(?:l)?)?,?[\s\-]+" + _YEAR + r"(?!\d)", re.I)),
     ("mdy", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"(?!\d)", re.I)),
     ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2" + _YEAR + r"(?![\d/.])")),
     ("my", re.compile(r"(?<![\w])" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
@@ -91,10 +93,14 @@ def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
 def find_dates(text: str) -> list[DateMatch]:
     """Every explicit date in ``text``, in order of position, overlaps resolved to the longest."""
     found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(d.start <= m.start() < d.end or m.start() <= d.start < m.end() for d in found):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in taken):
                 continue
+            # A written date that is invalid ("31 February 2025") or ambiguous keeps its
+            # span, so that no shorter pattern turns part of it into a wrong date.
+            taken.append((m.start(), m.end()))
             date = _from_match(kind, m)
             if date is not None:
                 found.append(DateMatch(date, m.start(), m.end()))

@@ -1,0 +1,133 @@
+"""Dates written in text: every documented format, datelines, and what must not be a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from medtui.corpus.dates import date_line, find_dates, first_date, year_heading
+from medtui.corpus.model import PartialDate
+
+
+def iso(text: str) -> list[str]:
+    return [d.date.iso() for d in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-03-11", "2025-03-11"),
+        ("2025/03/04", "2025-03-04"),
+        ("2025.03.04", "2025-03-04"),
+        ("2025-3-4", "2025-03-04"),
+        ("11 March 2025", "2025-03-11"),
+        ("11th of March 2025", "2025-03-11"),
+        ("4th March, 2025", "2025-03-04"),
+        ("March 11, 2025", "2025-03-11"),
+        ("March 4th, 2025", "2025-03-04"),
+        ("March 11 2025", "2025-03-11"),
+        ("Mar. 11 2025", "2025-03-11"),
+        ("Sept. 5, 2024", "2024-09-05"),
+        ("4 Mar 2025", "2025-03-04"),
+        ("13/03/2025", "2025-03-13"),
+        ("03/13/2025", "2025-03-13"),
+        ("2025年3月11日", "2025-03-11"),
+        ("2025 年 3 月 11 日", "2025-03-11"),
+        ("2025年3月", "2025-03"),
+        ("March 2025", "2025-03"),
+        ("15 de marzo de 2025", "2025-03-15"),
+        ("Tuesday, 4 March 2025", "2025-03-04"),
+        ("2025-03-04T10:00:00+08:00", "2025-03-04"),
+        ("29 February 2024", "2024-02-29"),
+    ],
+)
+def test_written_formats(text: str, expected: str) -> None:
+    assert iso(text) == [expected]
+    assert iso(f"It was signed on {text} in Hong Kong.") == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "03/04/2025",  # day and month cannot be told apart
+        "4.3.2025",
+        "31 February 2025",  # impossible day: not even the month survives
+        "February 30, 2025",
+        "29 Feb 2025",
+        "2025-13-01",
+        "today",
+        "yesterday",
+        "last year",
+        "next month",
+        "two years ago",
+        "in may 2025 the board",  # the verb, not the month
+        "20250304",
+        "Room 2025",
+        "1 March 1850",  # outside the years a news page speaks of
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+    assert first_date(text) is None
+
+
+def test_positions_and_order() -> None:
+    text = "Signed on 2 April 2025 after talks began in March 2024."
+    found = find_dates(text)
+    assert [d.date.iso() for d in found] == ["2025-04-02", "2024-03"]
+    assert text[found[0].start : found[0].end] == "2 April 2025"
+    assert text[found[1].start : found[1].end] == "March 2024"
+
+
+def test_precision() -> None:
+    assert first_date("11 March 2025").precision == "day"  # type: ignore[union-attr]
+    assert first_date("March 2025").precision == "month"  # type: ignore[union-attr]
+    assert PartialDate(2025).precision == "year"
+    assert PartialDate(2025, 3).iso() == "2025-03"
+    assert PartialDate.parse_iso("2025-03-11") == PartialDate(2025, 3, 11)
+
+
+def test_partial_dates_sort_after_the_days_they_contain() -> None:
+    dates = [PartialDate(2025), PartialDate(2025, 4, 2), PartialDate(2025, 3), PartialDate(2025, 3, 11)]
+    ordered = sorted(dates, key=PartialDate.sort_key)
+    assert [d.iso() for d in ordered] == ["2025-03-11", "2025-03", "2025-04-02", "2025"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24 February 2025 | News", "2025-02-24"),
+        ("2025-03-11", "2025-03-11"),
+        ("Tuesday, 4 March 2025, 6:15pm", "2025-03-04"),
+        ("Published: 04 Mar 2025 10:30 HKT", "2025-03-04"),
+        ("Posted on March 4, 2025 by Newsroom", "2025-03-04"),
+        ("(11 March 2025, Hong Kong)", "2025-03-11"),
+    ],
+)
+def test_date_lines(line: str, expected: str) -> None:
+    found = date_line(line)
+    assert found is not None and found.iso() == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The two universities signed the agreement on 4 March 2025 after a long review of the plans.",
+        "News",
+        "today",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert date_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("2025", 2025), ("  2024 ", 2024), ("Year 2023", 2023)],
+)
+def test_year_headings(line: str, expected: int) -> None:
+    assert year_heading(line) == expected
+
+
+@pytest.mark.parametrize("line", ["2025 Annual Report", "In 2025", "12025", "3025", "Page 2"])
+def test_not_year_headings(line: str) -> None:
+    assert year_heading(line) is None
