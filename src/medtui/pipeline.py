@@ -7,6 +7,7 @@ results are then merged, so that the same institution in two documents is one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -67,10 +68,8 @@ def gazetteer_files() -> list[Path]:
     except ImportError:  # pragma: no cover - during development only
         return []
     files = [config_dir() / "gazetteer.yaml"]
-    try:
+    with contextlib.suppress(Exception):  # config problems are reported by the config loader
         files += list(load_config().gazetteer_paths)
-    except Exception:  # noqa: BLE001 - config problems are reported by the config loader
-        pass
     return files
 
 
@@ -196,8 +195,9 @@ class CorpusBuilder:
                     parent = default_matcher().gazetteer.entries.get(entry.parent or "")
                     inst.parent = parent.name if parent else None
             self.corpus.institutions.append(inst)
-        inst = self.corpus.institution(inst_id)
-        assert inst is not None
+        found = self.corpus.institution(inst_id)
+        assert found is not None
+        inst = found
         if ent is not None:
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)

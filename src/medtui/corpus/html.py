@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, form, button, nav, aside, "
@@ -38,9 +39,9 @@ class HtmlPage:
     date_hint: str | None = None
 
 
-def _meta(tree: object, *selectors: str) -> str | None:
+def _meta(tree: Any, *selectors: str) -> str | None:
     for sel in selectors:
-        node = tree.css_first(sel)  # type: ignore[attr-defined]
+        node = tree.css_first(sel)
         if node is None:
             continue
         value = node.attributes.get("content") or node.attributes.get("href")
@@ -94,11 +95,11 @@ def html_to_page(html: str) -> HtmlPage:
     return page
 
 
-def _article_root(tree: object) -> object | None:
-    articles = tree.css("article")  # type: ignore[attr-defined]
+def _article_root(tree: Any) -> Any:
+    articles = tree.css("article")
     if len(articles) == 1:
         return articles[0]
-    main = tree.css_first('main, [role="main"]')  # type: ignore[attr-defined]
+    main = tree.css_first('main, [role="main"]')
     if main is not None:
         return main
-    return tree.body  # type: ignore[attr-defined]
+    return tree.body

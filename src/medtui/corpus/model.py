@@ -48,7 +48,7 @@ class PartialDate:
         if not value:
             return None
         parts = [int(p) for p in value.split("-")]
-        return cls(*parts)  # type: ignore[arg-type]
+        return cls(*parts)
 
 
 def date_sort_key(value: PartialDate | None) -> tuple[int, int, int, int]:

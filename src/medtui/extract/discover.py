@@ -209,11 +209,12 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     if last_head < 0:
         return []
     after = words[last_head + 1 :]
-    if after and after[0] not in ("of", "for") and not _is_head(after[0]):
-        # One trailing place name is part of the name ("King's College London"); a
-        # trailing "Rankings" or "Award" means the head modifies something else.
-        if len(after) > 1 or _bare(after[0]) in NOT_NAME_TAILS or not after[0][0].isupper():
-            return []
+    # One trailing place name is part of the name ("King's College London"); a
+    # trailing "Rankings" or "Award" means the head modifies something else.
+    if after and after[0] not in ("of", "for") and not _is_head(after[0]) and (
+        len(after) > 1 or _bare(after[0]) in NOT_NAME_TAILS or not after[0][0].isupper()
+    ):
+        return []
     if not _proper(words) or len(words) < 2:
         return []
     if _is_head(words[0]) and len(words) == 2 and not _is_head(words[1]):

@@ -160,8 +160,6 @@ def _merge(events: list[FoundEvent]) -> list[FoundEvent]:
     for ev in events:
         key = frozenset(ev.parties)
         have = merged.get(key)
-        if have is None:
-            merged[key] = ev
-        elif _PRIORITY[ev.kind] < _PRIORITY[have.kind]:
+        if have is None or _PRIORITY[ev.kind] < _PRIORITY[have.kind]:
             merged[key] = ev
     return list(merged.values())

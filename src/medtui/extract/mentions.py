@@ -11,6 +11,7 @@ from the gazetteer or the body, since Title Case makes everything look like a na
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -178,17 +179,11 @@ def find_mentions(
                 redirect[key] = other_key
                 break
     # 4. Re-scan with the local aliases, which win over everything they overlap.
-    alias_re = (
-        re.compile(r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(local, key=len, reverse=True)) + r")(?![\w])")
-        if local else None
-    )
+    alias_re = _alternation(local, r"(?<![\w.])") if local else None
     known_surfaces = {
         s.surface: s.key for spans in body_spans for s in spans if s.key.startswith("d:")
     }
-    known_re = (
-        re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(known_surfaces, key=len, reverse=True)) + r")(?![\w])")
-        if known_surfaces else None
-    )
+    known_re = _alternation(known_surfaces, r"(?<![\w])") if known_surfaces else None
     result: list[list[Span]] = []
     for text, spans in zip(bodies, body_spans, strict=True):
         result.append(_finish(text, spans, alias_re, local, redirect))
@@ -209,6 +204,12 @@ def find_mentions(
             entities[key].names.add(short)
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _alternation(names: Iterable[str], before: str) -> re.Pattern[str]:
+    """One regex matching any of ``names`` as whole words, longest first."""
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(before + "(" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])")
 
 
 def _finish(
