@@ -69,7 +69,7 @@ def gazetteer_files() -> list[Path]:
         return []
     files = [config_dir() / "gazetteer.yaml"]
     with contextlib.suppress(Exception):  # config problems are reported by the config loader
-        files += list(load_config().gazetteer_paths)
+        files = list(dict.fromkeys([*files, *load_config().gazetteer_paths]))
     return files
 
 
@@ -235,8 +235,8 @@ def iter_load(
     seeds = bundled_seeds()
     roots = list(paths) if paths else [seeds]
     files, warnings = discover_files(roots, seeds_root=None if paths else seeds)
-    if warnings:
-        builder.corpus.documents.append(Document(path="(folders)", warnings=warnings))
+    builder.corpus.warnings.extend(warnings)
+    builder.corpus.warnings.extend(f"Gazetteer: {w}" for w in default_matcher().gazetteer.warnings)
     total = len(files)
     for done, result in enumerate(iter_results(files, workers=workers), 1):
         yield builder.add(result)

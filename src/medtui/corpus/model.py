@@ -126,6 +126,8 @@ class Corpus:
     stories: list[Story] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Problems that belong to no one document (a folder that cannot be listed, a bad gazetteer)."""
 
     def story(self, story_id: str) -> Story | None:
         """Look a story up by id (linear scan is avoided by the cached map)."""

@@ -192,6 +192,12 @@ class MedtuiApp(ActionsMixin):
         self.model.starred = set(self._state.starred())
         self.model.read = set(self._state.read())
 
+    def on_unmount(self) -> None:
+        """Close the reader state database."""
+        close = getattr(self._state, "close", None)
+        if close is not None:
+            close()
+
     # --------------------------------------------------------------- messages
     def on_load_progress(self, message: LoadProgress) -> None:
         """Move the progress bar while documents are read."""
@@ -210,6 +216,7 @@ class MedtuiApp(ActionsMixin):
 
         corpus = message.corpus
         self.model.set_corpus(corpus, story_key)
+        self.warnings.extend(getattr(corpus, "warnings", []))
         for doc in corpus.documents:
             self.warnings.extend(f"{doc.path}: {w}" for w in doc.warnings)
         self.phase = f"Indexing {len(corpus.stories)} stories…"
