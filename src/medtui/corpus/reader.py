@@ -192,6 +192,10 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+_COMMON = ("cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1250", "cp1251", "latin_1")
+"""Legacy encodings in order of how often web pages use them."""
+
+
 def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     """Bytes to text: BOMs, UTF-8, UTF-16 without BOM, else a detected legacy encoding.
 
@@ -217,14 +221,23 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:262_144]).best()
+    matches = from_bytes(data[:262_144])
+    best = matches.best()
     if best is None or best.encoding is None:
         return (
             data.decode("utf-8", "replace"),
             "utf-8",
             ["not valid UTF-8 and no other encoding fits: undecodable bytes were replaced"],
         )
-    encoding = best.encoding
+    # Candidates that fit (nearly) as well as the best are told apart by how common they
+    # are on the web: a Western page in cp1252 otherwise often comes out as cp1250.
+    close = [
+        enc for m in matches
+        if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.05
+        for enc in (m.encoding, *m.could_be_from_charset)
+    ]
+    encoding = min(close, key=lambda e: _COMMON.index(e) if e in _COMMON else len(_COMMON),
+                   default=best.encoding)
     return data.decode(encoding, "replace"), encoding, [f"encoding guessed as {encoding}"]
 
 
