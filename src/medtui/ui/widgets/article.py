@@ -90,7 +90,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._evidence is not None:
             self._scroll_to_offset(self._evidence[0])
         else:
-            self.scroll_to(y=0, animate=False)
+            self.scroll_to(y=0, animate=False, force=True)
 
     def set_terms(self, terms: Sequence[str]) -> None:
         """Change the highlighted search terms, keeping the scroll position."""
@@ -166,7 +166,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _scroll_to_offset(self, offset: int) -> None:
         line = self.line_of_offset(offset)
-        self.scroll_to(y=max(line - self.scrollable_content_region.height // 3, 0), animate=False)
+        self.scroll_to(
+            y=max(line - self.scrollable_content_region.height // 3, 0), animate=False, force=True
+        )
 
     # --------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,152 @@
+"""Terminal sizes, escaping document text, warnings, themes, loading from disk."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from medtui.config import Config
+from medtui.corpus.model import Corpus
+from medtui.ui import app as app_module
+from medtui.ui.app import MedtuiApp, run
+from medtui.ui.screens.warnings import WarningsScreen
+from medtui.ui.widgets.article import ArticleView
+from test_ui_fixtures import FakeIndex, isolate, make_app, option_ids, screen_text, settle
+
+PANES = ("#pane-institutions", "#pane-stories", "#pane-article", "#pane-timeline")
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate(tmp_path, monkeypatch)
+
+
+def shown(app: MedtuiApp) -> list[str]:
+    """The panes that take up room on the screen."""
+    return [p for p in PANES if app.query_one(p).region.area > 0]
+
+
+async def test_80x24_shows_one_pane_at_a_time() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert shown(app) == ["#pane-stories"]
+        assert app.query_one("#pane-stories").region.width == 80
+        assert "[2 Stories]" in screen_text(app)
+        await pilot.press("3")
+        assert shown(app) == ["#pane-article"]
+        assert "[3 Article]" in screen_text(app)
+        await pilot.press("tab")
+        assert shown(app) == ["#pane-timeline"]
+        await pilot.press("1")
+        assert shown(app) == ["#pane-institutions"]
+        assert app.focused is not None and app.focused.id == "inst-list"
+
+
+async def test_200x60_shows_all_four_panes() -> None:
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        assert shown(app) == list(PANES)
+        assert "[2 Stories]" not in screen_text(app)  # no pane tabs when all panes fit
+
+
+async def test_markup_and_escape_sequences_in_documents_show_literally() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "Undated note [bold]markup[/bold]" in screen_text(app)
+        app.open_story("s4")
+        await pilot.pause()
+        article = app.query_one(ArticleView)
+        assert "Text with [red]not red[/red] and escape inside." in " ".join(article.plain_lines)
+        assert not any("\x1b" in line for line in article.plain_lines)
+        assert "[red]not red[/red]" in screen_text(app)
+
+
+async def test_document_warnings_are_counted_and_readable() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "⚠ 1 warning (w)" in screen_text(app)
+        await pilot.press("w")
+        assert isinstance(app.screen, WarningsScreen)
+        assert "/docs/a.html: odd encoding, guessed cp1252" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, WarningsScreen)
+
+
+async def test_theme_from_config_and_toggle() -> None:
+    app = make_app(config=Config(theme="light"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("t")
+        assert app.theme == "textual-dark"
+
+
+async def test_unknown_theme_is_a_warning_not_a_crash() -> None:
+    app = make_app(config=Config(theme="no-such-theme"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any("no-such-theme" in w for w in app.warnings)
+
+
+async def test_documents_on_disk_load_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "one.txt").write_text("First headline\n\nSome text about [b]things[/b].\n")
+    (folder / "two.txt").write_text("Second headline\n\nMore text.\n")
+    gate = threading.Event()
+    import medtui.pipeline
+
+    real = medtui.pipeline.load_corpus
+
+    def slow_load(*args: object, **kwargs: object) -> Corpus:
+        gate.wait(10)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(medtui.pipeline, "load_corpus", slow_load)
+    app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # The first frame is up while reading still runs: panes are there, empty.
+        assert "Reading documents" in screen_text(app)
+        assert option_ids(app, "#story-list") == []
+        await pilot.press("4")
+        assert app.focused is not None and app.focused.id == "timeline-list"
+        gate.set()
+        await settle(pilot)
+        assert len(app.model.corpus.stories) == 2
+        assert len(option_ids(app, "#story-list")) == 2
+        assert "Ready" in screen_text(app)
+
+
+async def test_a_failing_load_is_a_warning_in_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import medtui.pipeline
+
+    def broken(*args: object, **kwargs: object) -> Corpus:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(medtui.pipeline, "load_corpus", broken)
+    app = MedtuiApp(["."], index=FakeIndex(), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert any("disk on fire" in w for w in app.warnings)
+        assert "disk on fire" in screen_text(app)
+
+
+def test_run_with_a_missing_path_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err
+
+
+def test_styles_are_found() -> None:
+    assert (app_module.styles_dir() / "medtui.tcss").is_file()

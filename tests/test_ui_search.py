@@ -1,0 +1,139 @@
+"""The search box: hits as you type, stale results dropped, Escape, "did you mean", n/N."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from medtui.ui.widgets.article import ArticleView
+from medtui.ui.widgets.searchbar import SearchBar
+from test_ui_fixtures import (
+    FakeIndex,
+    isolate,
+    make_app,
+    option_ids,
+    screen_text,
+    search_for,
+    settle,
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    isolate(tmp_path, monkeypatch)
+
+
+async def test_slash_and_typing_gives_hits_from_the_real_index() -> None:
+    app = make_app(index=None)  # the real whoosh StoryIndex
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await search_for(pilot, "memorandum")
+        assert app.focused is not None and app.focused.id == "search-input"
+        assert app.model.search is not None and app.model.search.total == 1
+        assert option_ids(app, "#story-list") == ["s1"]
+        assert "1 hit" in screen_text(app).split("\n")[0]
+
+
+async def test_results_follow_typing_and_enter_goes_to_them() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "beta")
+        assert sorted(option_ids(app, "#story-list")) == ["s1", "s3", "s4"]
+        await search_for(pilot, " gamma")  # the box now holds "beta gamma"
+        assert option_ids(app, "#story-list") == ["s3"]
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.id == "story-list"
+
+
+async def test_a_slow_stale_search_never_replaces_a_newer_one() -> None:
+    index = FakeIndex()
+    gate = threading.Event()
+    index.hold["beta"] = gate  # the first search ("beta") hangs until released
+    app = make_app(index=index)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"beta")
+        await pilot.pause(0.35)  # debounce over: "beta" is being searched, and hangs
+        assert index.calls == ["beta"]
+        await pilot.press(*" gamma")
+        await pilot.pause(0.35)
+        for _ in range(20):
+            if app.model.search is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.model.search is not None and app.model.search.query == "beta gamma"
+        assert option_ids(app, "#story-list") == ["s3"]
+        gate.set()  # now the stale "beta" answer arrives...
+        await settle(pilot)
+        assert app.stale_searches == 1  # ...and is dropped
+        assert app.model.search.query == "beta gamma"
+        assert option_ids(app, "#story-list") == ["s3"]
+
+
+async def test_escape_clears_the_search_and_returns_focus() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await search_for(pilot, "gamma")
+        assert option_ids(app, "#story-list") == ["s3"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.query_one(SearchBar).value == ""
+        assert app.model.search is None
+        assert option_ids(app, "#story-list") == ["s3", "s1", "s2", "s4"]
+        assert app.focused is not None and app.focused.id == "timeline-list"
+
+
+async def test_did_you_mean_is_shown_and_enter_accepts_it() -> None:
+    app = make_app(index=FakeIndex(suggestions={"gamma hospitl": "gamma hospital"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "gamma hospitl")
+        assert option_ids(app, "#story-list") == []
+        assert "Did you mean gamma hospital?" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.35)
+        await settle(pilot)
+        assert app.query_one(SearchBar).value == "gamma hospital"
+        assert option_ids(app, "#story-list") == ["s3"]
+
+
+async def test_n_and_shift_n_move_between_highlighted_matches() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "partnership")
+        assert option_ids(app, "#story-list") == ["s1"]
+        await pilot.press("enter", "enter")  # to the results, then open s1
+        article = app.query_one(ArticleView)
+        assert app.focused is article and article.match_count == 3
+        assert "3 matches (n/N)" in screen_text(app)
+        await pilot.press("n")
+        assert article.current_match == 0
+        await pilot.press("n")
+        assert article.current_match == 1
+        line = next(n for n, text in enumerate(article.plain_lines) if "second partnership" in text)
+        top = article.scroll_offset.y
+        assert top <= line < top + article.scrollable_content_region.height
+        assert "match 2/3 (n/N)" in screen_text(app)
+        await pilot.press("N", "N")
+        assert article.current_match == 2  # wrapped around to the last
+        assert article.scroll_offset.y > top
+
+
+async def test_highlight_styles_do_not_rely_on_colour() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "partnership")
+        await pilot.press("enter", "enter", "n")
+        article = app.query_one(ArticleView)
+        current = article.get_component_rich_style("article--current", partial=True)
+        match = article.get_component_rich_style("article--match", partial=True)
+        assert current.reverse and current.bold
+        assert match.bold and match.underline
