@@ -207,6 +207,7 @@ def clean_lines(
         if _FOOTNOTE_LINK.match(stripped) or _URL_ONLY.match(stripped):
             continue
         if _ARTICLE_END.match(stripped) and _enough_before(out):
+            _drop_contact_tail(out)
             break
         if (_FOOTER_LINE.match(stripped) or _CONTACT_FIELD.match(stripped)) \
                 and len(stripped.split()) <= 8:
@@ -215,6 +216,23 @@ def clean_lines(
     out = _drop_runs(out)
     doc.lines = _collapse_blanks(out)
     return doc
+
+
+_CONTACTISH = re.compile(r"\d|@|\|")
+
+
+def _drop_contact_tail(lines: list[str]) -> None:
+    """Drop address, phone and e-mail lines right above a copyright line: the site's footer."""
+    dropped = 0
+    while lines and dropped < 4:
+        last = lines[-1]
+        if not last.strip():
+            lines.pop()
+            continue
+        if is_sentence(last) or _is_bullet(last) or len(last.split()) > 16 or not _CONTACTISH.search(last):
+            return
+        lines.pop()
+        dropped += 1
 
 
 def _enough_before(lines: list[str]) -> bool:

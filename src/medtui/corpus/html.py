@@ -18,7 +18,8 @@ _DROP_TAGS = (
 _DROP_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]'
 _BOILERPLATE_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|cookie|"
-    r"related|comments?|subscribe|newsletter|advert|ads|promo|skip-link|site-header|masthead)"
+    r"related|comments?|subscribe|newsletter|advert|ads|promo|skip-link|site-header|masthead|"
+    r"copyright|colophon|site-info|bottom|topbar|toolbar)"
     r"($|[\s_-])",
     re.I,
 )
@@ -78,6 +79,7 @@ def html_to_page(html: str) -> HtmlPage:
     root = _article_root(tree)
     if root is None:
         return page
+    _drop_link_lists(root)
     for node in root.css("header, footer"):
         if node.parent is not None and node.parent.tag in ("body", "html"):
             node.decompose()
@@ -93,6 +95,43 @@ def html_to_page(html: str) -> HtmlPage:
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     page.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return page
+
+
+_LINK_BLOCKS = "div, ul, ol, dl, section, table, p, header, footer, span"
+_MIN_LINKS = 3
+_LINK_SHARE = 0.7
+_MIN_PROSE_WORDS = 50
+
+
+def _words(node: Any) -> int:
+    return len(node.text(deep=True, separator=" ").split())
+
+
+def _link_words(node: Any) -> tuple[int, int]:
+    links = node.css("a")
+    return len(links), sum(_words(a) for a in links)
+
+
+def _drop_link_lists(root: Any) -> None:
+    """Drop blocks that are mostly links (menus, sidebars, "latest news" lists).
+
+    This works whatever the blocks' class names say, but only on a page with prose of
+    its own: a page that is nothing but linked headlines (a listing) keeps them.
+    """
+    n_links, root_links = _link_words(root)
+    prose = _words(root) - root_links
+    if n_links < _MIN_LINKS or prose < _MIN_PROSE_WORDS:
+        return
+    doomed = []
+    for node in root.css(_LINK_BLOCKS):
+        count, linked = _link_words(node)
+        if count < _MIN_LINKS:
+            continue
+        total = _words(node)
+        if linked >= _LINK_SHARE * total and total - linked < 0.5 * prose:
+            doomed.append(node)
+    for node in doomed:
+        node.decompose()
 
 
 def _article_root(tree: Any) -> Any:
