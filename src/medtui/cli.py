@@ -1,0 +1,288 @@
+"""The ``medtui`` command: open the browser, or export / search / timeline / institutions.
+
+``medtui [PATH ...]`` opens the terminal browser; a first argument that is a
+subcommand name runs that subcommand instead (so a folder called ``seeds/`` is
+never mistaken for a command). Exit status: 0 success, 1 nothing matched
+(search), 2 bad usage or unreadable input, always with one sentence on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from medtui import __version__
+from medtui.corpus.model import Corpus
+from medtui.errors import InputError, MedtuiError, UsageError
+
+PROG = "medtui"
+SUBCOMMANDS = ("export", "search", "timeline", "institutions", "bench")
+TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
+DEBUG_ENV = "MEDTUI_DEBUG"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error becomes :class:`UsageError` (one sentence, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help').")
+
+
+def _say(message: str) -> None:
+    """One line on stderr, prefixed with the program name."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    """Raise :class:`InputError` for a path that does not exist or cannot be read."""
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"No such file or folder: {raw}.")
+        if not os.access(path, os.R_OK) or (path.is_dir() and not os.access(path, os.X_OK)):
+            raise InputError(f"Cannot read {raw}: permission denied.")
+
+
+def load(paths: Sequence[str]) -> Corpus:
+    """Check the paths and read them into a Corpus, with a progress bar on a terminal."""
+    from medtui.cli_render import is_terminal, load_progress
+    from medtui.pipeline import load_corpus
+
+    check_paths(paths)
+    try:
+        with load_progress(is_terminal(sys.stderr)) as progress:
+            return load_corpus(list(paths) or None, progress=progress)
+    except MedtuiError:
+        raise
+    except OSError as exc:
+        where = exc.filename or "the input"
+        raise InputError(f"Cannot read {where}: {exc.strerror or exc}.") from exc
+    except UnicodeError as exc:
+        raise InputError(f"Cannot decode the input: {exc}.") from exc
+
+
+# --- subcommands -------------------------------------------------------------------------
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """``medtui [PATH ...]``: the terminal browser (imported only now: it is heavy)."""
+    check_paths(args.paths)
+    try:
+        from medtui.ui.app import run
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == "medtui.ui" or exc.name.startswith("medtui.ui.")):
+            _say("the terminal browser is not part of this build yet; try 'medtui export'.")
+            return 2
+        raise
+    return run(list(args.paths))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``medtui export [PATH ...] --format json``: the whole corpus as contract JSON."""
+    from medtui.cli_render import write_json
+    from medtui.export import export_corpus
+
+    write_json(export_corpus(load(args.paths)), sys.stdout)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``medtui search QUERY [PATH ...] [--json]``: ranked hits; exit 1 when none."""
+    from medtui.cli_render import is_terminal, render_search, status, write_json
+    from medtui.export import search_dict
+    from medtui.search.index import StoryIndex
+
+    if args.limit < 1:
+        raise UsageError("The --limit must be at least 1.")
+    corpus = load(args.paths)
+    index = StoryIndex()
+    with status("Indexing…", is_terminal(sys.stderr)):
+        index.add(corpus, corpus.stories)
+    result = index.search(args.query, limit=args.limit, institutions=args.institution or ())
+    index.close()
+    if result.error:
+        raise UsageError(result.error)
+    if args.json:
+        write_json(search_dict(result), sys.stdout)
+    elif result.hits:
+        render_search(result, sys.stdout)
+    if result.total == 0:
+        hint = f" Did you mean: {result.suggestion}?" if result.suggestion else ""
+        _say(f"no story matches {args.query!r}.{hint}")
+        return 1
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    """``medtui timeline [PATH ...] [--format table|json|csv|ics|md]``."""
+    from medtui import cli_formats
+    from medtui.cli_render import render_timeline, write_json
+    from medtui.export import timeline_dict
+    from medtui.timeline import ordered_events
+
+    corpus = load(args.paths)
+    events = ordered_events(corpus)
+    fmt = args.format
+    if fmt == "json":
+        write_json(timeline_dict(corpus, events), sys.stdout)
+    elif fmt == "csv":
+        sys.stdout.write(cli_formats.timeline_csv(corpus, events))
+    elif fmt == "md":
+        sys.stdout.write(cli_formats.timeline_markdown(corpus, events))
+    elif fmt == "ics":
+        text, skipped = cli_formats.timeline_ics(corpus, events)
+        sys.stdout.write(text)
+        if skipped:
+            plural = "event has" if skipped == 1 else "events have"
+            _say(f"{skipped} {plural} no date and cannot be in a calendar; left out.")
+    elif events:
+        render_timeline(corpus, events, sys.stdout)
+    if not events and fmt == "table":
+        _say("no partnership events found.")
+    return 0
+
+
+def cmd_institutions(args: argparse.Namespace) -> int:
+    """``medtui institutions [PATH ...] [--json]``: institutions with their story counts."""
+    from medtui.cli_render import render_institutions, write_json
+    from medtui.export import institutions_dict
+
+    corpus = load(args.paths)
+    if args.json:
+        write_json(institutions_dict(corpus), sys.stdout)
+    elif corpus.institutions:
+        render_institutions(corpus, sys.stdout)
+    else:
+        _say("no institutions found.")
+    return 0
+
+
+def cmd_bench(argv: list[str]) -> int:
+    """``medtui bench``: handed whole to ``medtui.bench.main(argv)`` when that module exists."""
+    try:
+        from medtui import bench  # type: ignore[attr-defined,unused-ignore]
+    except ModuleNotFoundError as exc:
+        if exc.name != "medtui.bench":
+            raise
+        _say("the bench command is not part of this build yet.")
+        return 2
+    result: int = bench.main(argv)
+    return result
+
+
+# --- parsers -----------------------------------------------------------------------------
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="files or folders (read recursively); default: the bundled seed documents",
+    )
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Browse news and press releases about institutions and their partnerships.",
+        epilog=(
+            "commands (run 'medtui COMMAND --help'):\n"
+            "  export [PATH ...] --format json       the whole extracted corpus\n"
+            "  search QUERY [PATH ...] [--json]      ranked hits (exit 1: none)\n"
+            "  timeline [PATH ...] [--format FMT]    table, json, csv, ics or md\n"
+            "  institutions [PATH ...] [--json]      institutions and story counts\n"
+            "  bench [PATH ...] --json               performance figures"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _paths(parser)
+    return parser
+
+
+def _sub_parser(name: str) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} {name}")
+    if name == "export":
+        parser.description = "Print the whole extracted corpus as JSON (version 1)."
+        _paths(parser)
+        parser.add_argument("--format", choices=("json",), default="json")
+    elif name == "search":
+        parser.description = (
+            "Search the stories. Words must all match; also \"phrases\", OR, NOT or -word, "
+            "medic*, title:/text:/institution:/kind:, date:2025-03, date:[2025-01 to 2025-03]."
+        )
+        parser.add_argument("query", metavar="QUERY")
+        _paths(parser)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+        parser.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
+        parser.add_argument(
+            "--institution", action="append", metavar="ID",
+            help="only stories involving this institution id (repeatable: all of them)",
+        )
+    elif name == "timeline":
+        parser.description = "Print the partnership timeline, oldest first, undated last."
+        _paths(parser)
+        parser.add_argument("--format", choices=TIMELINE_FORMATS, default="table")
+    elif name == "institutions":
+        parser.description = "List the institutions with the number of stories about each."
+        _paths(parser)
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "export": cmd_export,
+    "search": cmd_search,
+    "timeline": cmd_timeline,
+    "institutions": cmd_institutions,
+}
+
+
+def run(argv: list[str]) -> int:
+    """Parse ``argv`` and run the command (errors propagate; :func:`main` reports them)."""
+    if argv and argv[0] == "bench":
+        return cmd_bench(argv[1:])
+    if argv and argv[0] in COMMANDS:
+        args = _sub_parser(argv[0]).parse_args(argv[1:])
+        return COMMANDS[argv[0]](args)
+    return cmd_open(_open_parser().parse_args(argv))
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``medtui``: run the command line, return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # `medtui ... | head` closed the pipe: not an error
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:  # argparse --help / --version
+        return exc.code if isinstance(exc.code, int) else 0
+    except MedtuiError as exc:
+        _say(str(exc))
+        return 2
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _say(f"internal error ({type(exc).__name__}: {exc}); set {DEBUG_ENV}=1 for details.")
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

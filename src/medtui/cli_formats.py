@@ -1,0 +1,167 @@
+"""Text formats of the timeline for ``medtui timeline``: CSV, iCalendar and Markdown.
+
+Document text is sanitized (no control characters or escape sequences) before it
+goes into any of them, and each format's own special characters are escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from medtui import __version__
+from medtui.corpus.model import Corpus, Event, PartialDate
+from medtui.export import party_names
+from medtui.textsafe import sanitize, sanitize_line
+
+EVENT_KIND_LABELS = {
+    "mou": "MoU",
+    "agreement": "Agreement",
+    "approval": "Approval",
+    "partnership": "Partnership",
+    "grant": "Grant",
+    "launch": "Launch",
+    "meeting": "Meeting",
+    "other": "Other",
+}
+CSV_COLUMNS = ("id", "date", "kind", "parties", "party_names", "story", "story_title", "evidence")
+
+
+def story_title(corpus: Corpus, event: Event) -> str:
+    """The title of the event's story ('' when the story is unknown)."""
+    story = corpus.story(event.story)
+    return story.title if story is not None else ""
+
+
+def timeline_csv(corpus: Corpus, events: Sequence[Event]) -> str:
+    """One CSV row per event (header first); party ids joined by ';', names by '; '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in events:
+        writer.writerow(
+            [
+                e.id,
+                e.date.iso() if e.date else "",
+                e.kind,
+                ";".join(e.parties),
+                "; ".join(sanitize_line(n) for n in party_names(corpus, e)),
+                e.story,
+                sanitize_line(story_title(corpus, e)),
+                sanitize_line(e.evidence),
+            ]
+        )
+    return out.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    """A Markdown table cell: one line, with ``\\``, ``|`` and HTML brackets escaped."""
+    text = sanitize_line(text).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def timeline_markdown(corpus: Corpus, events: Sequence[Event]) -> str:
+    """A Markdown table: Date | Kind | Parties | Story | Evidence."""
+    lines = ["| Date | Kind | Parties | Story | Evidence |", "| --- | --- | --- | --- | --- |"]
+    for e in events:
+        cells = [
+            e.date.iso() if e.date else "undated",
+            EVENT_KIND_LABELS.get(e.kind, e.kind),
+            ", ".join(party_names(corpus, e)),
+            story_title(corpus, e),
+            e.evidence,
+        ]
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def ics_escape(text: str) -> str:
+    """Escape an iCalendar TEXT value (RFC 5545 3.3.11): backslash, ';', ',' and newlines."""
+    text = sanitize(text).replace("\t", " ")
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\n", "\\n")
+
+
+def ics_fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = 75
+    for char in line:
+        n = len(char.encode("utf-8"))
+        if size + n > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, 74  # continuation lines start with a space
+        current.append(char)
+        size += n
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def _period_days(value: PartialDate) -> tuple[datetime, datetime]:
+    start = datetime(value.year, value.month or 1, value.day or 1)
+    return start, start + timedelta(days=1)
+
+
+def _dtstamp() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return when.strftime("%Y%m%dT%H%M%SZ")
+
+
+def event_uid(event: Event) -> str:
+    """A UID that stays the same when the same event is exported again."""
+    key = "|".join([event.kind, event.date.iso() if event.date else "", event.evidence,
+                    ",".join(sorted(event.parties))])
+    return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}@medtui"
+
+
+def timeline_ics(corpus: Corpus, events: Sequence[Event]) -> tuple[str, int]:
+    """An iCalendar file with one all-day VEVENT per dated event; returns (text, undated).
+
+    A date known only to the month or year is put on its first day, and the
+    description says how precise the date really is. Undated events cannot be
+    placed in a calendar: they are left out and counted.
+    """
+    stamp = _dtstamp()
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//medtui//medtui {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:medtui partnership timeline",
+    ]
+    skipped = 0
+    for e in events:
+        if e.date is None:
+            skipped += 1
+            continue
+        start, end = _period_days(e.date)
+        kind = EVENT_KIND_LABELS.get(e.kind, e.kind)
+        summary = f"{kind}: {', '.join(party_names(corpus, e))}"
+        description = e.evidence
+        title = story_title(corpus, e)
+        if title:
+            description += f"\n\nStory: {title}"
+        if e.date.precision != "day":
+            description += f"\nDate given only as {e.date.iso()}."
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event_uid(e)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"SUMMARY:{ics_escape(summary)}",
+            f"DESCRIPTION:{ics_escape(description)}",
+            f"CATEGORIES:{ics_escape(kind)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(ics_fold(line) + "\r\n" for line in lines), skipped
