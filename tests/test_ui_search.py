@@ -137,3 +137,12 @@ async def test_highlight_styles_do_not_rely_on_colour() -> None:
         match = article.get_component_rich_style("article--match", partial=True)
         assert current.reverse and current.bold
         assert match.bold and match.underline
+
+
+async def test_slash_and_digits_inside_the_search_box_are_typed() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"a/b 2025")
+        assert app.query_one(SearchBar).value == "a/b 2025"
+        assert app.focused is not None and app.focused.id == "search-input"

@@ -68,14 +68,19 @@ class MedtuiApp(ActionsMixin):
     TITLE = "medtui"
     COMMANDS = ActionsMixin.COMMANDS | {ActionCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: handled as soon as the key arrives, so the keys typed right after
+        # land in the new pane (a focused text box still types these characters).
         Binding("1", "focus_pane('institutions')", "Institutions", show=False,
-                id="pane.institutions"),
-        Binding("2", "focus_pane('stories')", "Stories", show=False, id="pane.stories"),
-        Binding("3", "focus_pane('article')", "Article", show=False, id="pane.article"),
-        Binding("4", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+                priority=True, id="pane.institutions"),
+        Binding("2", "focus_pane('stories')", "Stories", show=False, priority=True,
+                id="pane.stories"),
+        Binding("3", "focus_pane('article')", "Article", show=False, priority=True,
+                id="pane.article"),
+        Binding("4", "focus_pane('timeline')", "Timeline", show=False, priority=True,
+                id="pane.timeline"),
         Binding("h", "prev_pane", "Previous pane", show=False, id="pane.left"),
         Binding("l", "next_pane", "Next pane", show=False, id="pane.right"),
-        Binding("slash", "focus_search", "Search", id="search.focus"),
+        Binding("slash", "focus_search", "Search", priority=True, id="search.focus"),
         Binding("s", "star", "Star", id="story.star"),
         Binding("y", "cite", "Copy citation", show=False, id="story.cite"),
         Binding("S", "toggle_starred", "Starred only", show=False, id="filter.starred"),

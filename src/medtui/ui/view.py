@@ -12,11 +12,13 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
+from textual.widgets import Input
 
 from medtui.ui.loading import LoadingMixin
 from medtui.ui.model import BrowserModel
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
+from medtui.ui.widgets.navlist import focus_now
 from medtui.ui.widgets.searchbar import SearchInput
 from medtui.ui.widgets.stories import StoriesPane
 from medtui.ui.widgets.timeline import TimelinePane
@@ -123,14 +125,14 @@ class ViewMixin(LoadingMixin):
             if node_id.startswith("pane-"):
                 self.active_pane = node_id[5:]
                 self._mark_active()
-        widget.focus()
+        focus_now(widget)
 
     # ---------------------------------------------------------------- actions
     def action_focus_pane(self, name: str) -> None:
         """Jump to a pane (keys 1-4)."""
         self.active_pane = name
         self._mark_active()
-        self.query_one(PANE_FOCUS[name]).focus()
+        focus_now(self.query_one(PANE_FOCUS[name]))
 
     def action_next_pane(self) -> None:
         """Go to the next pane (Tab, l)."""
@@ -143,5 +145,12 @@ class ViewMixin(LoadingMixin):
         self.action_focus_pane(PANE_ORDER[(position - 1) % len(PANE_ORDER)])
 
     def action_focus_search(self) -> None:
-        """Put the cursor in the search box (/)."""
-        self.query_one(SearchInput).focus()
+        """Put the cursor in the search box (/); in a text box, just type the '/'.
+
+        The binding has priority (so keys typed right after it reach the box), and
+        Textual does not treat '/' as a printable key a focused Input would take.
+        """
+        if isinstance(self.focused, Input):
+            self.focused.insert_text_at_cursor("/")
+            return
+        focus_now(self.query_one(SearchInput))

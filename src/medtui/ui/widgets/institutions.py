@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from medtui.corpus.model import Institution
 from medtui.ui.render import institution_prompt
-from medtui.ui.widgets.navlist import NavList
+from medtui.ui.widgets.navlist import NavList, focus_now
 
 
 class InstitutionFilter(Input):
@@ -33,7 +33,7 @@ class InstitutionFilter(Input):
 
     def action_to_list(self) -> None:
         """Move focus to the institutions list."""
-        self.screen.query_one("#inst-list", InstitutionList).focus()
+        focus_now(self.screen.query_one("#inst-list", InstitutionList))
 
 
 class InstitutionList(NavList):
@@ -50,7 +50,7 @@ class InstitutionList(NavList):
 
     def action_filter(self) -> None:
         """Focus the type-to-filter box."""
-        self.screen.query_one("#inst-filter", InstitutionFilter).focus()
+        focus_now(self.screen.query_one("#inst-filter", InstitutionFilter))
 
 
 class InstitutionsPane(Vertical):
@@ -107,4 +107,4 @@ class InstitutionsPane(Vertical):
     @on(Input.Submitted, "#inst-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.items.focus()
+        focus_now(self.items)

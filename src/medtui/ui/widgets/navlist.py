@@ -6,8 +6,22 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.dom import NoScreen
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
+
+
+def focus_now(widget: Widget) -> None:
+    """Focus ``widget`` before the next key is handled.
+
+    ``Widget.focus()`` defers the change, so keys typed right after ``/`` or ``f``
+    would still reach the old widget (and run its bindings); this does not.
+    """
+    try:
+        widget.screen.set_focus(widget)
+    except NoScreen:
+        widget.focus()
 
 
 class NavList(OptionList):
