@@ -20,10 +20,10 @@ from medtui.extract.sentences import split_sentences
 
 EVIDENCE_MAX_CHARS = 600
 
-_SIGN = (r"(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
+_SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed))")
+         r"firm(?:s|ed) up|cement(?:s|ed))\b")
 _WINDOW = r"[^.;:]{0,120}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("mou", re.compile(
