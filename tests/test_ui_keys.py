@@ -34,11 +34,14 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def help_rows(app: MedtuiApp) -> list[tuple[str, str, str, str]]:
+    """(where, keys, action, binding id) for each row of the help table."""
     table = app.screen.query_one(DataTable)
-    return [
-        tuple(str(cell) for cell in table.get_row_at(n))  # type: ignore[misc]
-        for n in range(table.row_count)
-    ]
+    rows = []
+    for n in range(table.row_count):
+        where, keys, action = (str(cell) for cell in table.get_row_at(n))
+        description, _, binding_id = action.partition("  ")
+        rows.append((where, keys, description, binding_id))
+    return rows
 
 
 def test_every_binding_of_ours_has_an_id() -> None:

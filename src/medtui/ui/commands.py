@@ -35,7 +35,9 @@ class ActionCommands(Provider):
 
     def _entries(self) -> list[KeyEntry]:
         collect = getattr(self.app, "key_entries", None)
-        return list(collect()) if collect is not None else []
+        entries = list(collect()) if collect is not None else []
+        # Plain cursor movement (no binding id) is left to the keys themselves.
+        return [e for e in entries if e.binding_id is not None or e.section == "Global"]
 
     async def discover(self) -> Hits:
         """All actions, before anything is typed."""

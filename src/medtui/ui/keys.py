@@ -34,8 +34,12 @@ class KeyEntry:
         return ", ".join(self.keys)
 
 
+SIDEWAYS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+"""Horizontal scrolling: nothing in medtui is wider than its pane."""
+
+
 def _wanted(node: DOMNode, binding: Binding) -> bool:
-    if binding.system:
+    if binding.system or binding.action in SIDEWAYS:
         return False
     if binding.id is not None:
         return True

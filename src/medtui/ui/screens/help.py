@@ -41,13 +41,13 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Fill the table."""
         table = self.query_one(DataTable)
-        table.add_columns("Where", "Keys", "Action", "Binding id")
+        table.add_columns("Where", "Keys", "Action (binding id)")
         for entry in self.entries:
+            action = Text(entry.description)
+            if entry.binding_id:
+                action.append(f"  {entry.binding_id}", style="dim")
             table.add_row(
-                Text(entry.section),
-                Text(entry.keys_display, style="bold"),
-                Text(entry.description),
-                Text(entry.binding_id or "", style="dim"),
+                Text(entry.section), Text(entry.keys_display, style="bold"), action
             )
         table.focus()
 
