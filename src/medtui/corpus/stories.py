@@ -23,6 +23,10 @@ TITLE_MAX_WORDS = 30
 SHORT_TITLE_CHARS = 100
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z][A-Za-z.&]*)\)")
 _DATELINE_CHARS = 250
+_DATELINE_END = re.compile(r"\s*\.(?:\s|$)|[^.]{0,40}?(?:--|\s[-\u2013\u2014|/]\s|[\u2013\u2014)/|:]|\s*$)")
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.,'\u2019-]+(?:\s+[\w.,'\u2019-]+){0,8}\s*$")
+_PAGER_WORDS = 8
+_PLACE_JOINERS = frozenset({"and", "de", "del", "la", "of", "the", "et", "y", "am", "on"})
 DATELINE_PARAGRAPHS = 3
 TEASER_SHARE = 0.6
 TEASER_MAX_WORDS = 120
@@ -59,6 +63,9 @@ def split_stories(doc: CleanDoc) -> list[RawStory]:
         return []
     for splitter in (_split_marked, _split_labels, _split_headings, _split_teasers):
         groups = splitter(doc)
+        with_text = [g for g in groups if any(is_sentence(ln) or len(ln.split()) >= 12 for ln in g)]
+        if len(with_text) >= len(groups) / 2:
+            groups = with_text  # a pager or a page footer left between items is no item
         if groups and len(groups) >= 2:
             page_year = _page_year(lines)
             stories = [_listing_item(g, page_year) for g in groups]
@@ -109,6 +116,9 @@ def _split_labels(doc: CleanDoc) -> list[list[str]]:
     if current:
         groups.append(current)
     groups = [g for g in groups if any(ln.strip() for ln in g)]
+    if groups and not any(is_sentence(ln) for ln in groups[-1]) \
+            and sum(len(ln.split()) for ln in groups[-1]) <= _PAGER_WORDS:
+        groups.pop()  # what follows the last "Read more" is a pager or the page's footer
     # Every item of a real listing says something: most groups hold a sentence.
     with_text = [g for g in groups if any(is_sentence(ln) and len(ln.split()) >= 8 for ln in g)]
     if len(with_text) < 2 or len(with_text) < 0.75 * len(groups):
@@ -174,15 +184,42 @@ def _is_item_title(doc: CleanDoc, index: int) -> bool:
     return not year_heading(line) and index > 1
 
 
+def _label_like(line: str) -> bool:
+    """A section label or site name rather than a headline: "News", "Health | Education", "新聞稿"."""
+    parts = [p for p in re.split(r"\s*[|\u00b7\u2022/>\u00bb\u203a]\s*", line.strip()) if p]
+    if not parts or any(len(p.split()) > 2 for p in parts):
+        return False
+    return len(re.findall(r"[\u3400-\u9fff]", line)) <= 6
+
+
+def _pick_title(lines: list[str]) -> int | None:
+    """Index of the headline among title-like lines: the first that is no mere label."""
+    candidates = [i for i, ln in enumerate(lines) if ln.strip() and _title_like(ln) and not date_line(ln)
+                  and not year_heading(ln)]
+    return next((i for i in candidates if not _label_like(lines[i])), candidates[0] if candidates else None)
+
+
 def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
     body = [ln for ln in lines if ln.strip()]
     date: PartialDate | None = None
     title = ""
-    if body and _title_like(body[0]) and len(body) > 1:
-        title = body.pop(0)
-    while body and (date_line(body[0]) or year_heading(body[0])):
-        date = date_line(body[0]) or date
-        body.pop(0)
+    # The item's head: dates, year headings and title-like lines before its text, in any
+    # order ("18 Mar 2025" above the headline, or below it).
+    n_head = 0
+    while n_head < len(body) - 1 and (_title_like(body[n_head]) or date_line(body[n_head])):
+        n_head += 1
+    head, body = body[:n_head], body[n_head:]
+    pick = _pick_title(head)
+    if pick is not None:
+        title = head[pick]
+    rest: list[str] = []
+    for i, line in enumerate(head):
+        found = date_line(line)
+        if found or year_heading(line):
+            date = found or date
+        elif pick is not None and i > pick and not _label_like(line):
+            rest.append(line)  # a subtitle: part of the text
+    body = rest + body
     text = "\n\n".join(body)
     if date is None:
         date = _first_dateline(body)
@@ -199,6 +236,14 @@ def _dateline(text: str) -> PartialDate | None:
         return None
     before = head[: dates[0].start]
     if len(before.split()) > 12 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]", before):
+        return None
+    # A dateline is set apart: by place names before it, by a dash, slash, bar or bracket
+    # after it. "On March 4, 2025, the company..." and "appointed in January 2023." are
+    # dates in a sentence, which say when something happened, not when it was published.
+    if any(w not in _PLACE_JOINERS for w in re.findall(r"\b[a-z]{2,}\b", re.sub(r"\([^)]*\)", "", before))):
+        return None
+    after = head[dates[0].end : dates[0].end + 60]
+    if after.strip() and not _DATELINE_END.match(after):
         return None
     return dates[0].date
 
@@ -220,8 +265,7 @@ def _single_story(doc: CleanDoc) -> RawStory:
     # title-like line; the lines above it are the site's header.
     top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
     if top is None:
-        top = next((i for i, ln in enumerate(lines[:6]) if ln.strip() and _title_like(ln)
-                    and not date_line(ln)), None)
+        top = _pick_title(lines[:6])
         if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
             top = None
     if top is not None:
@@ -235,6 +279,8 @@ def _single_story(doc: CleanDoc) -> RawStory:
         found = date_line(line) if i < 6 and not body else None
         if found and date is None:
             date = found
+            continue
+        if i < 6 and not body and _BYLINE.match(line):
             continue
         if line.strip() or body:
             body.append(line)
