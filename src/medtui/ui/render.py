@@ -165,7 +165,10 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                     last_break = pos
                 used += char_width
                 pos += 1
-            if pos < end_of_par and last_break > line_start:
+            if pos < end_of_par and text[pos] == " ":  # the last word fits exactly
+                lines.append((line_start, pos))
+                pos += 1
+            elif pos < end_of_par and last_break > line_start:
                 pos = last_break + 1
                 lines.append((line_start, last_break))
             else:
