@@ -181,6 +181,8 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
                 return _name_in_run(left)  # "X Research UK and the Clinical Research team"
             if right_ok and len(left) == 1 and sum(c.isupper() for c in left[0][0]) >= 2:
                 return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
+            if left_ok and len(right) == 1 and sum(c.isupper() for c in right[0][0]) >= 2:
+                return _name_in_run(left)  # "X Institute of Marine Biology and HKUST": likewise
     segs = _segments(tokens)
     start = next((i for i, s in enumerate(segs) if any(_is_head(t[0]) for t in s)), None)
     if start is None:

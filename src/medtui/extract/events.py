@@ -25,19 +25,22 @@ _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
          r"firm(?:s|ed) up|cement(?:s|ed))\b")
 _WINDOW = r"[^.;:]{0,120}?"
+# Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
+_SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("mou", re.compile(
         _SIGN + _WINDOW + r"\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?|memorand(?:um|a))\b"
         r"|\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?)\b(?:\s*\([^)]*\))?\s+(?:was|were|has been|have been)\s+"
-        r"(?:signed|inked|concluded|renewed)", re.I)),
+        r"(?:signed|inked|concluded|renewed)|" + _SIGN_ZH + r"(?:備忘錄|备忘录)", re.I)),
     ("agreement", re.compile(
         _SIGN + _WINDOW + r"\b(?:agreements?|contracts?|accords?|deals?|charter|letter of intent)\b"
         r"|\b(?:agreements?|contracts?|accords?|deals?)\b\s+(?:was|were|has been|have been)\s+"
-        r"(?:signed|inked|concluded|reached|renewed)|\bagreed to\b", re.I)),
+        r"(?:signed|inked|concluded|reached|renewed)|\bagreed to\b|" + _SIGN_ZH
+        + r"(?:協議|协议|協定|协定|合約|合约|合同)", re.I)),
     ("approval", re.compile(
         r"\b(?:approved|endorsed|sanctioned|authori[sz]ed|ratified)\b(?!\s+(?:by\s+)?(?:the\s+)?"
         r"(?:supplier|vendor))|\b(?:grant(?:s|ed)?|receiv(?:es|ed)|obtain(?:s|ed)|secur(?:es|ed)|"
-        r"gain(?:s|ed)|won)\b[^.;]{0,40}\bapproval\b|\bgave (?:the )?green light\b", re.I)),
+        r"gain(?:s|ed)|won)\b[^.;]{0,40}\bapproval\b|\bgave (?:the )?green light\b|批准|獲批|获批", re.I)),
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b[^.;]{0,80}\b(?:grants?|funding|donation|endowment|"
@@ -57,9 +60,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # Words a sentence must hold (case-folded) for a trigger to match: a cheap test that
 # spares most sentences the slow "sign ... agreement" patterns.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "mou": ("memorand", "mou"),
+    "mou": ("memorand", "mou", "備忘錄", "备忘录"),
     "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent",
-                  "agreed to"),
+                  "agreed to", "協議", "协议", "協定", "协定", "合約", "合约", "合同"),
     "partnership": ("partner", "team", "join", "alliance", "collaboration", "pact",
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
 }
@@ -70,8 +73,17 @@ _RELATIVE = re.compile(
     r"\bpreviously\b|\bearlier this\b|\bin the past\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:subject to|pending|if approved|once approved|would|could|plans? to|planning to|"
-    r"intends? to|aims? to|hopes? to|expected to|will seek|seeks?|seeking|proposal|proposed|"
-    r"may|might)\b", re.I)
+    r"intends? to|aims? to|hopes? to|expected to|will seek|seeks?|seeking|proposed|(?-i:may|might))\b",
+    re.I)
+# A condition that opens the sentence ("Subject to approval, the MOU will ...") holds for
+# all of it, however far the trigger is from it.
+_CONDITION_FIRST = re.compile(r"^\W*(?:subject to|pending|if|once|unless|should|upon)\b", re.I)
+# After the act, a relative clause speaks of something else: "signed an agreement under
+# which students of X will ...": X is no party.
+_RELATIVE_CLAUSE = re.compile(r"\b(?:under which|in which|by which|whereby|which|who|whose|where)\b", re.I)
+# "Founded in March 1998, X signed ...": a date of the institution's history, not of the act.
+_HISTORY_DATE = re.compile(
+    r"\b(?:founded|established|set up|created|incorporated|opened|built|since)\s+(?:in\s+|on\s+)?$", re.I)
 
 
 @dataclass
@@ -85,8 +97,8 @@ class FoundEvent:
     from_title: bool = False
 
 
-def _classify(sentence: str) -> tuple[str, int] | None:
-    """The strongest event kind in a sentence and where its trigger starts."""
+def _classify(sentence: str) -> tuple[str, int, int] | None:
+    """The strongest event kind in a sentence and where its trigger starts and ends."""
     folded = sentence.casefold().replace("\u0131", "i")  # re.I also takes dotless i for i
     for kind, pattern in _TRIGGERS:
         needs = _NEEDS.get(kind)
@@ -96,18 +108,25 @@ def _classify(sentence: str) -> tuple[str, int] | None:
         if m is None:
             continue
         before = sentence[max(0, m.start() - 60) : m.start()]
-        if kind in ("approval", "mou", "agreement") and _HYPOTHETICAL.search(before):
+        if kind in ("approval", "mou", "agreement") and (
+            _HYPOTHETICAL.search(before) or _CONDITION_FIRST.search(sentence[: m.start()])
+        ):
             continue
-        return kind, m.start()
+        return kind, m.start(), m.end()
     return None
 
 
-def _parties(spans: list[Span], start: int, end: int, trigger_at: int, kind: str) -> list[str]:
+def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[int, int],
+             kind: str) -> list[str]:
+    """The institutions a sentence (text[start:end]) names as parties of its act."""
+    at, trigger_end = start + trigger[0], start + trigger[1]
+    clause = _RELATIVE_CLAUSE.search(text, trigger_end, end)
+    limit = clause.start() if clause else end
     keys: list[str] = []
     for s in spans:
-        if s.start < start or s.end > end:
+        if s.start < start or s.end > limit:
             continue
-        if kind in _SUBJECT_ONLY and s.start >= start + trigger_at:
+        if kind in _SUBJECT_ONLY and s.start >= at:
             continue
         if s.key not in keys:
             keys.append(s.key)
@@ -115,7 +134,7 @@ def _parties(spans: list[Span], start: int, end: int, trigger_at: int, kind: str
 
 
 def _event_date(sentence: str, story_date: PartialDate | None) -> PartialDate | None:
-    dates = find_dates(sentence)
+    dates = [d for d in find_dates(sentence) if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
     if dates:
         return dates[0].date
     if _RELATIVE.search(sentence):
@@ -137,8 +156,8 @@ def find_events(
         found = _classify(sentence)
         if found is None:
             continue
-        kind, at = found
-        parties = _parties(spans, start, end, at, kind)
+        kind, at, at_end = found
+        parties = _parties(text, spans, start, end, (at, at_end), kind)
         if not parties:
             continue
         evidence = sentence if len(sentence) <= EVIDENCE_MAX_CHARS else sentence[:EVIDENCE_MAX_CHARS] + "\u2026"
@@ -146,8 +165,8 @@ def find_events(
     if title:
         found = _classify(title)
         if found is not None:
-            kind, at = found
-            parties = _parties(title_spans, 0, len(title), at, kind)
+            kind, at, at_end = found
+            parties = _parties(title, title_spans, 0, len(title), (at, at_end), kind)
             covered = any(set(parties) < set(e.parties) for e in events)
             if parties and not covered:
                 events.append(FoundEvent(kind, parties, story_date, title, from_title=True))

@@ -92,9 +92,7 @@ class GazetteerMatcher:
                 continue
             for end_idx, (entry_id, length, name) in automaton.iter(haystack):
                 start, end = end_idx - length + 1, end_idx + 1
-                if start > 0 and (norm[start - 1].isalnum()):
-                    continue
-                if end < len(norm) and norm[end].isalnum():
+                if not _bounded(norm, start, end):
                     continue
                 entry = self.gazetteer.entries[entry_id]
                 if entry.needs_context(name) and not any(
@@ -103,6 +101,26 @@ class GazetteerMatcher:
                     continue
                 spans.append(Span(start, end, f"g:{entry_id}", text[start:end]))
         return spans
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+CJK_MIN_UNBOUNDED = 3
+"""Chinese and Japanese names of this many characters match inside running text (which
+has no spaces); shorter ones ("中大") only between punctuation, lest they match inside words."""
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word: alphanumerics may not run on past either
+    end, except in Chinese or Japanese text, which has no spaces between words."""
+    cjk = _ideograph(text[start]) and _ideograph(text[end - 1])
+    if cjk and end - start >= CJK_MIN_UNBOUNDED:
+        return True
+    if start > 0 and text[start - 1].isalnum() and not (_ideograph(text[start - 1]) and not cjk):
+        return False
+    return not (end < len(text) and text[end].isalnum() and not (_ideograph(text[end]) and not cjk))
 
 
 def _longest(spans: list[Span]) -> list[Span]:

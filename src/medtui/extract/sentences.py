@@ -8,7 +8,11 @@ _ABBREV = re.compile(
     r"\b(?:Prof|Dr|Mr|Mrs|Ms|St|Inc|Ltd|Co|Corp|No|Nos|Vol|vs|etc|e\.g|i\.e|Jr|Sr|Dept|Univ|"
     r"Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|[A-Z])\.$"
 )
-_BOUNDARY = re.compile(r"(?<=[.!?\u3002])[\"\u201d']?\s+(?=[\"\u201c'(\[]?[A-Z0-9\u4e00-\u9fff])|\n+")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?\u3002])[\"\u201d']?\s+(?=[\"\u201c'(\[]?[A-Z0-9\u4e00-\u9fff])|\n+"
+    # Chinese text has no space after a full stop (or after the closing quote that follows it).
+    r"|(?<=[\u3002\uff01\uff1f])(?=[^\s\u300d\u201d])|(?<=[\u3002\uff01\uff1f][\u300d\u201d])(?=\S)"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
