@@ -77,12 +77,15 @@ class FakeIndex:
         self.suggestions = suggestions or {}
         self.hold: dict[str, threading.Event] = {}
         self.calls: list[str] = []
+        self.adding: threading.Event | None = None  # when set, add() waits for it
 
     @property
     def size(self) -> int:
         return len(self.stories)
 
     def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
+        if self.adding is not None:
+            self.adding.wait(10)
         self.stories.extend(stories)
 
     def search(self, query: str, *, limit: int = 50, institutions: Sequence[str] = ()) -> Any:
@@ -97,8 +100,13 @@ class FakeIndex:
             if all(w in (s.title + " " + s.text).lower() for w in words)
         ]
         suggestion = self.suggestions.get(query) if not hits else None
+        facets: dict[str, int] = {}
+        for story in self.stories:
+            if any(hit.story == story.id for hit in hits):
+                for inst in story.institutions:
+                    facets[inst] = facets.get(inst, 0) + 1
         return SearchResult(query=query, total=len(hits), hits=hits[:limit],
-                            suggestion=suggestion, terms=words)
+                            suggestion=suggestion, terms=words, facets=facets)
 
 
 def make_app(**kwargs: Any) -> MedtuiApp:

@@ -43,6 +43,8 @@ async def test_results_follow_typing_and_enter_goes_to_them() -> None:
         await settle(pilot)
         await search_for(pilot, "beta")
         assert sorted(option_ids(app, "#story-list")) == ["s1", "s3", "s4"]
+        text = screen_text(app)
+        assert "Beta Hospital  (3 hits)" in text and "Gamma Government  (1 hit)" in text
         await search_for(pilot, " gamma")  # the box now holds "beta gamma"
         assert option_ids(app, "#story-list") == ["s3"]
         await pilot.press("enter")
@@ -146,3 +148,19 @@ async def test_slash_and_digits_inside_the_search_box_are_typed() -> None:
         await pilot.press("slash", *"a/b 2025")
         assert app.query_one(SearchBar).value == "a/b 2025"
         assert app.focused is not None and app.focused.id == "search-input"
+
+
+async def test_a_query_typed_while_indexing_runs_when_the_index_is_ready() -> None:
+    index = FakeIndex()
+    index.adding = threading.Event()
+    app = make_app(index=index)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"gamma")
+        await pilot.pause(0.35)
+        assert "searching when indexing ends" in screen_text(app)
+        assert index.calls == []
+        index.adding.set()
+        await settle(pilot)
+        assert index.calls == ["gamma"]
+        assert option_ids(app, "#story-list") == ["s3"]

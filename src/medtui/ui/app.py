@@ -293,6 +293,7 @@ class MedtuiApp(ActionsMixin):
         self._after_search(result.terms)
 
     def _after_search(self, terms: Sequence[str]) -> None:
+        self.refresh_institutions()
         self.refresh_stories()
         article = self.query_one(ArticleView)
         if article.story is not None:

@@ -44,13 +44,18 @@ def date_with_precision(date: PartialDate | None) -> str:
     return f"{date.iso()} ({PRECISION_LABEL.get(date.precision, date.precision)})"
 
 
-def institution_prompt(inst: Institution, selected: bool) -> Text:
-    """One line of the institutions list: marker, story count, kind, name."""
+def institution_prompt(inst: Institution, selected: bool, hits: int | None = None) -> Text:
+    """One line of the institutions list: marker, story count, kind, name.
+
+    While a search is active, ``hits`` (the search facet) follows the name.
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append("✓" if selected else " ", style="bold")
     text.append(f"{len(inst.stories):>4} ", style="bold" if selected else "")
     text.append(f"{inst.kind[:10]:<10} ", style="italic dim")
     text.append(one_line(inst.name, 120), style="bold underline" if selected else "")
+    if hits is not None:
+        text.append(f"  ({hits} hit{'s' if hits != 1 else ''})", style="bold")
     return text
 
 

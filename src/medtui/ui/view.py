@@ -61,6 +61,7 @@ class ViewMixin(LoadingMixin):
             model.filters.institutions,
             model.institution_sort,
             len(model.corpus.institutions),
+            model.search.facets if model.search is not None else None,
         )
 
     def refresh_stories(self) -> None:

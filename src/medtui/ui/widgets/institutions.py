@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import ClassVar
 
 from textual import on
@@ -84,11 +84,22 @@ class InstitutionsPane(Vertical):
         return self.query_one(InstitutionList)
 
     def show(
-        self, rows: Sequence[Institution], selected: Collection[str], sort: str, total: int
+        self,
+        rows: Sequence[Institution],
+        selected: Collection[str],
+        sort: str,
+        total: int,
+        facets: Mapping[str, int] | None = None,
     ) -> None:
-        """Display ``rows``; selected ones get a ✓ and bold."""
+        """Display ``rows``; selected ones get a ✓ and bold; ``facets`` are search hit counts."""
         self.items.replace(
-            Option(institution_prompt(inst, inst.id in selected), id=inst.id) for inst in rows
+            Option(
+                institution_prompt(
+                    inst, inst.id in selected, None if facets is None else facets.get(inst.id, 0)
+                ),
+                id=inst.id,
+            )
+            for inst in rows
         )
         shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
         self.border_subtitle = f"{shown} · by {sort} (o)"
