@@ -119,6 +119,7 @@ def _walk(
             warnings.append(f"{_safe(folder)}: folder already read (a link loop?), skipped.")
             continue
         seen.add(ident)
+        real = _resolved_under(folder, seeds_root)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
@@ -146,7 +147,35 @@ def _walk(
             if len(files) >= MAX_FILES:
                 warnings.append(f"More than {MAX_FILES} files: the rest were not read.")
                 return
-            files.append(InputFile(path, display_path(path, seeds_root)))
+            if real is not None and not entry.is_symlink():
+                shown = str(path) if real == _OUTSIDE else os.path.join(real, entry.name)
+            else:
+                shown = display_path(path, seeds_root)
+            files.append(InputFile(path, shown))
+
+
+def _resolved_under(folder: Path, seeds_root: Path | None) -> str | None:
+    """The display prefix of the files directly in ``folder``, so that each one needs no
+    ``resolve()`` of its own (that made listing 25,000 files take seconds).
+
+    ``""`` for the working directory itself, ``_OUTSIDE`` for a folder outside it (the
+    path is shown as given), None when :func:`display_path` must decide file by file.
+    """
+    if seeds_root is not None:
+        return None
+    try:
+        real = folder.resolve()
+        cwd = Path.cwd().resolve()
+    except OSError:
+        return None
+    if real == cwd:
+        return ""
+    prefix = str(cwd).rstrip(os.sep) + os.sep
+    shown = str(real)
+    return shown[len(prefix) :] if shown.startswith(prefix) else _OUTSIDE
+
+
+_OUTSIDE = "\0"
 
 
 def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
