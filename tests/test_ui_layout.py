@@ -87,6 +87,17 @@ async def test_theme_from_config_and_toggle() -> None:
         assert app.theme == "textual-dark"
 
 
+async def test_a_configured_dark_theme_is_what_t_returns_to() -> None:
+    app = make_app(config=Config(theme="nord"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+        await pilot.press("t")
+        assert app.theme == "textual-light"
+        await pilot.press("t")
+        assert app.theme == "nord"
+
+
 async def test_unknown_theme_is_a_warning_not_a_crash() -> None:
     app = make_app(config=Config(theme="no-such-theme"))
     async with app.run_test(size=(120, 40)) as pilot:

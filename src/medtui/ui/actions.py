@@ -26,6 +26,7 @@ class ActionsMixin(ViewMixin):
     """Story and filter actions for the app."""
 
     _main: Any
+    toggle_themes: dict[str, str]
 
     def open_story(self, story_id: str, evidence: str | None = None) -> None:
         """Show a story in the article pane (at ``evidence`` if given) and mark it read."""
@@ -128,8 +129,8 @@ class ActionsMixin(ViewMixin):
         self.push_screen(HelpScreen(self.key_entries()))
 
     def action_toggle_theme(self) -> None:
-        """Switch between the light and dark theme (t)."""
-        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+        """Switch between the light and dark theme (t); a configured theme takes its side."""
+        self.theme = self.toggle_themes["light" if self.current_theme.dark else "dark"]
 
     async def action_quit(self) -> None:
         """Leave medtui (q)."""

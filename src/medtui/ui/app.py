@@ -118,6 +118,7 @@ class MedtuiApp(ActionsMixin):
         self.stale_searches = 0
         self._shown_query = ""
         self._main: MainScreen | None = None
+        self.toggle_themes = dict(THEMES)
 
     def get_default_screen(self) -> Screen[Any]:
         """The browser screen (keeps Tab for pane cycling)."""
@@ -180,6 +181,7 @@ class MedtuiApp(ActionsMixin):
             name = THEMES.get(theme, theme)
             if name in self.available_themes:
                 self.theme = name
+                self.toggle_themes["dark" if self.current_theme.dark else "light"] = name
             else:
                 self.warnings.append(f"Unknown theme {theme!r} in the configuration.")
 
