@@ -76,7 +76,8 @@ def render_search(result: SearchResult, stream: TextIO) -> None:
         if len(snippet.plain) == len(hit.snippet):  # spans still valid
             for start, end in hit.highlights:
                 snippet.stylize(HIGHLIGHT_STYLE, start, end)
-        cell = Text(sanitize_line(hit.title), style="bold")
+        cell = Text()
+        cell.append(sanitize_line(hit.title), style="bold")
         cell.append("\n")
         cell.append_text(snippet)
         table.add_row(str(n), hit.date.iso() if hit.date else "—", cell)

@@ -21,7 +21,7 @@ from typing import Any
 from medtui.corpus.model import Corpus, PartialDate, Story
 from medtui.search.snippets import build_snippet, find_matches
 
-COMMIT_EVERY = 100
+COMMIT_EVERY = 250
 """Stories analysed per commit: a search waits for at most one commit."""
 FEW_HITS = 2
 """At or below this many hits, look for a "did you mean" correction."""
@@ -62,7 +62,7 @@ class StoryIndex:
         self._ix: Any = None
         self._storage: Any = None
         self._searcher: Any = None
-        self._analyzer: Any = None  # the text field's analyzer, a private copy for snippets
+        self._stem: Any = None  # the text field's stemmer (cached), for snippets
         self._stories: dict[str, Story] = {}
 
     @property
@@ -73,13 +73,15 @@ class StoryIndex:
     def _index(self) -> Any:
         with self._lock:
             if self._ix is None:
-                from whoosh.analysis import StemmingAnalyzer
+                from functools import lru_cache
+
+                from whoosh.lang.porter import stem
 
                 from medtui.search.schema import PrivateRamStorage, build_schema
 
                 self._storage = PrivateRamStorage()
                 self._ix = self._storage.create_index(build_schema())
-                self._analyzer = StemmingAnalyzer()
+                self._stem = lru_cache(maxsize=100_000)(stem)
             return self._ix
 
     def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
@@ -131,7 +133,7 @@ class StoryIndex:
         with self._lock:
             self._drop_searcher()
             if self._storage is not None:
-                self._storage.close()
+                self._storage.remove_tempdir()
             self._ix = self._storage = None
             self._stories = {}
 
@@ -197,9 +199,9 @@ class StoryIndex:
                     result.suggestion = suggestion
         words: set[str] = set()
         for story, score in scored:
-            snippet = build_snippet(story.text, self._analyzer, terms)
+            snippet = build_snippet(story.text, self._stem, terms)
             words |= snippet.words
-            in_title = find_matches(story.title, self._analyzer, terms)
+            in_title = find_matches(story.title, self._stem, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}
             result.hits.append(
                 Hit(story.id, story.title, story.date, score, snippet.text, snippet.highlights)

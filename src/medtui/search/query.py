@@ -39,6 +39,7 @@ MIN_PREFIX = 3
 MAX_EXPANSION = 256
 """A prefix expands to at most this many words (the most frequent ones)."""
 
+_ISO_LIKE = re.compile(r"^\s*\d{4}(?:[-/.]\d+)*\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _FIELD_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?!//)")
 _QUOTED = re.compile(r'"[^"]*"')
@@ -80,6 +81,8 @@ class ISODatePlugin(DateParserPlugin):
         """A single ``date:VALUE``: the period VALUE names."""
         value = parse_partial_date(node.text)
         if value is None:
+            if _ISO_LIKE.match(node.text):
+                return self.errorize(node.text, node)
             return super().text_to_dt(node)
         start, end = period(value)
         new = DateTimeNode(node.fieldname, timespan(start, end), node.boost)
@@ -94,6 +97,8 @@ class ISODatePlugin(DateParserPlugin):
                 continue
             value = parse_partial_date(text)
             if value is None:
+                if _ISO_LIKE.match(text):
+                    return self.errorize(text, node)
                 return super().range_to_dt(node)
             bounds[i] = period(value)[i]
         new = DateRangeNode(node.fieldname, bounds[0], bounds[1], boost=node.boost)

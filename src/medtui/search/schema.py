@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
@@ -45,7 +45,8 @@ def build_schema() -> fields.Schema:
             ID: fields.ID(stored=True, unique=True, sortable=True),
             TITLE: fields.TEXT(analyzer=stemming, field_boost=2.0),
             TEXT: fields.TEXT(analyzer=stemming),
-            SPELL: fields.TEXT(analyzer=StandardAnalyzer(), phrase=False),
+            # Only the word list matters here: no frequencies, positions or lengths.
+            SPELL: fields.FieldType(formats.Existence(), StandardAnalyzer()),
             INSTITUTION: fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=0.5),
             INST_ID: fields.KEYWORD(commas=True, lowercase=False, scorable=False),
             DATE: fields.DATETIME(),
@@ -74,8 +75,12 @@ class PrivateRamStorage(RamStorage):
         name = name or f"{random_name()}.tmp"
         return FileStorage(os.path.join(self.tempdir, name)).create()
 
-    def close(self) -> None:
-        """Remove the temp folder now."""
+    def remove_tempdir(self) -> None:
+        """Remove the temp folder now.
+
+        (Not named ``close``: whoosh calls ``storage.close()`` whenever a segment
+        reader closes, in the middle of a commit.)
+        """
         self._cleanup()
 
 

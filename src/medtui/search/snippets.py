@@ -1,7 +1,9 @@
 """Snippets: about 200 characters of a story around the words a query matched.
 
-No whoosh import here: the analyzer is passed in, and :func:`match_spans` (for
-highlighting a whole article body in the UI) is plain Python.
+No whoosh import here: the stemmer is passed in, and :func:`match_spans` (for
+highlighting a whole article body in the UI) is plain Python. Words are found
+with the same pattern as whoosh's default tokenizer and stemmed with the index's
+stemmer, so a snippet highlights exactly the words the search matched.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from medtui.textsafe import is_unsafe_char
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+WORD = re.compile(r"\w+(?:\.?\w+)*")  # whoosh's default RegexTokenizer pattern
 
 SNIPPET_CHARS = 200
 CONTEXT_BEFORE = 40
@@ -19,7 +21,7 @@ ELLIPSIS = "…"
 MAX_SCAN_CHARS = 200_000
 """Only the first this many characters of a story are scanned for matches."""
 
-Analyzer = Callable[..., Iterable[Any]]
+Stemmer = Callable[[str], str]
 
 
 @dataclass
@@ -31,20 +33,19 @@ class Snippet:
     words: set[str] = field(default_factory=set)
 
 
-def find_matches(
-    text: str, analyzer: Analyzer, terms: Collection[str]
-) -> list[tuple[int, int, str]]:
-    """``(start, end, term)`` for every token of ``text`` whose analysed form is in ``terms``.
+def find_matches(text: str, stem: Stemmer, terms: Collection[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, term)`` for every word of ``text`` whose stem is in ``terms``.
 
-    The analyzer is the field's own (stemming) analyzer, so "medicine" in the text
-    matches the index term "medicin" exactly as the search did.
+    ``stem`` is the index's stemmer (lower-case word -> stem), so "medicine" in
+    the text matches the index term "medicin" exactly as the search did.
     """
     if not terms or not text:
         return []
     matches = []
-    for tok in analyzer(text[:MAX_SCAN_CHARS], chars=True):
-        if tok.text in terms:
-            matches.append((tok.startchar, tok.endchar, tok.text))
+    for m in WORD.finditer(text, 0, MAX_SCAN_CHARS):
+        term = stem(m.group().lower())
+        if term in terms:
+            matches.append((m.start(), m.end(), term))
     return matches
 
 
@@ -81,14 +82,14 @@ def _snap(text: str, ws: int, we: int, first: int, last: int) -> tuple[int, int]
     return ws, we
 
 
-def build_snippet(text: str, analyzer: Analyzer, terms: Collection[str]) -> Snippet:
+def build_snippet(text: str, stem: Stemmer, terms: Collection[str]) -> Snippet:
     """The snippet of ``text`` for a query whose index terms are ``terms``.
 
     Whitespace runs become one space and control characters are dropped while
     the spans are computed, so the spans are valid on the returned text as is.
     Without any match the snippet is the start of the text.
     """
-    matches = find_matches(text, analyzer, terms)
+    matches = find_matches(text, stem, terms)
     if matches:
         ws, we = _best_window(matches, len(text))
         inside = [m for m in matches if m[0] >= ws and m[1] <= we]
@@ -105,7 +106,7 @@ def build_snippet(text: str, analyzer: Analyzer, terms: Collection[str]) -> Snip
                 out.append(" ")
             where[pos] = len(out) - 1 if out else 0
             continue
-        if is_unsafe_char(char):
+        if char < " " or "\x7f" <= char <= "\x9f" or char in _BIDI:
             where[pos] = len(out)
             continue
         where[pos] = len(out)
