@@ -8,7 +8,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPELLING = (
     (re.compile(r"\bcentre\b"), "center"),
     (re.compile(r"\borganisation\b"), "organization"),
-    (re.compile(r"\bpeople's\s+"), ""),
+    (re.compile(r"\bpeoples\s+(?=government\b)"), ""),  # "People's Government" (after "'s" -> "s")
 )
 
 
