@@ -52,7 +52,7 @@ institutions:
 
 
 def test_user_file_overrides_name_and_kind(tmp_path: Path) -> None:
-    path = write(tmp_path, "institutions:\n  - {id: hk_academy_medicine, name: HK Academy of Medicine, kind: research}\n")
+    path = write(tmp_path, "- {id: hk_academy_medicine, name: HK Academy of Medicine, kind: research}\n")
     entry = load_gazetteer([path]).entries["hk_academy_medicine"]
     assert (entry.name, entry.kind) == ("HK Academy of Medicine", "research")
 
