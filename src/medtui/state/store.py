@@ -22,10 +22,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from medtui.corpus.model import Story
 from medtui.paths import data_dir, ensure_dir
+
+if TYPE_CHECKING:  # only for annotations: keeps this module's imports light
+    from medtui.corpus.model import Story
 
 STATE_FILE = "state.sqlite3"
 SCHEMA_VERSION = 1
@@ -109,17 +111,17 @@ class ReaderState:
         )
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            try:
-                rows = conn.execute("PRAGMA quick_check").fetchall()
-            except sqlite3.DatabaseError as exc:
-                if _is_corruption(exc):
-                    raise _Corrupt(str(exc)) from exc
-                raise
+            rows = conn.execute("PRAGMA quick_check").fetchall()
             if [r[0] for r in rows] != ["ok"]:
                 raise _Corrupt("; ".join(str(r[0]) for r in rows[:3]))
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
             version = self._ensure_schema(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _is_corruption(exc):
+                raise _Corrupt(str(exc)) from exc
+            raise
         except BaseException:
             conn.close()
             raise
