@@ -227,3 +227,24 @@ def test_any_file_content_never_raises(cfg_dir: Path, content: bytes) -> None:
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in config.keymap.items())
     assert config.theme is None or isinstance(config.theme, str)
     assert all(isinstance(w, str) and w for w in config.warnings)
+
+
+def test_empty_theme_means_default_without_warning(cfg_dir: Path) -> None:
+    write(cfg_dir, "theme: ''\nkeymap:\ngazetteer:\n")
+    config = load_config()
+    assert config.theme is None and config.keymap == {} and config.gazetteer_paths == []
+    assert config.warnings == []
+
+
+def test_permission_denied_is_a_warning_not_a_crash(cfg_dir: Path, monkeypatch) -> None:
+    # Running as root, chmod cannot deny access; simulate what a locked folder does.
+    def denied(self: Path, *args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "exists", denied)
+    monkeypatch.setattr(Path, "is_file", denied)
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    config = load_config()
+    assert len(config.warnings) == 1
+    assert "config.yaml" in config.warnings[0] and "Permission denied" in config.warnings[0]
+    assert config.gazetteer_paths == []

@@ -124,7 +124,7 @@ def load_config(path: str | Path | None = None) -> Config:
     explicit = path is not None
     file = Path(path) if path is not None else config_dir() / CONFIG_FILE
     config = Config()
-    if file.exists():
+    if _exists(file):
         data, warning = load_yaml_file(file)
         if warning:
             config.warnings.append(f"{warning} Using default settings.")
@@ -135,6 +135,22 @@ def load_config(path: str | Path | None = None) -> Config:
         config.warnings.append(f"Config file {file} does not exist; using default settings.")
     _add_user_gazetteer(config, file.parent / USER_GAZETTEER_FILE)
     return config
+
+
+def _exists(path: Path) -> bool:
+    """``path.exists()``, but a permission problem counts as existing (so it gets reported)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()`` that answers False instead of raising on a permission problem."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _apply(config: Config, data: Any, file: Path) -> None:
@@ -177,10 +193,10 @@ def _kind(value: Any) -> str:
 
 
 def _parse_theme(value: Any, file: Path, warnings: list[str]) -> str | None:
-    """``theme:`` must be a non-empty string (or empty, meaning the default)."""
-    if value is None:
+    """``theme:`` must be a string; empty or null means the default theme."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str):
         return value.strip()
     warnings.append(f"In {file}, 'theme' should be a theme name, not a {_kind(value)}; ignored.")
     return None
@@ -248,7 +264,7 @@ def _parse_gazetteer(value: Any, file: Path, warnings: list[str]) -> list[Path]:
         candidate = Path(entry.strip()).expanduser()
         if not candidate.is_absolute():
             candidate = file.parent / candidate
-        if not candidate.is_file():
+        if not _is_file(candidate):
             warnings.append(f"Gazetteer file {candidate} (listed in {file}) does not exist.")
             continue
         if candidate not in paths:
@@ -258,9 +274,5 @@ def _parse_gazetteer(value: Any, file: Path, warnings: list[str]) -> list[Path]:
 
 def _add_user_gazetteer(config: Config, candidate: Path) -> None:
     """Put ``gazetteer.yaml`` from the config folder first, if it exists and is not listed."""
-    try:
-        exists = candidate.is_file()
-    except OSError:
-        exists = False
-    if exists and candidate not in config.gazetteer_paths:
+    if _is_file(candidate) and candidate not in config.gazetteer_paths:
         config.gazetteer_paths.insert(0, candidate)
