@@ -79,8 +79,9 @@ def test_positions_and_order() -> None:
 
 
 def test_precision() -> None:
-    assert first_date("11 March 2025").precision == "day"  # type: ignore[union-attr]
-    assert first_date("March 2025").precision == "month"  # type: ignore[union-attr]
+    day, month = first_date("11 March 2025"), first_date("March 2025")
+    assert day is not None and day.precision == "day"
+    assert month is not None and month.precision == "month"
     assert PartialDate(2025).precision == "year"
     assert PartialDate(2025, 3).iso() == "2025-03"
     assert PartialDate.parse_iso("2025-03-11") == PartialDate(2025, 3, 11)

@@ -38,7 +38,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:signed|inked|concluded|reached|renewed)|\bagreed to\b|" + _SIGN_ZH
         + r"(?:協議|协议|協定|协定|合約|合约|合同)", re.I)),
     ("approval", re.compile(
-        r"\b(?:approved|endorsed|sanctioned|authori[sz]ed|ratified)\b(?!\s+(?:by\s+)?(?:the\s+)?"
+        r"\b(?:approv(?:ed|es)|endors(?:ed|es)|sanction(?:ed|s)|authori[sz](?:ed|es)|ratifi(?:ed|es))\b"
+        r"(?!\s+(?:by\s+)?(?:the\s+)?"
         r"(?:supplier|vendor))|\b(?:grant(?:s|ed)?|receiv(?:es|ed)|obtain(?:s|ed)|secur(?:es|ed)|"
         r"gain(?:s|ed)|won)\b[^.;]{0,40}\bapproval\b|\bgave (?:the )?green light\b|批准|獲批|获批", re.I)),
     ("grant", re.compile(
