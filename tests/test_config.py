@@ -248,3 +248,21 @@ def test_permission_denied_is_a_warning_not_a_crash(cfg_dir: Path, monkeypatch) 
     assert len(config.warnings) == 1
     assert "config.yaml" in config.warnings[0] and "Permission denied" in config.warnings[0]
     assert config.gazetteer_paths == []
+
+
+def test_documented_example_is_valid(cfg_dir: Path) -> None:
+    import medtui.config
+
+    doc = medtui.config.__doc__ or ""
+    example = []
+    for line in doc.split("::\n", 1)[1].splitlines():
+        if line and not line.startswith("    "):
+            break  # the indented example block has ended
+        example.append(line[4:])
+    assert len(example) > 10
+    write(cfg_dir, "\n".join(example))
+    config = load_config()
+    assert config.theme == "textual-dark"
+    assert config.keymap["cursor_down"] == "j,down"
+    # Only the two example gazetteer files, which do not exist here, are warned about.
+    assert len(config.warnings) == 2 and all("Gazetteer file" in w for w in config.warnings)
