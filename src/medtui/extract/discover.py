@@ -18,7 +18,7 @@ Centre Center Institute Institutes Institution Academy Laboratory Laboratories L
 Government Ministry Department Bureau Commission Authority Council Committee Agency
 Foundation Association Society Federation Organization Organisation Corporation Company
 Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
-Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board
 """.split())
 # Words that make a name generic when it has nothing else ("School of Medicine").
 GENERIC = frozenset("""
@@ -30,6 +30,7 @@ Group Company Foundation Association Society Academy Clinical Biomedical Life Na
 International Global General State City Municipal Regional Provincial Central Affiliated Joint
 Management Innovation Development Training Teaching Advanced Applied Computer Data Information
 Economic Economics Humanities Private Communication Design Architecture Finance Policy Services Service
+Advisory Executive Steering Scientific Editorial Supervisory Organizing Organising
 """.split())
 STOP_LEADING = frozenset("""
 The A An This That These Those Its Their Our His Her Both Each Every Yesterday Today Tomorrow
@@ -238,6 +239,35 @@ def discover(text: str) -> list[Candidate]:
             surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
             end = start + len(surface)
             found.append(Candidate(start, end, surface))
+    return found + listed_companies(text)
+
+
+_TICKER = re.compile(
+    r"\(\s*(?:NASDAQ|Nasdaq|NYSE(?: American| Arca)?|NYSEAMERICAN|AMEX|OTC(?:QB|QX| Markets| Pink)?|"
+    r"TSX(?:-?V)?|CSE|ASX|LSE|AIM|HKEX|SEHK|SSE|SZSE|NEO|Cboe|FSE|XETRA|Euronext)\s*:\s*[A-Z][A-Z0-9.\-]*"
+)
+
+
+def listed_companies(text: str) -> list[Candidate]:
+    """Names followed by a stock ticker, "Acme Robotics (NASDAQ: ACME)": companies, whatever their words."""
+    found: list[Candidate] = []
+    for m in _TICKER.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] in " ,":
+            end -= 1
+        window_start = max(0, end - 120)
+        ends = {end, end - 1} if text[end - 1 : end] == "." else {end}
+        runs = [r for r in _runs(text[window_start:end]) if r and window_start + r[-1][2] in ends]
+        if not runs:
+            # A one-word name ("Aeva (NYSE: AEVA)") is not a run: take the word itself.
+            word = re.search(r"[A-Z][\w&.\-]*$", text[window_start:end])
+            if word and word.group() not in STOP_LEADING:
+                found.append(Candidate(window_start + word.start(), end, word.group()))
+            continue
+        tokens = _trim(runs[-1])
+        if tokens:
+            start = window_start + tokens[0][1]
+            found.append(Candidate(start, end, text[start:end]))
     return found
 
 
