@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -248,21 +249,30 @@ def test_progressive_adds_are_searchable(corpus: Corpus) -> None:
     assert ids(ix.search("hkust")) == {"s1", "s2"}
     ix.add(corpus, corpus.stories[2:])
     assert ids(ix.search("hkust")) == {"s1", "s2", "s3"}
+    assert ix.search("hkust").facets == {"i1": 3, "i2": 1, "i3": 1, "i4": 1}
+
+
+def test_duplicate_ids_in_one_call(corpus: Corpus) -> None:
+    ix = StoryIndex()
+    old, new = corpus.stories[0], Story("s1", "a.txt", "Replaced", "Only astronomy.", None, [])
+    ix.add(corpus, [old, new])
+    assert ix.size == 1
+    assert ids(ix.search("astronomy")) == {"s1"} and ids(ix.search("memorandum")) == set()
 
 
 def test_search_while_adding_in_another_thread(corpus: Corpus) -> None:
     many = [
         Story(f"x{n}", "x.txt", f"Story {n}", f"HKUST news number {n} about medical training.",
               PartialDate(2025, 1 + n % 12), ["i1"])
-        for n in range(600)
+        for n in range(300)
     ]
     ix = StoryIndex()
     errors: list[BaseException] = []
 
     def writer() -> None:
         try:
-            for start in range(0, len(many), 50):
-                ix.add(corpus, many[start : start + 50])
+            for start in range(0, len(many), 25):
+                ix.add(corpus, many[start : start + 25])
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -276,8 +286,9 @@ def test_search_while_adding_in_another_thread(corpus: Corpus) -> None:
     thread.join()
     assert not errors
     assert totals == sorted(totals)  # never goes back: only committed, consistent states
-    assert ix.search("hkust medical").total == 600
-    assert ix.search("number", limit=1000).total == 600
+    assert ix.search("hkust medical").total == 300
+    assert ix.search("number", limit=1000).total == 300
+    assert ix.search("number", limit=1000).facets == {"i1": 300}
 
 
 def test_two_indexes_are_independent(corpus: Corpus) -> None:
@@ -292,6 +303,33 @@ def test_two_indexes_are_independent(corpus: Corpus) -> None:
     a.close()
     assert not os.path.exists(tempdir)
     b.close()
+
+
+BUILD_SCRIPT = """
+import sys
+from medtui.corpus.model import Corpus, Story
+from medtui.search.index import StoryIndex
+stories = [Story(f"x{n}", "x.txt", f"T{n}", f"word{n} shared text {n}") for n in range(200)]
+ix = StoryIndex()
+for start in range(0, 200, 20):
+    ix.add(Corpus(stories=stories), stories[start : start + 20])
+assert ix.search("shared").total == 200
+print("ok")
+"""
+
+
+def test_several_processes_build_at_once(tmp_path: Path) -> None:
+    # whoosh's RamStorage spills to a fixed $TMPDIR/MAIN.tmp: processes would collide.
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", BUILD_SCRIPT], env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    for proc in procs:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and out.strip() == "ok", err
+    assert list(tmp_path.iterdir()) == []  # every private temp folder was removed
 
 
 def test_match_spans_for_article_bodies() -> None:

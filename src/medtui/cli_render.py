@@ -67,7 +67,10 @@ def render_search(result: SearchResult, stream: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{result.total} stories match"), expand=True, show_lines=True)
+    title = f"{result.total} {'story matches' if result.total == 1 else 'stories match'}"
+    if len(result.hits) < result.total:
+        title += f" (the best {len(result.hits)} shown)"
+    table = Table(title=Text(title), expand=True, show_lines=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Story", ratio=1)

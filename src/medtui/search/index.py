@@ -91,6 +91,7 @@ class StoryIndex:
         """
         from medtui.search.schema import story_fields
 
+        stories = list({s.id: s for s in stories}.values())  # one document per id
         kinds: dict[str, set[str]] = defaultdict(set)
         wanted = {s.id for s in stories}
         for event in corpus.events:
