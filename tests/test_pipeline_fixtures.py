@@ -29,7 +29,7 @@ def _load(tmp: Path, user_gazetteer: bool) -> Iterator[Corpus]:
         mp.setenv("MEDTUI_CONFIG_DIR", str(config))
         mp.setenv("MEDTUI_DATA_DIR", str(tmp / "data"))
         mp.setenv("MEDTUI_CACHE_DIR", str(tmp / "cache"))
-        yield load_corpus([DOCS], workers=1)
+        yield load_corpus([DOCS], workers=1, cache=False)
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +197,6 @@ def test_user_gazetteer_problems_become_corpus_warnings(tmp_path: Path) -> None:
     (config / "gazetteer.yaml").write_text("institutions:\n  - {id: x, name: X\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MEDTUI_CONFIG_DIR", str(config))
-        corpus = load_corpus([DOCS / "lakeshore_former_name.txt"], workers=1)
+        corpus = load_corpus([DOCS / "lakeshore_former_name.txt"], workers=1, cache=False)
     assert any("gazetteer.yaml" in w and "line" in w for w in corpus.warnings)
     assert len(corpus.stories) == 1
