@@ -8,12 +8,14 @@ results are then merged, so that the same institution in two documents is one.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from medtui.corpus.clean import clean_lines
 from medtui.corpus.html import html_to_page
@@ -24,6 +26,11 @@ from medtui.extract.events import FoundEvent, find_events
 from medtui.extract.gazetteer import Gazetteer, load_gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
 
+if TYPE_CHECKING:
+    from medtui.cache.docs import CacheStats, DocCache
+    from medtui.cache.load import Loaded, Outcome
+
+T = TypeVar("T")
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, current_path)`` while documents are processed."""
 
@@ -134,28 +141,74 @@ def _work(item: InputFile) -> DocResult:
     return process_document(item, _WORKER_MATCHER)
 
 
-def iter_results(
-    files: Sequence[InputFile], *, workers: int | None = None
-) -> Iterator[DocResult]:
-    """Process files in order, in worker processes when there are many and cores to spare."""
+def _work_for_cache(item: InputFile) -> Outcome:
+    from medtui.cache.load import process_for_cache
+
+    return process_for_cache(item, _work)
+
+
+def _start(func: Callable[[InputFile], T], files: Sequence[InputFile], workers: int | None) -> Iterator[T]:
+    """Start ``func`` on every file at once (in worker processes when there are many and
+    cores to spare); the results come back in order from the iterator returned."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        matcher = default_matcher()
-        for item in files:
-            yield process_document(item, matcher)
-        return
     gaz_files = tuple(gazetteer_files())
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gaz_files,)) as pool:
-        yield from pool.map(_work, files, chunksize=16)
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        _init_worker(gaz_files)
+        return (func(item) for item in files)
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gaz_files,))
+    results = pool.map(func, files, chunksize=16)
+
+    def drain() -> Iterator[T]:
+        try:
+            yield from results
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    return drain()
+
+
+def iter_results(
+    files: Sequence[InputFile], *, workers: int | None = None, cache: DocCache | None = None
+) -> Iterator[DocResult]:
+    """Process files in order, in worker processes when there are many and cores to spare.
+
+    With an open ``cache``, unchanged files come from it and new results go into it.
+    """
+    for loaded in _iter_loaded(files, workers, cache):
+        yield loaded.result
+
+
+def _iter_loaded(
+    files: Sequence[InputFile], workers: int | None, cache: DocCache | None
+) -> Iterator[Loaded]:
+    from medtui.cache.load import Loaded, iter_cached, process_for_cache
+
+    if cache is None or not cache.active:
+        for item, result in zip(files, _start(_work, files, workers), strict=True):
+            yield Loaded(item, result, None)
+        return
+    yield from iter_cached(
+        files,
+        cache,
+        lambda todo: _start(_work_for_cache, todo, workers),
+        lambda item: process_for_cache(item, lambda i: process_document(i, default_matcher())),
+    )
 
 
 class CorpusBuilder:
     """Merges document results into one Corpus, assigning ids as they come."""
 
     def __init__(self) -> None:
+        from medtui.cache.docs import CacheStats
+
         self.corpus = Corpus()
         self._inst_ids: dict[str, str] = {}
         self._gazetteer: Gazetteer | None = None
+        self.stats: CacheStats = CacheStats()
+        """How many documents came from the cache and how many were processed."""
+        self.corpus_key: str | None = None
+        """After a cached load: a hash of every document's path and bytes, and of the code
+        that read them (the same key means the same corpus); None when unknown."""
 
     def add(self, result: DocResult) -> list[Story]:
         """Add one document's results; returns the stories it added."""
@@ -213,13 +266,16 @@ def load_corpus(
     *,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
+    cache: bool | None = None,
 ) -> Corpus:
     """Read every document under ``paths`` (the bundled seeds when empty) into a Corpus.
 
-    Raises :class:`medtui.errors.InputError` for a path that does not exist.
+    ``cache``: reuse and store per-document results in the cache folder (default: yes,
+    unless ``MEDTUI_NO_CACHE=1``). Raises :class:`medtui.errors.InputError` for a path
+    that does not exist.
     """
     builder = CorpusBuilder()
-    for _ in iter_load(paths, builder, progress=progress, workers=workers):
+    for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache):
         pass
     return builder.corpus
 
@@ -230,15 +286,47 @@ def iter_load(
     *,
     progress: ProgressCallback | None = None,
     workers: int | None = None,
-) -> Iterable[list[Story]]:
-    """Load into ``builder`` document by document, yielding each document's new stories."""
+    cache: bool | None = None,
+) -> Iterator[list[Story]]:
+    """Load into ``builder`` document by document, yielding each document's new stories.
+
+    With the cache (see :func:`load_corpus`), ``builder.stats`` says how many documents
+    were processed and ``builder.corpus_key`` identifies the corpus when it is complete.
+    """
+    from medtui.cache import cache_enabled, code_fingerprint
+    from medtui.cache.docs import PIPELINE_CODE, DocCache, cache_key
+
     seeds = bundled_seeds()
     roots = list(paths) if paths else [seeds]
     files, warnings = discover_files(roots, seeds_root=None if paths else seeds)
     builder.corpus.warnings.extend(warnings)
-    builder.corpus.warnings.extend(f"Gazetteer: {w}" for w in default_matcher().gazetteer.warnings)
+    gazetteer = default_matcher().gazetteer
+    builder.corpus.warnings.extend(f"Gazetteer: {w}" for w in gazetteer.warnings)
+    doc_cache = None
+    if cache if cache is not None else cache_enabled():
+        fingerprint = f"{code_fingerprint(*PIPELINE_CODE)}-{gazetteer.fingerprint}"
+        doc_cache = DocCache.open(None, fingerprint)
+    key = hashlib.blake2b(doc_cache.fingerprint.encode() if doc_cache else b"", digest_size=16)
+    known = doc_cache is not None
     total = len(files)
-    for done, result in enumerate(iter_results(files, workers=workers), 1):
-        yield builder.add(result)
-        if progress is not None:
-            progress(done, total, result.document.path)
+    try:
+        for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache), 1):
+            if loaded.digest is None:
+                known = False
+            else:
+                key.update(loaded.item.display.encode("utf-8", "surrogateescape") + b"\0")
+                key.update(loaded.digest)
+            if doc_cache is None:
+                builder.stats.processed += 1
+            yield builder.add(loaded.result)
+            if progress is not None:
+                progress(done, total, loaded.result.document.path)
+        if doc_cache is not None:
+            folders = [r for r in roots if Path(r).is_dir()]
+            doc_cache.prune(folders, {cache_key(item.path) for item in files})
+        builder.corpus_key = key.hexdigest() if known and doc_cache and doc_cache.active else None
+    finally:
+        if doc_cache is not None:
+            doc_cache.close()
+            builder.stats = doc_cache.stats
+            builder.corpus.warnings.extend(doc_cache.warnings)

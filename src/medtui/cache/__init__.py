@@ -1,0 +1,55 @@
+"""Caches that make a second launch on the same files instant.
+
+- :mod:`medtui.cache.docs`: each document's processed result, in one SQLite file,
+  reused while the file is unchanged (see :class:`~medtui.cache.docs.DocCache`).
+- :mod:`medtui.cache.index`: the search index of a whole corpus, saved on disk and
+  reopened when the same corpus is loaded again.
+
+Both live in :func:`medtui.paths.cache_dir` (``MEDTUI_CACHE_DIR`` overrides it), both
+are invalidated by a new medtui version, a change to medtui's code, or a change to
+the gazetteer, and both are only ever trusted after an integrity check: a damaged
+cache is thrown away and rebuilt, with one warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import medtui
+
+NO_CACHE_ENV = "MEDTUI_NO_CACHE"
+"""Set to 1 to load without reading or writing any cache."""
+
+CACHE_WARNINGS_PATH = "(cache)"
+"""The pseudo-document that carries cache warnings in ``corpus.documents``."""
+
+
+def cache_enabled() -> bool:
+    """False when the user switched caching off with ``MEDTUI_NO_CACHE=1``."""
+    return os.environ.get(NO_CACHE_ENV, "").strip() not in ("1", "true", "yes")
+
+
+@lru_cache(maxsize=8)
+def code_fingerprint(*packages: str) -> str:
+    """A hash of medtui's version and of the source of the named subpackages/modules.
+
+    A cached result is only as good as the code that computed it: hashing the
+    sources (a few hundred KB, about 2 ms) means that an edited extractor in a
+    development checkout invalidates the cache without anyone bumping the version.
+    """
+    root = Path(medtui.__file__).resolve().parent
+    digest = hashlib.blake2b(medtui.__version__.encode(), digest_size=16)
+    for name in packages:
+        target = root / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(data)
+    return digest.hexdigest()
