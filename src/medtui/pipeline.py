@@ -203,6 +203,7 @@ class CorpusBuilder:
 
         self.corpus = Corpus()
         self._inst_ids: dict[str, str] = {}
+        self._insts: dict[str, Institution] = {}  # by id: corpus.institution() re-maps as it grows
         self._gazetteer: Gazetteer | None = None
         self.stats: CacheStats = CacheStats()
         """How many documents came from the cache and how many were processed."""
@@ -220,9 +221,7 @@ class CorpusBuilder:
                           title=sr.title, text=sr.text, date=sr.date, index_in_document=index)
             story.institutions = [self._institution(result.entities, k).id for k in sr.entity_keys]
             for inst_id in story.institutions:
-                inst = corpus.institution(inst_id)
-                assert inst is not None
-                inst.stories.append(story.id)
+                self._insts[inst_id].stories.append(story.id)
             for ev in sr.events:
                 corpus.events.append(Event(
                     id=f"e{len(corpus.events) + 1}", story=story.id, kind=ev.kind, date=ev.date,
@@ -248,9 +247,8 @@ class CorpusBuilder:
                     parent = default_matcher().gazetteer.entries.get(entry.parent or "")
                     inst.parent = parent.name if parent else None
             self.corpus.institutions.append(inst)
-        found = self.corpus.institution(inst_id)
-        assert found is not None
-        inst = found
+            self._insts[inst_id] = inst
+        inst = self._insts[inst_id]
         if ent is not None:
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)
