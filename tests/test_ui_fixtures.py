@@ -141,11 +141,10 @@ def screen_text(app: MedtuiApp) -> str:
 
 
 def option_ids(app: MedtuiApp, selector: str) -> list[str]:
-    """The option ids of an OptionList, in display order."""
-    from textual.widgets import OptionList
+    """The row ids of a pane's list, in display order."""
+    from medtui.ui.widgets.navlist import NavList
 
-    widget = app.query_one(selector, OptionList)
-    return [widget.get_option_at_index(i).id or "" for i in range(widget.option_count)]
+    return app.query_one(selector, NavList).row_ids
 
 
 def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -55,7 +55,7 @@ async def test_200x60_shows_all_four_panes() -> None:
 
 async def test_markup_and_escape_sequences_in_documents_show_literally() -> None:
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         assert "Undated note [bold]markup[/bold]" in screen_text(app)
         app.open_story("s4")

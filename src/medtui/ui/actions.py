@@ -18,7 +18,7 @@ from medtui.ui.view import ViewMixin
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList
 from medtui.ui.widgets.searchbar import SearchInput
-from medtui.ui.widgets.stories import StoryList
+from medtui.ui.widgets.stories import StoriesPane, StoryList
 from medtui.ui.widgets.timeline import TimelineList
 
 
@@ -49,7 +49,7 @@ class ActionsMixin(ViewMixin):
         if key not in self.model.read:
             self.model.read.add(key)
             self._save(lambda state: state.mark_read(key))
-            self.refresh_stories()
+            self._story_changed(story.id, self.model.filters.unread_only)
         self.action_focus_pane("article")
 
     def _save(self, change: Any) -> Any:
@@ -84,8 +84,15 @@ class ActionsMixin(ViewMixin):
         (self.model.starred.add if starred else self.model.starred.discard)(key)
         self._save(lambda state: state.set_starred(key, starred))
         self.message = f"{'Starred' if starred else 'Unstarred'} {one_line(story.title, 50)}"
-        self.refresh_stories()
+        self._story_changed(story.id, self.model.filters.starred_only)
         self.refresh_status()
+
+    def _story_changed(self, story_id: str, membership: bool) -> None:
+        """Redraw a story's row; the whole list if a filter may now hide or show it."""
+        if membership:
+            self.refresh_stories()
+        else:
+            self.query_one(StoriesPane).redraw(story_id)
 
     def action_cite(self) -> None:
         """Copy the story's citation (title, publisher, date, URL) to the clipboard (y)."""

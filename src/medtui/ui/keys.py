@@ -25,8 +25,13 @@ class KeyEntry:
     keys: tuple[str, ...]
     description: str
     action: str
-    binding_id: str | None
+    binding_ids: tuple[str, ...]
     node: DOMNode = field(compare=False, repr=False)
+
+    @property
+    def binding_id(self) -> str | None:
+        """The first binding id (what the palette and tests key on), or None."""
+        return self.binding_ids[0] if self.binding_ids else None
 
     @property
     def keys_display(self) -> str:
@@ -59,10 +64,9 @@ def collect_bindings(app: App[Any], sections: Sequence[tuple[str, DOMNode]]) -> 
         for _key, binding in bindings_map:
             if _wanted(node, binding):
                 grouped.setdefault(binding.action, []).append(binding)
-        for action, bindings in grouped.items():
-            bindings.sort(key=lambda b: (b.id is None, b.key))
+        for action, bindings in grouped.items():  # keys in the order they were declared
             keys = tuple(dict.fromkeys(app.get_key_display(b) for b in bindings))
-            first = bindings[0]
+            ids = tuple(dict.fromkeys(b.id for b in bindings if b.id))
             description = next((b.description for b in bindings if b.description), action)
-            entries.append(KeyEntry(section, keys, description, action, first.id, node))
+            entries.append(KeyEntry(section, keys, description, action, ids, node))
     return entries

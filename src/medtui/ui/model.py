@@ -61,6 +61,9 @@ class BrowserModel:
         self.read: set[str] = set()
         self._keys: dict[str, str] = {}
         self._documents: dict[str, Document] = {}
+        self._newest: list[Story] = []
+        if corpus is not None:
+            self.set_corpus(corpus, lambda story: story.id)
 
     # ----------------------------------------------------------------- corpus
     def set_corpus(self, corpus: Corpus, key_of: Callable[[Story], str]) -> None:
@@ -68,6 +71,7 @@ class BrowserModel:
         self.corpus = corpus
         self._keys = {story.id: key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
+        self._newest = sorted(corpus.stories, key=newest_first_key)
         known = {inst.id for inst in corpus.institutions}
         self.filters.institutions = [i for i in self.filters.institutions if i in known]
 
@@ -138,13 +142,21 @@ class BrowserModel:
         return self.filters.event_kind
 
     # ---------------------------------------------------------------- stories
-    def _story_passes(self, story: Story) -> bool:
-        chosen = self.filters.institutions
-        if chosen and not set(chosen).issubset(story.institutions):
-            return False
-        if self.filters.starred_only and not self.is_starred(story.id):
-            return False
-        return not (self.filters.unread_only and self.is_read(story.id))
+    def _story_filter(self) -> Callable[[Story], bool]:
+        """A test for the active story filters (institutions, starred, unread)."""
+        chosen = set(self.filters.institutions)
+        starred_only, unread_only = self.filters.starred_only, self.filters.unread_only
+        starred, read, keys = self.starred, self.read, self._keys
+
+        def passes(story: Story) -> bool:
+            if chosen and not chosen.issubset(story.institutions):
+                return False
+            key = keys.get(story.id, story.id)
+            if starred_only and key not in starred:
+                return False
+            return not (unread_only and key in read)
+
+        return passes
 
     def visible_stories(self) -> list[tuple[Story, Hit | None]]:
         """Stories to list: search hits (or all), narrowed by the filters, in the chosen order.
@@ -152,17 +164,16 @@ class BrowserModel:
         By date means newest first with undated last; by relevance keeps the
         search engine's ranking (only meaningful while a search is active).
         """
+        passes = self._story_filter()
+        if self.search is None:
+            return [(story, None) for story in self._newest if passes(story)]
         rows: list[tuple[Story, Hit | None]] = []
-        if self.search is not None:
-            for hit in self.search.hits:
-                story = self.corpus.story(hit.story)
-                if story is not None and self._story_passes(story):
-                    rows.append((story, hit))
-            if self.story_sort == "relevance":
-                return rows
-        else:
-            rows = [(s, None) for s in self.corpus.stories if self._story_passes(s)]
-        rows.sort(key=lambda row: newest_first_key(row[0]))
+        for hit in self.search.hits:
+            story = self.corpus.story(hit.story)
+            if story is not None and passes(story):
+                rows.append((story, hit))
+        if self.story_sort == "date":
+            rows.sort(key=lambda row: newest_first_key(row[0]))
         return rows
 
     # ----------------------------------------------------------------- events

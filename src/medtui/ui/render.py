@@ -86,7 +86,7 @@ def story_prompt(
     text.append(f" {date_label(story.date):<10} ", style="dim" if story.date is None else "")
     text.append(one_line(story.title, 160), style="" if read else "bold")
     text.append("\n    ")
-    raw = snippet if snippet else story.text
+    raw = snippet if snippet else story.text[:400]  # the start is all one line needs
     clean = one_line(raw, 160)
     line = Text(clean, style="dim italic")
     if snippet and clean == snippet:

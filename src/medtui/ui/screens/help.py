@@ -44,8 +44,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_columns("Where", "Keys", "Action (binding id)")
         for entry in self.entries:
             action = Text(entry.description)
-            if entry.binding_id:
-                action.append(f"  {entry.binding_id}", style="dim")
+            if entry.binding_ids:
+                action.append(f"  {', '.join(entry.binding_ids)}", style="dim")
             table.add_row(
                 Text(entry.section), Text(entry.keys_display, style="bold"), action
             )

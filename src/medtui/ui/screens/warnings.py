@@ -8,20 +8,20 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from medtui.ui.render import safe
-from medtui.ui.widgets.navlist import NavList
 
 
 class WarningsScreen(ModalScreen[None]):
-    """A scrollable list of warnings (escaped: file names and text are data)."""
+    """The warnings, one paragraph each, wrapped and scrollable (j/k, arrows, PgUp/PgDn)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,w", "close", "Close warnings", id="warnings.close"),
+        Binding("j", "scroll(1)", "Down", show=False, id="warnings.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="warnings.up"),
     ]
 
     def __init__(self, warnings: Sequence[str]) -> None:
@@ -29,20 +29,29 @@ class WarningsScreen(ModalScreen[None]):
         self.warnings = list(warnings)
 
     def compose(self) -> ComposeResult:
-        """A title and the list."""
+        """A title and the list (file names and messages are data: escaped)."""
+        count = len(self.warnings)
+        title = f"{count} warning{'s' if count != 1 else ''} — Escape, q or w closes"
+        body = Text()
+        for n, warning in enumerate(self.warnings):
+            if n:
+                body.append("\n")
+            body.append("! ", style="bold")
+            body.append(safe(warning))
+        if not self.warnings:
+            body.append("No warnings.")
         with Vertical(id="warnings-box"):
-            count = len(self.warnings)
-            title = f"{count} warning{'s' if count != 1 else ''} — Escape, q or w closes"
             yield Static(Text(title, style="bold"), id="warnings-title")
-            options = [Option(Text(f"! {safe(w)}"), id=f"w{n}") for n, w in
-                       enumerate(self.warnings)]
-            if not options:
-                options = [Option(Text("No warnings."), id="none")]
-            yield NavList(*options, id="warnings-list")
+            with VerticalScroll(id="warnings-list"):
+                yield Static(body)
 
     def on_mount(self) -> None:
-        """Focus the list so j/k scroll it."""
-        self.query_one(OptionList).focus()
+        """Focus the scroller so the keys scroll it."""
+        self.query_one("#warnings-list").focus()
+
+    def action_scroll(self, step: int) -> None:
+        """Scroll down (1) or up (-1) a line."""
+        self.query_one("#warnings-list").scroll_relative(y=step, animate=False)
 
     def action_close(self) -> None:
         """Close the screen."""

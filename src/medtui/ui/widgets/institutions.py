@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Input
 
 from medtui.corpus.model import Institution
 from medtui.ui.render import institution_prompt
-from medtui.ui.widgets.navlist import NavList, focus_now
+from medtui.ui.widgets.navlist import NavList, Row, focus_now
 
 
 class InstitutionFilter(Input):
@@ -92,23 +92,21 @@ class InstitutionsPane(Vertical):
         facets: Mapping[str, int] | None = None,
     ) -> None:
         """Display ``rows``; selected ones get a ✓ and bold; ``facets`` are search hit counts."""
-        self.items.replace(
-            Option(
-                institution_prompt(
-                    inst, inst.id in selected, None if facets is None else facets.get(inst.id, 0)
-                ),
-                id=inst.id,
-            )
-            for inst in rows
-        )
+        by_id = {inst.id: inst for inst in rows}
+
+        def render(inst_id: str) -> Text:
+            inst = by_id[inst_id]
+            hits = None if facets is None else facets.get(inst_id, 0)
+            return institution_prompt(inst, inst_id in selected, hits)
+
+        self.items.replace([Row(inst.id) for inst in rows], render)
         shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
         self.border_subtitle = f"{shown} · by {sort} (o)"
 
-    @on(OptionList.OptionSelected, "#inst-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(NavList.Selected, "#inst-list")
+    def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+        self.post_message(self.Chosen(event.row_id))
 
     @on(Input.Changed, "#inst-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

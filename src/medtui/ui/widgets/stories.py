@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from medtui.corpus.model import Story
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import story_prompt
-from medtui.ui.widgets.navlist import NavList
+from medtui.ui.widgets.navlist import NavList, Row
 
 if TYPE_CHECKING:
     from medtui.search.index import Hit
@@ -57,11 +56,17 @@ class StoriesPane(Vertical):
         return self.query_one(StoryList)
 
     def show(self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel) -> None:
-        """Display ``rows`` (story, search hit or None) with star/unread markers."""
+        """Display ``rows`` (story, search hit or None) with star/unread markers.
+
+        A row's text is built when it is first drawn, reading the model then, so
+        :meth:`redraw` after a star or a read mark shows the change.
+        """
         terms = model.search.terms if model.search is not None else []
-        options = []
-        for story, hit in rows:
-            prompt = story_prompt(
+        by_id = {story.id: (story, hit) for story, hit in rows}
+
+        def render(story_id: str) -> Text:
+            story, hit = by_id[story_id]
+            return story_prompt(
                 story,
                 hit.snippet if hit is not None else "",
                 hit.highlights if hit is not None else [],
@@ -69,16 +74,19 @@ class StoriesPane(Vertical):
                 starred=model.is_starred(story.id),
                 read=model.is_read(story.id),
             )
-            options.append(Option(prompt, id=story.id))
-        self.items.replace(options)
+
+        self.items.replace([Row(story.id, height=2) for story, _ in rows], render)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
             self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"
         else:
             self.border_subtitle = f"{len(rows)} · newest first"
 
-    @on(OptionList.OptionSelected, "#story-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    def redraw(self, story_id: str) -> None:
+        """Redraw one story's row (its star or read mark changed)."""
+        self.items.redraw_row(story_id)
+
+    @on(NavList.Selected, "#story-list")
+    def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+        self.post_message(self.Chosen(event.row_id))

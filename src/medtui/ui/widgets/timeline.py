@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from medtui.corpus.model import Event
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import event_prompt, group_header
-from medtui.ui.widgets.navlist import NavList
+from medtui.ui.widgets.navlist import NavList, Row
 
 
 class TimelineList(NavList):
@@ -55,22 +54,28 @@ class TimelinePane(Vertical):
 
     def show(self, groups: Sequence[tuple[str, Sequence[Event]]], model: BrowserModel) -> None:
         """Display the groups: a header line (not selectable), then one line per event."""
-        options: list[Option] = []
-        count = 0
-        for label, events in groups:
-            options.append(Option(group_header(label), id=f"group:{label}", disabled=True))
-            for event in events:
-                story = model.corpus.story(event.story)
-                names = [model.institution_name(p) for p in event.parties]
-                prompt = event_prompt(event, names, story.title if story else "")
-                options.append(Option(prompt, id=event.id))
-                count += 1
-        self.items.replace(options)
+        rows: list[Row] = []
+        events: dict[str, Event] = {}
+        for label, group in groups:
+            rows.append(Row(f"group:{label}", enabled=False))
+            for event in group:
+                rows.append(Row(event.id))
+                events[event.id] = event
+
+        def render(row_id: str) -> Text:
+            if row_id.startswith("group:"):
+                return group_header(row_id[len("group:") :])
+            event = events[row_id]
+            story = model.corpus.story(event.story)
+            names = [model.institution_name(p) for p in event.parties]
+            return event_prompt(event, names, story.title if story else "")
+
+        self.items.replace(rows, render)
+        count = len(events)
         kind = model.filters.event_kind or "all kinds"
         self.border_subtitle = f"{count} events · {kind} (e)"
 
-    @on(OptionList.OptionSelected, "#timeline-list")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
+    @on(NavList.Selected, "#timeline-list")
+    def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
-        if event.option.id is not None and not event.option.id.startswith("group:"):
-            self.post_message(self.Chosen(event.option.id))
+        self.post_message(self.Chosen(event.row_id))
