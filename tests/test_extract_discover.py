@@ -28,6 +28,8 @@ def names(text: str) -> list[str]:
          ["Northbridge Institute of Marine Biology"]),
         ("Great Harbour Children's Hospital is the largest.", ["Great Harbour Children's Hospital"]),
         ("Harbour Biotech Ltd. signed it.", ["Harbour Biotech Ltd"]),
+        ("Partners of 3M Company met staff.", ["3M Company"]),
+        ("NanoViricides, Inc. (NYSE American: NNVC) announced a trial.", ["NanoViricides"]),
     ],
 )
 def test_institution_shaped_names(text: str, expected: list[str]) -> None:

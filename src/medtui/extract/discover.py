@@ -58,7 +58,7 @@ Name Website Email Phone Address Contact Logo Account Page Profile Chat Channel 
 """.split())
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di", "la", "le", "van", "von", "der"})
 
-_TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:st|nd|rd|th)?")
+_TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
 ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr."})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITION = re.compile(r"\(\s*((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)\s*\)")
@@ -86,7 +86,7 @@ class Definition:
 _CAP = r"[A-Z][\w'\u2019\-]*(?:\.[A-Z][\w]*)*\.?"
 _CANDIDATE_RUN = re.compile(
     _CAP + r"(?:[ \t]+(?:(?:of|for|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
-    + r"(?:" + _CAP + r"|\d+(?:st|nd|rd|th)?))*"
+    + r"(?:" + _CAP + r"|\d+(?:[A-Za-z]\w*)?))*"
 )
 
 
@@ -114,14 +114,14 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[tuple[str, int,
         if sentence_end:
             word = word[:-1]
         gap = text[last_end:m.start()] if last_end >= 0 else " "
-        capital = word[0].isupper() or word[0].isdigit() and current != []
+        capital = word[0].isupper() or word[0].isdigit() and (current != [] or _mixed(word))
         joined = bool(current) and gap.strip() == "" and "\n" not in gap
         if joined and (capital or word.lower() in CONNECTORS):
             current.append((word, m.start(), m.start() + len(word)))
         else:
             if current:
                 runs.append(current)
-            current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() else []
+            current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() or _mixed(word) else []
         last_end = m.end()
         possessive = bool(_POSSESSIVE.search(word)) and _bare(word) not in NAME_POSSESSIVES
         if current and (sentence_end or possessive and word[0].isupper()):
@@ -130,6 +130,11 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[tuple[str, int,
     if current:
         runs.append(current)
     return runs
+
+
+def _mixed(word: str) -> bool:
+    """A word of digits and capitals that can start a name: "3D", "3M", "5G"."""
+    return word[0].isdigit() and any(c.isupper() for c in word)
 
 
 def _bare(word: str) -> str:
@@ -142,7 +147,7 @@ def _is_head(word: str) -> bool:
 
 def _proper(words: list[str]) -> bool:
     return any(
-        w[0].isupper() and _bare(w) not in GENERIC and _bare(w) not in HEADS
+        (w[0].isupper() or _mixed(w)) and _bare(w) not in GENERIC and _bare(w) not in HEADS
         and _bare(w) not in STOP_LEADING
         for w in words
     )
@@ -248,6 +253,9 @@ _TICKER = re.compile(
 )
 
 
+_CORPORATE_SUFFIX = re.compile(r",\s*(?:Inc|Ltd|Corp|Co|LLC|PLC|plc|Limited|S\.A|AG|GmbH|N\.V)\.?$")
+
+
 def listed_companies(text: str) -> list[Candidate]:
     """Names followed by a stock ticker, "Acme Robotics (NASDAQ: ACME)": companies, whatever their words."""
     found: list[Candidate] = []
@@ -255,6 +263,9 @@ def listed_companies(text: str) -> list[Candidate]:
         end = m.start()
         while end > 0 and text[end - 1] in " ,":
             end -= 1
+        suffix = _CORPORATE_SUFFIX.search(text, max(0, end - 12), end)
+        if suffix:
+            end = suffix.start()  # "NanoViricides, Inc. (NYSE: NNVC)": the name is before the comma
         window_start = max(0, end - 120)
         ends = {end, end - 1} if text[end - 1 : end] == "." else {end}
         runs = [r for r in _runs(text[window_start:end]) if r and window_start + r[-1][2] in ends]
