@@ -165,3 +165,17 @@ def test_chinese_mou() -> None:
     found = find_events(text, mentions.spans[0], "", [], PartialDate(2025, 3, 18))
     assert [(e.kind, e.parties, e.date) for e in found] == [("mou", ["g:cuhk", "g:hku"], PartialDate(2025, 3, 18))]
     assert found[0].evidence == "香港中文大學與香港大學今日簽署合作備忘錄，雙方將合作。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lakeshore University announced today the launch of its Ocean Data Centre.", [("launch", [LU])]),
+        ("Lakeshore University and Kowloon Riverside Hospital launch a joint nursing academy.",
+         [("launch", [LU, KRH])]),
+        ("The MoU talks of Lakeshore University and the launch of a new ward went well.", []),
+        ("Lakeshore University plans to launch a new academy next year.", []),
+    ],
+)
+def test_launch_is_an_act_not_a_noun(sentence: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(kind, parties) for kind, parties, _ in events(sentence)] == expected

@@ -51,9 +51,14 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"join(?:s|ed) hands)\b|" + _SIGN + _WINDOW +
         r"\b(?:partnerships?|alliances?|collaborations?|pacts?|joint ventures?|consortium|"
         r"cooperation|co-operation|twinning)\b", re.I)),
+    # A launch that was done: "launched", "announced the launch of", "X and Y launch a ...";
+    # not "the launch of" in passing, nor "plans to launch".
     ("launch", re.compile(
-        r"\b(?:launch(?:es|ed)?|unveil(?:s|ed)|inaugurat(?:es|ed)|open(?:s|ed)|kick(?:s|ed) off)\b"
-        r"(?!\s+(?:up|to|with|in\s+\d))", re.I)),
+        r"\b(?:launch(?:es|ed)|unveil(?:s|ed)|inaugurat(?:es|ed)|open(?:s|ed)|kick(?:s|ed) off)\b"
+        r"(?!\s+(?:up|to|with|in\s+\d))"
+        r"|\bannounc(?:es|ed|ing)\s+(?:today\s+)?(?:the\s+)?(?:\w+\s+)?launch\b"
+        r"|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )\blaunch\b(?=\s+(?:a|an|the|its|their|new|joint)\b)",
+        re.I)),
     ("meeting", re.compile(
         r"\b(?:h[eo]lds?|held|host(?:s|ed)|convene[sd]?|attend(?:s|ed))\b[^.;]{0,60}"
         r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b", re.I)),
