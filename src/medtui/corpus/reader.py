@@ -20,8 +20,14 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".x
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Larger files are read up to this size, with a warning."""
 MAX_LINE_CHARS = 200_000
-"""Longer lines are cut at this length, with a warning."""
+"""Longer lines are broken into lines of at most this length (at a space when there is
+one near the limit), with a warning: no text is lost, and no later step sees a huge line."""
 MAX_FILES = 1_000_000
+"""More files than this under the given paths: the rest are not read, with a warning."""
+BINARY_CONTROL_SHARE = 0.05
+"""Data where more than this share of the first bytes / characters are control codes or
+undecodable is binary, not text (text with a few terminal escape sequences is still text)."""
+_SNIFF_BYTES = 8192
 
 _BINARY_MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -56,16 +62,29 @@ class DecodedText:
 
 
 def display_path(path: Path, seeds_root: Path | None = None) -> str:
-    """The path as users see it: relative to the working directory when under it."""
+    """The path as users see it: relative to the working directory when under it.
+
+    Always valid Unicode: bytes of a file name that are not UTF-8 are shown as ``\\xNN``,
+    so the name can be printed, stored and written as JSON anywhere.
+    """
     if seeds_root is not None:
         try:
-            return str(Path("seeds") / path.relative_to(seeds_root))
+            return _printable(str(Path("seeds") / path.relative_to(seeds_root)))
         except ValueError:
             pass
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return _printable(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError):
-        return str(path)
+        return _printable(str(path))
+
+
+def _printable(name: str) -> str:
+    """``name`` with lone surrogates (undecodable file-name bytes) as ``\\xNN`` escapes."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def discover_files(
@@ -97,7 +116,7 @@ def discover_files(
 
 
 def _safe(path: Path) -> str:
-    return os.fsdecode(bytes(path)).encode("utf-8", "backslashreplace").decode("utf-8")
+    return _printable(str(path))
 
 
 def _walk(
@@ -179,19 +198,38 @@ _OUTSIDE = "\0"
 
 
 def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
-    """The file's bytes (at most MAX_FILE_BYTES) or None, with warnings."""
+    """The file's bytes (at most MAX_FILE_BYTES) or None, with warnings.
+
+    The file is opened without blocking and checked on the open descriptor, so a file
+    swapped for a FIFO after it was listed cannot hang the reader.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            return None, ["not a regular file (a FIFO, device or socket), skipped"]
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None, ["the file vanished before it could be read"]
     except PermissionError:
         return None, ["permission denied: the file cannot be read"]
     except OSError as exc:
         return None, [f"cannot be read ({exc.strerror or exc})"]
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None, ["not a regular file (a FIFO, device or socket), skipped"]
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
+    except PermissionError:
+        return None, ["permission denied: the file cannot be read"]
+    except OSError as exc:
+        return None, [f"cannot be read ({exc.strerror or exc})"]
+    finally:
+        os.close(fd)
     warnings = []
     if len(data) > MAX_FILE_BYTES:
         data = data[:MAX_FILE_BYTES]
@@ -206,6 +244,39 @@ def _binary_kind(data: bytes) -> str | None:
     for magic, kind in _BINARY_MAGIC:
         if data.startswith(magic):
             return kind
+    return None
+
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b\x07\x08")
+"""Control bytes that text does hold (terminal escapes included: they are shown inert)."""
+_BAD_CHARS = re.compile("[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+
+
+def _mostly_controls(sample: bytes) -> bool:
+    """True when too many bytes of ``sample`` are control codes for it to be text."""
+    bad = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROLS)
+    return bad > max(4, BINARY_CONTROL_SHARE * len(sample))
+
+
+def _binary_text(text: str) -> bool:
+    """True when decoded ``text`` is mostly undecodable or control characters."""
+    sample = text[: _SNIFF_BYTES * 8]
+    return len(_BAD_CHARS.findall(sample)) > max(8, 2 * BINARY_CONTROL_SHARE * len(sample))
+
+
+def _utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """``data`` as UTF-8, if it is UTF-8 but for a few bad bytes (or a cut last character)."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start].decode("utf-8", "replace"), []  # a character cut at the end
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if multibyte >= 10 * bad:
+        return text, [f"not valid UTF-8 in {bad} place{'s' if bad > 1 else ''}: "
+                      "those bytes were replaced"]
     return None
 
 
@@ -230,10 +301,20 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
 
     Returns (text, encoding, warnings); text is None for binary or undecodable data.
     """
+    text, encoding, warnings = _decode(data)
+    if text is not None and _binary_text(text):
+        return None, None, ["binary data, not text (mostly control codes or undecodable "
+                            "bytes), skipped"]
+    return text, encoding, warnings
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     if not data.strip():
         return None, None, ["empty file, skipped"]
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace"), "utf-8-sig", []
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return data.decode("utf-32", "replace"), "utf-32", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace"), "utf-16", []
     kind = _binary_kind(data)
@@ -242,12 +323,13 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     utf16 = _utf16_without_bom(data[:4096])
     if utf16:
         return data.decode(utf16, "replace"), utf16, [f"no byte-order mark: read as {utf16}"]
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:_SNIFF_BYTES]:
         return None, None, ["binary file (it holds NUL bytes), skipped"]
-    try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
+    if _mostly_controls(data[:_SNIFF_BYTES]):
+        return None, None, ["binary data, not text (mostly control codes), skipped"]
+    as_utf8 = _utf8(data)
+    if as_utf8 is not None:
+        return as_utf8[0], "utf-8", as_utf8[1]
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[:262_144])
@@ -270,32 +352,41 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     return data.decode(encoding, "replace"), encoding, [f"encoding guessed as {encoding}"]
 
 
-_CONTROL_KEEP = {"\n", "\t"}
-
-
 def normalise_text(text: str) -> tuple[str, list[str]]:
-    """Unify line ends, drop control characters, NFC-normalise and cut over-long lines."""
-    warnings: list[str] = []
+    """Unify line ends, drop control characters, NFC-normalise and break over-long lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = "".join(
-        ch
-        for ch in text
-        if ch in _CONTROL_KEEP or unicodedata.category(ch) != "Cc"
-    ) if _has_controls(text) else text
+    text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
-        text = "\n".join(line[:MAX_LINE_CHARS] for line in text.split("\n"))
-        warnings.append(f"lines longer than {MAX_LINE_CHARS:,} characters were cut")
-    return text, warnings
+    return limit_lines(text)
+
+
+def limit_lines(text: str) -> tuple[str, list[str]]:
+    """Break lines longer than MAX_LINE_CHARS, at a space near the limit when there is one.
+
+    Every character is kept; the warning says that lines were broken. This bounds the
+    work of every later per-line step (cleaning, splitting) on pathological input.
+    """
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE_CHARS:
+        return text, []
+    out: list[str] = []
+    for line in lines:
+        while len(line) > MAX_LINE_CHARS:
+            cut = line.rfind(" ", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS + 1)
+            if cut > 0:
+                out.append(line[:cut])
+                line = line[cut + 1 :]
+            else:
+                out.append(line[:MAX_LINE_CHARS])
+                line = line[MAX_LINE_CHARS:]
+        out.append(line)
+    return "\n".join(out), [f"lines longer than {MAX_LINE_CHARS:,} characters were broken "
+                            "into shorter lines"]
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """C0 controls but tab and newline, DEL and the C1 controls (one regex scan: fast)."""
-
-
-def _has_controls(text: str) -> bool:
-    return _CONTROLS.search(text) is not None
 
 
 def looks_like_html(path: Path, text: str) -> bool:
