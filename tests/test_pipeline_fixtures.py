@@ -51,7 +51,14 @@ def stories_of(corpus: Corpus, name: str) -> list[Story]:
 
 
 def names(corpus: Corpus, ids: list[str]) -> list[str]:
-    return [corpus.institution(i).name for i in ids]
+    found = [corpus.institution(i) for i in ids]
+    return [i.name for i in found if i is not None]
+
+
+def document_of(corpus: Corpus, story_id: str) -> str:
+    story = corpus.story(story_id)
+    assert story is not None
+    return Path(story.document).name
 
 
 def events_of(corpus: Corpus, story: Story) -> list[Event]:
@@ -183,7 +190,7 @@ def test_one_institution_across_documents(plain: Corpus, user: Corpus) -> None:
     for corpus in (plain, user):
         krh = [i for i in corpus.institutions if i.name == "Kowloon Riverside Hospital"]
         assert len(krh) == 1
-        docs = {Path(corpus.story(s).document).name for s in krh[0].stories}
+        docs = {document_of(corpus, s) for s in krh[0].stories}
         expected = {"riverside_hospital_news.html", "harbourview_times_article.txt",
                     "lakeshore_news_listing.html", "lakeshore_former_name.txt"}
         if corpus is user:
@@ -200,3 +207,23 @@ def test_user_gazetteer_problems_become_corpus_warnings(tmp_path: Path) -> None:
         corpus = load_corpus([DOCS / "lakeshore_former_name.txt"], workers=1, cache=False)
     assert any("gazetteer.yaml" in w and "line" in w for w in corpus.warnings)
     assert len(corpus.stories) == 1
+
+
+def test_listing_of_html_articles(plain: Corpus) -> None:
+    found = stories_of(plain, "northbridge_institute_news.html")
+    assert [(s.title, iso(s)) for s in found] == [
+        ("NIMB and Tolo Harbour Hospital join forces on shellfish poisoning", "2025-04-09"),
+        ("New research vessel enters service", "2025-03-21"),
+        ("Institute receives grant for coral survey", "2025-03-02"),
+    ]
+    assert not any(word in s.text for s in found for word in ("Category", "Older posts", "WordPress", "Skip"))
+    assert summary(plain, found[0]) == [
+        ("agreement", {"Northbridge Institute of Marine Biology", "Tolo Harbour Hospital"}, "2025-04-08"),
+    ]
+    assert summary(plain, found[1]) == []
+    assert summary(plain, found[2]) == [
+        ("grant", {"Northbridge Institute of Marine Biology", "Harbour Conservation Foundation"}, "2025-03-02"),
+    ]
+    # The institute of the wire release and of this page is one institution.
+    nimb = [i for i in plain.institutions if i.name == "Northbridge Institute of Marine Biology"]
+    assert len(nimb) == 1 and len({document_of(plain, s) for s in nimb[0].stories}) == 2

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from medtui.corpus.clean import ARTICLE_BREAK
+
 _DROP_TAGS = (
     "script, style, noscript, template, svg, iframe, form, button, nav, aside, "
     "select, input, textarea, object, embed, canvas, audio, video, map"
@@ -83,6 +85,7 @@ def html_to_page(html: str) -> HtmlPage:
     for node in root.css("header, footer"):
         if node.parent is not None and node.parent.tag in ("body", "html"):
             node.decompose()
+    _mark_articles(root)
     for node in root.css("li"):
         node.insert_before("\n\u2022 ")
         node.insert_after("\n")
@@ -132,6 +135,25 @@ def _drop_link_lists(root: Any) -> None:
             doomed.append(node)
     for node in doomed:
         node.decompose()
+
+
+def _mark_articles(root: Any) -> None:
+    """Put a break line before each of several ``<article>`` elements (a listing page), so
+    that the story splitter keeps them apart; articles inside articles (comments) are not."""
+    articles = [a for a in root.css("article") if not _has_article_ancestor(a, root)]
+    if len(articles) < 2:
+        return
+    for node in articles:
+        node.insert_before(f"\n{ARTICLE_BREAK}\n")
+
+
+def _has_article_ancestor(node: Any, root: Any) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not root and parent.tag != "html":
+        if parent.tag == "article":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _article_root(tree: Any) -> Any:
