@@ -142,10 +142,12 @@ class BrowserModel:
         return self.filters.event_kind
 
     # ---------------------------------------------------------------- stories
-    def _story_filter(self) -> Callable[[Story], bool]:
-        """A test for the active story filters (institutions, starred, unread)."""
+    def _story_filter(self) -> Callable[[Story], bool] | None:
+        """A test for the active story filters (institutions, starred, unread); None if none."""
         chosen = set(self.filters.institutions)
         starred_only, unread_only = self.filters.starred_only, self.filters.unread_only
+        if not (chosen or starred_only or unread_only):
+            return None
         starred, read, keys = self.starred, self.read, self._keys
 
         def passes(story: Story) -> bool:
@@ -166,11 +168,13 @@ class BrowserModel:
         """
         passes = self._story_filter()
         if self.search is None:
+            if passes is None:
+                return [(story, None) for story in self._newest]
             return [(story, None) for story in self._newest if passes(story)]
         rows: list[tuple[Story, Hit | None]] = []
         for hit in self.search.hits:
             story = self.corpus.story(hit.story)
-            if story is not None and passes(story):
+            if story is not None and (passes is None or passes(story)):
                 rows.append((story, hit))
         if self.story_sort == "date":
             rows.sort(key=lambda row: newest_first_key(row[0]))

@@ -15,7 +15,7 @@ from textual.widgets import Input
 
 from medtui.corpus.model import Institution
 from medtui.ui.render import institution_prompt
-from medtui.ui.widgets.navlist import NavList, Row, focus_now
+from medtui.ui.widgets.navlist import NavList, focus_now
 
 
 class InstitutionFilter(Input):
@@ -99,7 +99,7 @@ class InstitutionsPane(Vertical):
             hits = None if facets is None else facets.get(inst_id, 0)
             return institution_prompt(inst, inst_id in selected, hits)
 
-        self.items.replace([Row(inst.id) for inst in rows], render)
+        self.items.replace([inst.id for inst in rows], render)
         shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
         self.border_subtitle = f"{shown} · by {sort} (o)"
 

@@ -7,15 +7,14 @@ ids and row heights; each row's text is built by a callback when the row is
 first drawn (Line API, like the article view). Replacing the rows is O(n) in
 ids only, so filters and stars stay instant on large corpora.
 
-Rows may be headers (``enabled=False``): drawn bold, skipped by the cursor.
+Every row of a list has the same height (two lines for stories). Rows named
+as headers are drawn bold and skipped by the cursor.
 The cursor row is reversed (and bold), so it shows without colour.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -39,15 +38,6 @@ def focus_now(widget: Widget) -> None:
         widget.screen.set_focus(widget)
     except NoScreen:
         widget.focus()
-
-
-@dataclass(frozen=True)
-class Row:
-    """One entry: its id, how many lines it takes, and whether the cursor may stop on it."""
-
-    id: str
-    height: int = 1
-    enabled: bool = True
 
 
 Renderer = Callable[[str], Text]
@@ -88,9 +78,9 @@ class NavList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._rows: list[Row] = []
-        self._starts: list[int] = []
-        self._lines = 0
+        self._ids: list[str] = []
+        self._headers: frozenset[str] = frozenset()
+        self._height = 1
         self._row_renderer: Renderer = lambda row_id: Text(row_id)
         self._texts: dict[str, list[Text]] = {}
         self._index: dict[str, int] = {}
@@ -100,37 +90,48 @@ class NavList(ScrollView, can_focus=True):
     @property
     def row_ids(self) -> list[str]:
         """Every row id, in display order."""
-        return [row.id for row in self._rows]
+        return list(self._ids)
 
     @property
     def row_count(self) -> int:
         """How many rows (headers included)."""
-        return len(self._rows)
+        return len(self._ids)
 
-    def replace(self, rows: Sequence[Row], render: Renderer, keep: str | None = None) -> None:
-        """Show ``rows`` drawn by ``render``; keep the cursor on ``keep`` (or its old row).
+    def replace(
+        self,
+        ids: Sequence[str],
+        render: Renderer,
+        *,
+        height: int = 1,
+        headers: Collection[str] = (),
+        keep: str | None = None,
+    ) -> None:
+        """Show rows ``ids`` drawn by ``render``; keep the cursor on ``keep`` (or its old row).
 
-        Otherwise the cursor goes to the first enabled row, so the keys always
-        have something to act on.
+        ``headers`` are ids the cursor skips. Otherwise the cursor goes to the
+        first other row, so the keys always have something to act on.
         """
         wanted = keep if keep is not None else self.highlighted_id()
-        self._rows = list(rows)
+        self._ids = list(ids)
+        self._headers = frozenset(headers)
+        self._height = max(height, 1)
         self._row_renderer = render
         self._texts.clear()
-        self._index = {row.id: n for n, row in enumerate(self._rows)}
-        self._starts = []
-        total = 0
-        for row in self._rows:
-            self._starts.append(total)
-            total += row.height
-        self._lines = total
+        self._index = {row_id: n for n, row_id in enumerate(self._ids)}
         target = self._index.get(wanted) if wanted is not None else None
-        if target is None or not self._rows[target].enabled:
+        if target is None or not self._enabled(target):
             target = self._next_enabled(0, 1)
         self.highlighted = target
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
+        self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
         self._show_cursor()
         self.refresh()
+
+    @property
+    def _lines(self) -> int:
+        return len(self._ids) * self._height
+
+    def _enabled(self, index: int) -> bool:
+        return not self._headers or self._ids[index] not in self._headers
 
     def redraw_row(self, row_id: str) -> None:
         """Rebuild one row's text (e.g. after starring) without touching the others."""
@@ -139,33 +140,33 @@ class NavList(ScrollView, can_focus=True):
 
     def highlighted_id(self) -> str | None:
         """The id of the cursor row, or None."""
-        if self.highlighted is None or self.highlighted >= len(self._rows):
+        if self.highlighted is None or self.highlighted >= len(self._ids):
             return None
-        return self._rows[self.highlighted].id
+        return self._ids[self.highlighted]
 
     def highlight_id(self, row_id: str) -> bool:
         """Put the cursor on the row with this id; False if it is not listed or a header."""
         index = self._index.get(row_id)
-        if index is None or not self._rows[index].enabled:
+        if index is None or not self._enabled(index):
             return False
         self._move_to(index)
         return True
 
     def _next_enabled(self, start: int, step: int) -> int | None:
         index = start
-        while 0 <= index < len(self._rows):
-            if self._rows[index].enabled:
+        while 0 <= index < len(self._ids):
+            if self._enabled(index):
                 return index
             index += step
         return None
 
     # --------------------------------------------------------------- drawing
     def _row_lines(self, index: int) -> list[Text]:
-        row = self._rows[index]
-        lines = self._texts.get(row.id)
+        row_id = self._ids[index]
+        lines = self._texts.get(row_id)
         if lines is None:
-            lines = list(self._row_renderer(row.id).split("\n", allow_blank=True))
-            self._texts[row.id] = lines
+            lines = list(self._row_renderer(row_id).split("\n", allow_blank=True))
+            self._texts[row_id] = lines
         return lines
 
     def render_line(self, y: int) -> Strip:
@@ -176,13 +177,12 @@ class NavList(ScrollView, can_focus=True):
         base = self.rich_style
         if line_no >= self._lines or width <= 0:
             return Strip.blank(width, base)
-        index = bisect_right(self._starts, line_no) - 1
-        sub = line_no - self._starts[index]
+        index, sub = divmod(line_no, self._height)
         lines = self._row_lines(index)
         text = lines[sub].copy() if sub < len(lines) else Text()
         text.end = ""
         text.truncate(width, overflow="ellipsis", pad=True)
-        if not self._rows[index].enabled:
+        if not self._enabled(index):
             text.stylize(self.get_component_rich_style("navlist--header", partial=True))
         if index == self.highlighted:
             text.stylize(self.get_component_rich_style("navlist--cursor", partial=True))
@@ -204,8 +204,8 @@ class NavList(ScrollView, can_focus=True):
         if self.highlighted is None:
             self.scroll_to(y=0, animate=False, force=True)
             return
-        top = self._starts[self.highlighted]
-        bottom = top + self._rows[self.highlighted].height
+        top = self.highlighted * self._height
+        bottom = top + self._height
         height = max(self.scrollable_content_region.height, 1)
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, force=True)
@@ -228,35 +228,33 @@ class NavList(ScrollView, can_focus=True):
 
     def action_last(self) -> None:
         """Cursor to the last row."""
-        self._move_to(self._next_enabled(len(self._rows) - 1, -1))
+        self._move_to(self._next_enabled(len(self._ids) - 1, -1))
 
     def action_page(self, direction: int) -> None:
         """Move the cursor a screenful down (1) or up (-1)."""
-        if self.highlighted is None or not self._rows:
+        if self.highlighted is None or not self._ids:
             return
-        height = max(self.scrollable_content_region.height, 1)
-        line = self._starts[self.highlighted] + direction * height
-        line = min(max(line, 0), self._lines - 1)
-        index = bisect_right(self._starts, line) - 1
+        rows = max(self.scrollable_content_region.height // self._height, 1)
+        index = min(max(self.highlighted + direction * rows, 0), len(self._ids) - 1)
         found = self._next_enabled(index, direction)
         self._move_to(self._next_enabled(index, -direction) if found is None else found)
 
     def action_select(self) -> None:
         """Post :class:`Selected` for the cursor row."""
         row_id = self.highlighted_id()
-        if row_id is not None and self._rows[self.highlighted or 0].enabled:
+        if row_id is not None and row_id not in self._headers:
             self.post_message(self.Selected(self, row_id))
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor; a click on the cursor row selects it."""
         offset = event.get_content_offset(self)
-        if offset is None or not self._rows:
+        if offset is None or not self._ids:
             return
         line = self.scroll_offset.y + offset.y
         if line >= self._lines:
             return
-        index = bisect_right(self._starts, line) - 1
-        if not self._rows[index].enabled:
+        index = line // self._height
+        if not self._enabled(index):
             return
         if index == self.highlighted:
             self.action_select()

@@ -15,7 +15,7 @@ from textual.message import Message
 from medtui.corpus.model import Story
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import story_prompt
-from medtui.ui.widgets.navlist import NavList, Row
+from medtui.ui.widgets.navlist import NavList
 
 if TYPE_CHECKING:
     from medtui.search.index import Hit
@@ -75,7 +75,7 @@ class StoriesPane(Vertical):
                 read=model.is_read(story.id),
             )
 
-        self.items.replace([Row(story.id, height=2) for story, _ in rows], render)
+        self.items.replace(list(by_id), render, height=2)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
             self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"

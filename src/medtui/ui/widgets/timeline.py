@@ -15,7 +15,7 @@ from textual.message import Message
 from medtui.corpus.model import Event
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import event_prompt, group_header
-from medtui.ui.widgets.navlist import NavList, Row
+from medtui.ui.widgets.navlist import NavList
 
 
 class TimelineList(NavList):
@@ -54,12 +54,14 @@ class TimelinePane(Vertical):
 
     def show(self, groups: Sequence[tuple[str, Sequence[Event]]], model: BrowserModel) -> None:
         """Display the groups: a header line (not selectable), then one line per event."""
-        rows: list[Row] = []
+        rows: list[str] = []
+        headers: list[str] = []
         events: dict[str, Event] = {}
         for label, group in groups:
-            rows.append(Row(f"group:{label}", enabled=False))
+            headers.append(f"group:{label}")
+            rows.append(headers[-1])
             for event in group:
-                rows.append(Row(event.id))
+                rows.append(event.id)
                 events[event.id] = event
 
         def render(row_id: str) -> Text:
@@ -70,7 +72,7 @@ class TimelinePane(Vertical):
             names = [model.institution_name(p) for p in event.parties]
             return event_prompt(event, names, story.title if story else "")
 
-        self.items.replace(rows, render)
+        self.items.replace(rows, render, headers=headers)
         count = len(events)
         kind = model.filters.event_kind or "all kinds"
         self.border_subtitle = f"{count} events · {kind} (e)"
