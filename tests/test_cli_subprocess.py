@@ -18,13 +18,23 @@ import pytest
 from medtui.pipeline import bundled_seeds
 
 MEDTUI = [sys.executable, "-m", "medtui"]
+ENV: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def private_dirs(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the user's cache, data and config folders out of these runs."""
+    base = tmp_path_factory.mktemp("medtui-home")
+    ENV.clear()
+    ENV.update(os.environ)
+    ENV.pop("MEDTUI_DEBUG", None)
+    ENV.update(NO_COLOR="1", MEDTUI_CACHE_DIR=str(base / "cache"),
+               MEDTUI_DATA_DIR=str(base / "data"), MEDTUI_CONFIG_DIR=str(base / "config"))
 
 
 def medtui(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("MEDTUI_DEBUG", None)
     return subprocess.run(
-        [*MEDTUI, *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env,
+        [*MEDTUI, *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=ENV,
         stdin=subprocess.DEVNULL,
     )
 
@@ -65,7 +75,7 @@ def test_timeline_formats_on_seeds() -> None:
     assert csv_out.returncode == 0
     assert csv_out.stdout.splitlines()[0].startswith("id,date,kind,parties")
     ics = subprocess.run([*MEDTUI, "timeline", "--format", "ics"], capture_output=True,
-                         timeout=120, stdin=subprocess.DEVNULL)
+                         timeout=120, stdin=subprocess.DEVNULL, env=ENV)
     assert ics.returncode == 0 and ics.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
     assert ics.stdout.endswith(b"END:VCALENDAR\r\n")
     assert json.loads(medtui("timeline", "--format", "json").stdout).keys() == {"events"}
@@ -92,7 +102,7 @@ def test_broken_pipe_has_no_traceback(tmp_path: Path) -> None:
             shutil.copy(seed, folder / f"{n}_{seed.name}")
     proc = subprocess.Popen(
         [*MEDTUI, "export", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL, env=ENV,
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
