@@ -155,3 +155,11 @@ def test_metadata_passed_in_is_kept() -> None:
 
 def test_blank_lines_collapsed_and_trimmed() -> None:
     assert clean_lines("\n\n\n" + LEAD + "\n\n\n\n" + SECOND + "\n\n").lines == [LEAD, "", SECOND]
+
+
+def test_dated_end_mark_ends_the_article_and_dates_it() -> None:
+    raw = "\n".join([LEAD, SECOND, "", "Ends/Tuesday, March 4, 2025", "Issued at HKT 15:30", "", "NNNN"])
+    doc = clean_lines(raw)
+    assert doc.lines == [LEAD, SECOND]
+    assert doc.date_hint == "Tuesday, March 4, 2025"
+    assert clean_lines(raw, date_hint="2025-03-05").date_hint == "2025-03-05"  # the page's own metadata wins

@@ -179,3 +179,20 @@ def test_chinese_mou() -> None:
 )
 def test_launch_is_an_act_not_a_noun(sentence: str, expected: list[tuple[str, list[str]]]) -> None:
     assert [(kind, parties) for kind, parties, _ in events(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lakeshore University will sign an MoU with Kowloon Riverside Hospital next month.",
+        "Lakeshore University is set to partner with Kowloon Riverside Hospital on nurse training.",
+        "Lakeshore University and Kowloon Riverside Hospital are to launch a joint academy.",
+    ],
+)
+def test_future_acts_are_not_events(sentence: str) -> None:
+    assert events(sentence) == []
+
+
+def test_announced_partnership_is_a_partnership() -> None:
+    text = "Lakeshore University announced a strategic research collaboration with Kowloon Riverside Hospital."
+    assert events(text) == [("partnership", [LU, KRH], "2025-03-04")]

@@ -227,3 +227,14 @@ def test_listing_of_html_articles(plain: Corpus) -> None:
     # The institute of the wire release and of this page is one institution.
     nimb = [i for i in plain.institutions if i.name == "Northbridge Institute of Marine Biology"]
     assert len(nimb) == 1 and len({document_of(plain, s) for s in nimb[0].stories}) == 2
+
+
+def test_government_release_dated_at_its_end(plain: Corpus) -> None:
+    [story] = stories_of(plain, "government_press_release.html")
+    assert story.title == "Government supports Lakeshore University's new medical school"
+    assert iso(story) == "2025-03-04"  # "Ends/Tuesday, March 4, 2025" below the text
+    assert story.text.startswith("The Government today (March 4) announced")
+    for furniture in ("Ends/", "Issued at", "NNNN", "***", "Archive", "Today's Press Releases"):
+        assert furniture not in story.text
+    # The MoU is still to be signed ("will sign ..., subject to approval"): only the approval happened.
+    assert summary(plain, story) == [("approval", {"Lakeshore University"}, "2025-03-04")]

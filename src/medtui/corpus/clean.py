@@ -55,6 +55,7 @@ _FOOTER_LINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019']\s*$")
 _END_MARK = re.compile(r"^\s*(?:#\s*#\s*#|-\s*30\s*-|ENDS?|\*\s*\*\s*\*\s*END)\s*$")
+_ENDS_DATED = re.compile(r"^\s*Ends?\s*/\s*(.*\d{4}.*?)\s*$", re.I)
 _LINK_LINE = re.compile(r"^\s*(?:[\w .-]{0,20}-\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*)+$")
 _CONTACT_FIELD = re.compile(
     r"^(?:Company (?:Name|Website|Email|Phone|Address)|Contact (?:Person|Name|Email|Phone)|"
@@ -171,6 +172,10 @@ def clean_lines(
             out.append(ARTICLE_BREAK)
             continue
         if _END_MARK.match(line) and _enough_before(out):
+            break
+        ends = _ENDS_DATED.match(line)
+        if ends and _enough_before(out):
+            doc.date_hint = doc.date_hint or ends.group(1)  # "Ends/Tuesday, March 4, 2025"
             break
         heading = _MD_HEADING.match(line)
         if heading:

@@ -48,7 +48,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"investment|gift|funds?)\b", re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? with|team(?:s|ed)? up with|join(?:s|ed)? forces|"
-        r"join(?:s|ed) hands)\b|" + _SIGN + _WINDOW +
+        r"join(?:s|ed) hands)\b|"
+        r"\bannounc(?:es|ed|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:partnership|collaboration|"
+        r"alliance)s?\s+(?:with|between)\b|" + _SIGN + _WINDOW +
         r"\b(?:partnerships?|alliances?|collaborations?|pacts?|joint ventures?|consortium|"
         r"cooperation|co-operation|twinning)\b", re.I)),
     # A launch that was done: "launched", "announced the launch of", "X and Y launch a ...";
@@ -79,7 +81,8 @@ _RELATIVE = re.compile(
     r"\bpreviously\b|\bearlier this\b|\bin the past\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:subject to|pending|if approved|once approved|would|could|plans? to|planning to|"
-    r"intends? to|aims? to|hopes? to|expected to|will seek|seeks?|seeking|proposed|(?-i:may|might))\b",
+    r"intends? to|aims? to|hopes? to|expected to|set to|(?:is|are) to|will|shall|seeks?|seeking|proposed|"
+    r"(?-i:may|might))\b",
     re.I)
 # A condition that opens the sentence ("Subject to approval, the MOU will ...") holds for
 # all of it, however far the trigger is from it.
@@ -114,9 +117,7 @@ def _classify(sentence: str) -> tuple[str, int, int] | None:
         if m is None:
             continue
         before = sentence[max(0, m.start() - 60) : m.start()]
-        if kind in ("approval", "mou", "agreement") and (
-            _HYPOTHETICAL.search(before) or _CONDITION_FIRST.search(sentence[: m.start()])
-        ):
+        if _HYPOTHETICAL.search(before) or _CONDITION_FIRST.search(sentence[: m.start()]):
             continue
         return kind, m.start(), m.end()
     return None
