@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medtui.corpus.deep_html import limit_html_depth
 from medtui.errors import InputError
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -354,15 +355,19 @@ def _decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
 
 def normalise_text(text: str) -> tuple[str, list[str]]:
     """Unify line ends, drop control characters, NFC-normalise and break over-long lines."""
+    return limit_lines(_normalise_chars(text))
+
+
+def _normalise_chars(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROLS.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    return limit_lines(text)
+    return unicodedata.normalize("NFC", text)
 
 
 def limit_lines(text: str) -> tuple[str, list[str]]:
-    """Break lines longer than MAX_LINE_CHARS, at a space near the limit when there is one.
+    """Break lines longer than MAX_LINE_CHARS: at a space near the limit, else after a '>'
+    (minified HTML), else at the limit.
 
     Every character is kept; the warning says that lines were broken. This bounds the
     work of every later per-line step (cleaning, splitting) on pathological input.
@@ -377,9 +382,11 @@ def limit_lines(text: str) -> tuple[str, list[str]]:
             if cut > 0:
                 out.append(line[:cut])
                 line = line[cut + 1 :]
-            else:
-                out.append(line[:MAX_LINE_CHARS])
-                line = line[MAX_LINE_CHARS:]
+                continue
+            cut = line.rfind(">", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS) + 1
+            cut = cut or MAX_LINE_CHARS
+            out.append(line[:cut])
+            line = line[cut:]
         out.append(line)
     return "\n".join(out), [f"lines longer than {MAX_LINE_CHARS:,} characters were broken "
                             "into shorter lines"]
@@ -406,8 +413,13 @@ def read_document_text(path: Path) -> DecodedText:
     warnings += more
     if text is None:
         return DecodedText(None, None, warnings)
-    text, more = normalise_text(text)
-    warnings += more
+    text = _normalise_chars(text)
     if not text.strip():
         return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"])
-    return DecodedText(text, encoding, warnings, looks_like_html(path, text))
+    is_html = looks_like_html(path, text)
+    if is_html:
+        text, more = limit_html_depth(text)
+        warnings += more
+    text, more = limit_lines(text)
+    warnings += more
+    return DecodedText(text, encoding, warnings, is_html)
