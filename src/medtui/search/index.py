@@ -55,8 +55,13 @@ class SearchResult:
 class StoryIndex:
     """A whoosh index in RAM over the stories of a corpus, searchable while it grows."""
 
-    def __init__(self) -> None:
-        """Create an empty index; whoosh is only imported when something is added or searched."""
+    def __init__(self, storage: Any = None) -> None:
+        """Create an empty index; whoosh is only imported when something is added or searched.
+
+        ``storage``: a whoosh storage to keep the index in (by default a private one in
+        RAM); one that holds an index already is opened (see :meth:`adopt`).
+        """
+        self._given_storage = storage
         self._lock = threading.RLock()  # search, commit, searcher swap
         self._write_lock = threading.Lock()  # one add() at a time
         self._ix: Any = None
@@ -79,8 +84,14 @@ class StoryIndex:
 
                 from medtui.search.schema import PrivateRamStorage, build_schema
 
-                self._storage = PrivateRamStorage()
-                self._ix = self._storage.create_index(build_schema())
+                if self._given_storage is None:
+                    self._storage = PrivateRamStorage()
+                    self._ix = self._storage.create_index(build_schema())
+                else:
+                    self._storage = self._given_storage
+                    exists = self._storage.index_exists()
+                    self._ix = (self._storage.open_index() if exists
+                                else self._storage.create_index(build_schema()))
                 self._stem = lru_cache(maxsize=100_000)(stem)
             return self._ix
 
@@ -119,6 +130,16 @@ class StoryIndex:
                         writer.cancel()
                     raise
 
+    def adopt(self, stories: Sequence[Story]) -> None:
+        """Make ``stories`` searchable that the given storage's index holds already.
+
+        For an index saved with its corpus and opened again: nothing is re-indexed.
+        """
+        self._index()
+        with self._lock:
+            self._stories.update((story.id, story) for story in stories)
+            self._drop_searcher()
+
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
@@ -133,7 +154,7 @@ class StoryIndex:
         """Free the index and its temporary folder (also done when it is garbage collected)."""
         with self._lock:
             self._drop_searcher()
-            if self._storage is not None:
+            if self._storage is not None and hasattr(self._storage, "remove_tempdir"):
                 self._storage.remove_tempdir()
             self._ix = self._storage = None
             self._stories = {}
