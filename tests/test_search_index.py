@@ -135,6 +135,11 @@ def test_dates_mean_within_the_period(index: StoryIndex) -> None:
     assert ids(index.search("date:[2024 to 2025-03]")) == {"s1", "s2", "s5"}
     assert ids(index.search("date:[2025 to]")) == {"s1", "s2", "s3"}
     assert ids(index.search("school date:2024")) == {"s5"}
+    assert ids(index.search("date:>2025-03")) == set()
+    assert ids(index.search("date:>=2025-03")) == {"s1", "s2"}
+    assert ids(index.search("date:>2024")) == {"s1", "s2", "s3"}
+    assert ids(index.search("date:<2025")) == {"s5"}
+    assert ids(index.search("date:<=2025-03")) == {"s1", "s2", "s5"}
 
 
 def test_bad_date_is_an_error(index: StoryIndex) -> None:
@@ -158,6 +163,8 @@ def test_malformed_queries_say_why(index: StoryIndex) -> None:
     assert "quote" in (index.search('"medical school').error or "")
     assert "bracket" in (index.search("(hkust OR zju").error or "")
     assert "nofield" in (index.search("nofield:x").error or "")
+    assert "date" in (index.search("date:>foo").error or "")
+    assert "understand" in (index.search("<b>medical</b>").error or "")
 
 
 def test_empty_and_stopword_queries(index: StoryIndex) -> None:

@@ -3,7 +3,8 @@
 Syntax: words (all must match: the default operator is AND), ``"phrases"``,
 ``AND``/``OR``/``NOT`` (or ``-word``), brackets, ``medic*`` prefixes (at least 3 letters),
 ``field:value`` for title, text, institution, kind, id, and dates:
-``date:2025``, ``date:2025-03``, ``date:2025-03-11``, ``date:[2025-01-01 to 2025-03-31]``.
+``date:2025``, ``date:2025-03``, ``date:2025-03-11``, ``date:[2025-01-01 to 2025-03-31]``,
+``date:>2025-02``, ``date:<=2024``.
 A date query means "the story's date lies within this period", so a story dated
 only "2025" is found by ``date:2025`` but not by ``date:2025-03``.
 
@@ -15,11 +16,16 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from whoosh import qparser, query
-from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode, DateTimeNode
+from whoosh.qparser.dateparse import (
+    DateParseError,
+    DateParserPlugin,
+    DateRangeNode,
+    DateTimeNode,
+)
 from whoosh.util.times import timespan
 
 from medtui.corpus.model import PartialDate
@@ -34,6 +40,7 @@ from medtui.search.schema import (
     period,
 )
 
+_TICK = timedelta(microseconds=1)
 MIN_PREFIX = 3
 """Letters required before ``*``: a 1-2 letter prefix expands to a large part of the lexicon."""
 MAX_EXPANSION = 256
@@ -100,7 +107,11 @@ class ISODatePlugin(DateParserPlugin):
                 if _ISO_LIKE.match(text):
                     return self.errorize(text, node)
                 return super().range_to_dt(node)
-            bounds[i] = period(value)[i]
+            first, last = period(value)
+            if i == 0:  # date:>2025-02 starts after February; date:>=2025-02 with it
+                bounds[0] = last + _TICK if node.startexcl else first
+            else:
+                bounds[1] = first - _TICK if node.endexcl else last
         new = DateRangeNode(node.fieldname, bounds[0], bounds[1], boost=node.boost)
         new.startchar, new.endchar = node.startchar, node.endchar
         return new
@@ -212,11 +223,16 @@ def parse(text: str, schema: Any, reader: Any) -> Any:
     text = _minus_to_not(text)
     errors: list[str] = []
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(ISODatePlugin(lambda message: errors.append(str(message))))
     try:
         q = parser.parse(text)
     except Exception as exc:  # whoosh raises assorted errors on odd input
-        raise QueryError(f"Could not understand the query ({exc}).") from exc
+        if isinstance(exc, DateParseError) or "date" in str(exc).lower():
+            raise QueryError(f"Could not read a date in the query: {_DATE_HELP}.") from exc
+        raise QueryError(
+            "Could not understand the query: check its quotes, brackets and operators."
+        ) from exc
     if errors:
         raise QueryError(f"Could not read the date '{errors[0]}': {_DATE_HELP}.")
     analyzer = schema[TEXT].analyzer
