@@ -132,3 +132,16 @@ def test_year_headings(line: str, expected: int) -> None:
 @pytest.mark.parametrize("line", ["2025 Annual Report", "In 2025", "12025", "3025", "Page 2"])
 def test_not_year_headings(line: str) -> None:
     assert year_heading(line) is None
+
+
+def test_yearless_dates_and_their_year() -> None:
+    from medtui.corpus.dates import find_yearless, in_year_of
+
+    assert find_yearless("The Government today (March 4) announced") == [(3, 4, 22)]
+    assert [f[:2] for f in find_yearless("signed on 4th of March and on Dec. 20")] == [(3, 4), (12, 20)]
+    assert find_yearless("March 4, 2025") == []  # that one has its year
+    assert find_yearless("in may 4 ways") == []
+    assert in_year_of(3, 4, PartialDate(2025, 3, 10)) == PartialDate(2025, 3, 4)
+    assert in_year_of(12, 20, PartialDate(2025, 1, 5)) == PartialDate(2024, 12, 20)
+    assert in_year_of(3, 4, PartialDate(2025)) == PartialDate(2025, 3, 4)
+    assert in_year_of(2, 30, PartialDate(2025, 3, 1)) is None

@@ -114,6 +114,37 @@ def first_date(text: str) -> PartialDate | None:
     return dates[0].date if dates else None
 
 
+_YEARLESS = [
+    re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?![\w:])(?!,?\s*(?:19|20)\d{2})", re.I),
+    re.compile(r"(?<![\w])" + _DAY + r"(?:\s+of)?\s+" + _MONTH + r"(?![\w])(?!,?\s*(?:19|20)\d{2})", re.I),
+]
+
+
+def find_yearless(text: str) -> list[tuple[int, int, int]]:
+    """(month, day, position) of dates written without a year: "March 4", "4 March".
+
+    Only a capitalised month counts ("may 4" is not May). The year must come from elsewhere
+    (see :func:`in_year_of`); nothing here guesses it.
+    """
+    found: list[tuple[int, int, int]] = []
+    for pattern in _YEARLESS:
+        for m in pattern.finditer(text):
+            month = MONTHS.get(m.group("mon").lower().rstrip("."))
+            day = int(m.group("day"))
+            if month and m.group("mon")[0].isupper() and 1 <= day <= 31:
+                found.append((month, day, m.start()))
+    return sorted(found, key=lambda f: f[2])
+
+
+def in_year_of(month: int, day: int, reference: PartialDate) -> PartialDate | None:
+    """A yearless date placed in the year of ``reference`` (a story's date), or the year
+    before when it would fall after the reference ("On December 20" in a January story)."""
+    year = reference.year
+    if reference.month is not None and (month, day) > (reference.month, reference.day or 31):
+        year -= 1
+    return _valid(year, month, day)
+
+
 _YEAR_LINE = re.compile(r"^\s*(?:year\s+)?((?:19|20)\d{2})\s*$", re.I)
 _DATE_LINE_WORDS = 8
 
