@@ -210,10 +210,12 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         _paths(parser)
         parser.add_argument("--format", choices=("json",), default="json")
     elif name == "search":
-        parser.description = (
-            "Search the stories. Words must all match; also \"phrases\", OR, NOT or -word, "
-            "medic*, title:/text:/institution:/kind:, date:2025-03, date:[2025-01 to 2025-03]."
+        from medtui.search.index import QUERY_SYNTAX
+
+        parser.description = "Search the stories. QUERY syntax:\n" + "\n".join(
+            f"  {example:<34} {meaning}" for example, meaning in QUERY_SYNTAX
         )
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
         parser.add_argument("query", metavar="QUERY")
         _paths(parser)
         parser.add_argument("--json", action="store_true", help="print JSON")

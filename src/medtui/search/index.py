@@ -21,6 +21,20 @@ from typing import Any
 from medtui.corpus.model import Corpus, PartialDate, Story
 from medtui.search.snippets import build_snippet, find_matches
 
+QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
+    ("medical school", "both words, in any form (schools...)"),
+    ('"medical school"', "the exact phrase"),
+    ("hkust OR polyu", "either word"),
+    ("hkust NOT grant / hkust -grant", "the first word without the second"),
+    ("medic*", "words starting with medic (3+ letters)"),
+    ("title:agreement", "in the title (also text:, kind:)"),
+    ('institution:"Zhejiang University"', "about an institution (name or alias)"),
+    ("kind:mou", "stories with an event of that kind"),
+    ("date:2025-03", "dated in March 2025 (or 2025, 2025-03-11)"),
+    ("date:[2025-01 to 2025-03]", "dated in a range (or date:>2025-02)"),
+)
+"""Query syntax examples and what they mean, for help screens (no whoosh import needed)."""
+
 COMMIT_EVERY = 250
 """Stories analysed per commit: a search waits for at most one commit."""
 FEW_HITS = 2
