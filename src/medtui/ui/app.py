@@ -233,7 +233,7 @@ class MedtuiApp(ActionsMixin):
     def on_load_failed(self, message: LoadFailed) -> None:
         """Keep the failure as a warning and say so in the status line."""
         self.warnings.append(message.reason)
-        self.phase = message.reason
+        self.phase = one_line(message.reason, 300)
         self.query_one(StatusBar).idle()
         self.refresh_status()
 
@@ -277,7 +277,7 @@ class MedtuiApp(ActionsMixin):
         bar = self.query_one(SearchBar)
         result = message.result
         if result is None:
-            bar.set_hint(Text(f"! {message.error}", style="bold"))
+            bar.set_hint(Text(f"! {safe(message.error or '')}", style="bold"))
             return
         self.model.search = result
         self._shown_query = message.query

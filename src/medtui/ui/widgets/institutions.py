@@ -101,7 +101,7 @@ class InstitutionsPane(Vertical):
 
         self.items.replace([inst.id for inst in rows], render)
         shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
-        self.border_subtitle = f"{shown} · by {sort} (o)"
+        self.border_subtitle = Text(f"{shown} · by {sort} (o)")
 
     @on(NavList.Selected, "#inst-list")
     def _chosen(self, event: NavList.Selected) -> None:

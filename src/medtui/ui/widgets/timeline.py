@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Event
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import event_prompt, group_header
+from medtui.ui.render import event_prompt, group_header, one_line
 from medtui.ui.widgets.navlist import NavList
 
 
@@ -75,7 +75,7 @@ class TimelinePane(Vertical):
         self.items.replace(rows, render, headers=headers)
         count = len(events)
         kind = model.filters.event_kind or "all kinds"
-        self.border_subtitle = f"{count} events · {kind} (e)"
+        self.border_subtitle = Text(f"{count} events · {one_line(kind, 30)} (e)")
 
     @on(NavList.Selected, "#timeline-list")
     def _chosen(self, event: NavList.Selected) -> None:
