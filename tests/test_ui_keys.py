@@ -72,7 +72,7 @@ async def test_f1_lists_every_binding() -> None:
 
 
 async def test_keymap_from_config_rebinds_and_help_follows() -> None:
-    config = Config(keymap={"story.star": "ctrl+s", "no.such.action": "z"})
+    config = Config(keymap={"story.star": "ctrl+s", "no.such.action": "z", "help.close": "c"})
     app = make_app(config=config)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -81,9 +81,12 @@ async def test_keymap_from_config_rebinds_and_help_follows() -> None:
         await pilot.press("ctrl+s")
         assert app.model.is_starred("s3")
         assert any("no.such.action" in warning for warning in app.warnings)
+        assert not any("help.close" in warning for warning in app.warnings)
         await pilot.press("f1")
         star = next(row for row in help_rows(app) if row[3] == "story.star")
         assert star[1] == "^s"
+        await pilot.press("c")  # the rebound help.close
+        assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_command_palette_runs_an_action() -> None:

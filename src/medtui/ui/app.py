@@ -34,6 +34,8 @@ from medtui.ui.messages import (
 )
 from medtui.ui.model import INSTITUTION_SORTS, STORY_SORTS, BrowserModel
 from medtui.ui.render import one_line, safe
+from medtui.ui.screens.help import HelpScreen
+from medtui.ui.screens.warnings import WarningsScreen
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
@@ -171,7 +173,9 @@ class MedtuiApp(ActionsMixin):
         self.warnings.extend(getattr(config, "warnings", []) or [])
         keymap = dict(getattr(config, "keymap", {}) or {})
         if keymap:
-            known = {entry.binding_id for entry in self.key_entries() if entry.binding_id}
+            known = {i for entry in self.key_entries() for i in entry.binding_ids}
+            for screen in (HelpScreen, WarningsScreen):  # not mounted yet, but rebindable
+                known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
             check = getattr(config, "check_keymap", None)
             if check is not None:
                 self.warnings.extend(check(known))
