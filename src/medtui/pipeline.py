@@ -8,7 +8,6 @@ results are then merged, so that the same institution in two documents is one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -117,7 +116,8 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         for i, story in enumerate(raw):
             body, title = mentions.spans[i], mentions.spans[n + i]
             keys: list[str] = []
-            for span in sorted(title + body, key=lambda s: (s in body, s.start)):
+            in_body = set(body)  # a set: `in body` on a list is quadratic on long stories
+            for span in sorted(title + body, key=lambda s: (s in in_body, s.start)):
                 if span.key not in keys:
                     keys.append(span.key)
             events = find_events(story.text, body, story.title, title, story.date)
@@ -278,6 +278,22 @@ def load_corpus(
     return builder.corpus
 
 
+def discover_inputs(paths: Sequence[str | Path] | None) -> tuple[list[Path | str], list[InputFile], list[str]]:
+    """The roots to read (the bundled seeds when ``paths`` is empty), their files, warnings."""
+    seeds = bundled_seeds()
+    roots: list[Path | str] = list(paths) if paths else [seeds]
+    files, warnings = discover_files(roots, seeds_root=None if paths else seeds)
+    return roots, files, warnings
+
+
+def cache_fingerprint() -> str:
+    """What cached results depend on besides the files: medtui's code and the gazetteer."""
+    from medtui.cache import code_fingerprint
+    from medtui.cache.docs import PIPELINE_CODE
+
+    return f"{code_fingerprint(*PIPELINE_CODE)}-{default_matcher().gazetteer.fingerprint}"
+
+
 def iter_load(
     paths: Sequence[str | Path] | None,
     builder: CorpusBuilder,
@@ -285,35 +301,29 @@ def iter_load(
     progress: ProgressCallback | None = None,
     workers: int | None = None,
     cache: bool | None = None,
+    inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
 ) -> Iterator[list[Story]]:
     """Load into ``builder`` document by document, yielding each document's new stories.
 
     With the cache (see :func:`load_corpus`), ``builder.stats`` says how many documents
     were processed and ``builder.corpus_key`` identifies the corpus when it is complete.
+    ``inputs``: what :func:`discover_inputs` gave for ``paths``, if it was called already.
     """
-    from medtui.cache import cache_enabled, code_fingerprint
-    from medtui.cache.docs import PIPELINE_CODE, DocCache, cache_key
+    from medtui.cache import cache_enabled
+    from medtui.cache.docs import CorpusKey, DocCache, cache_key
 
-    seeds = bundled_seeds()
-    roots = list(paths) if paths else [seeds]
-    files, warnings = discover_files(roots, seeds_root=None if paths else seeds)
+    roots, files, warnings = inputs if inputs is not None else discover_inputs(paths)
     builder.corpus.warnings.extend(warnings)
     gazetteer = default_matcher().gazetteer
     builder.corpus.warnings.extend(f"Gazetteer: {w}" for w in gazetteer.warnings)
     doc_cache = None
     if cache if cache is not None else cache_enabled():
-        fingerprint = f"{code_fingerprint(*PIPELINE_CODE)}-{gazetteer.fingerprint}"
-        doc_cache = DocCache.open(None, fingerprint)
-    key = hashlib.blake2b(doc_cache.fingerprint.encode() if doc_cache else b"", digest_size=16)
-    known = doc_cache is not None
+        doc_cache = DocCache.open(None, cache_fingerprint())
+    key = CorpusKey(doc_cache.fingerprint if doc_cache else "")
     total = len(files)
     try:
         for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache), 1):
-            if loaded.digest is None:
-                known = False
-            else:
-                key.update(loaded.item.display.encode("utf-8", "surrogateescape") + b"\0")
-                key.update(loaded.digest)
+            key.add(loaded.item.display, loaded.digest)
             if doc_cache is None:
                 builder.stats.processed += 1
             yield builder.add(loaded.result)
@@ -322,7 +332,7 @@ def iter_load(
         if doc_cache is not None:
             folders = [r for r in roots if Path(r).is_dir()]
             doc_cache.prune(folders, {cache_key(item.path) for item in files})
-        builder.corpus_key = key.hexdigest() if known and doc_cache and doc_cache.active else None
+        builder.corpus_key = key.value() if doc_cache and doc_cache.active else None
     finally:
         if doc_cache is not None:
             doc_cache.close()

@@ -1,0 +1,230 @@
+"""A whole corpus and its search index, saved together so a relaunch is instant.
+
+Layout in the cache folder::
+
+    corpora/<name>/corpus.bin     the pickled Corpus, behind a header with its length and CRC
+    corpora/<name>/index/         the whoosh index (built there from the start)
+    corpora/<key>.json            points a snapshot key at <name>, with the index's file sizes
+
+The index is built on disk in a folder of its own while the corpus loads (so a
+25,000-story index does not sit in RAM), and only when everything is written is
+the small pointer file put in place (write to a temp file, then ``os.replace``):
+a snapshot is complete or absent, never half there. Opening checks the CRC of the
+corpus and the size of every index file; anything amiss is deleted, with a
+warning, and the corpus is loaded the normal way.
+
+The snapshot key is the corpus key (every file's path and content hash, medtui's
+code and the gazetteer: see :class:`medtui.cache.docs.CorpusKey`) plus a hash of
+the search code, so a new index format is never read by old code or vice versa.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import shutil
+import struct
+import tempfile
+import time
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from medtui.cache import code_fingerprint
+from medtui.cache.docs import load_result
+from medtui.corpus.model import Corpus
+
+MAGIC = b"MEDTUI-CORPUS-1\n"
+_HEADER = struct.Struct("<QI")  # payload length, CRC-32
+KEEP = 3
+"""Snapshots kept (the most recently used); older ones are deleted."""
+STALE_BUILD_S = 24 * 3600
+"""An unfinished build folder this old belongs to a process that died: removed."""
+
+
+def snapshot_root(directory: Path | None = None) -> Path:
+    """The folder of saved corpora."""
+    from medtui.paths import cache_dir
+
+    return (directory if directory is not None else cache_dir()) / "corpora"
+
+
+def snapshot_key(corpus_key: str) -> str:
+    """The key of a snapshot: the corpus key and the search code's fingerprint."""
+    return f"{corpus_key[:24]}-{code_fingerprint('search')[:16]}"
+
+
+def _index_storage(folder: Path) -> Any:
+    from whoosh.filedb.filestore import FileStorage
+
+    return FileStorage(str(folder)).create()
+
+
+@dataclass
+class Snapshot:
+    """A corpus and its index, searchable at once."""
+
+    corpus: Corpus
+    index: Any  # medtui.search.index.StoryIndex
+    key: str
+
+
+@dataclass
+class SnapshotWriter:
+    """An index being built on disk, to be saved with its corpus by :meth:`save`."""
+
+    root: Path
+    folder: Path
+    index: Any  # medtui.search.index.StoryIndex
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, directory: Path | None = None) -> SnapshotWriter | None:
+        """A new on-disk index in the cache folder, or None when that cannot be written."""
+        from medtui.paths import ensure_dir
+        from medtui.search.index import StoryIndex
+
+        root = snapshot_root(directory)
+        if ensure_dir(root) is None:
+            return None
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+            storage = _index_storage(folder / "index")
+        except OSError:
+            return None
+        return cls(root, folder, StoryIndex(storage))
+
+    def save(self, corpus_key: str | None, corpus: Corpus) -> bool:
+        """Write the corpus beside the index and publish the pair under ``corpus_key``.
+
+        Returns False when there is no key or writing fails; the index stays usable
+        either way (an unpublished build folder is removed by a later :func:`prune`).
+        """
+        if corpus_key is None:
+            return False
+        key = snapshot_key(corpus_key)
+        try:
+            payload = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_atomic(
+                self.folder / "corpus.bin",
+                MAGIC + _HEADER.pack(len(payload), zlib.crc32(payload)) + payload,
+            )
+            sizes = {p.name: p.stat().st_size for p in (self.folder / "index").iterdir()}
+            pointer = {"folder": self.folder.name, "index_files": sizes, "stories": len(corpus.stories)}
+            _write_atomic(self.root / f"{key}.json", json.dumps(pointer).encode())
+        except OSError as exc:
+            self.warnings.append(f"Could not save the search index for next time ({exc}).")
+            return False
+        prune(self.root)
+        return True
+
+    def discard(self) -> None:
+        """Remove the build folder (the index in it must not be used afterwards)."""
+        self.index.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def open_snapshot(corpus_key: str, directory: Path | None = None) -> tuple[Snapshot | None, list[str]]:
+    """The saved corpus and index for ``corpus_key``, if there is one and it is sound."""
+    from medtui.search.index import StoryIndex
+
+    root = snapshot_root(directory)
+    key = snapshot_key(corpus_key)
+    pointer_path = root / f"{key}.json"
+    try:
+        pointer = json.loads(pointer_path.read_bytes())
+        folder = root / _folder_name(pointer["folder"])
+        sizes = {str(name): int(size) for name, size in dict(pointer["index_files"]).items()}
+    except FileNotFoundError:
+        return None, []
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _drop(pointer_path, None, f"its description is unreadable ({exc})")
+    try:
+        for name, size in sizes.items():
+            if os.sep in name or (folder / "index" / name).stat().st_size != size:
+                return _drop(pointer_path, folder, f"index file {name} has the wrong size")
+        corpus = _read_corpus(folder / "corpus.bin")
+        index = StoryIndex(_index_storage(folder / "index"))
+        index.adopt(corpus.stories)
+    except Exception as exc:  # noqa: BLE001 - whatever is wrong, the snapshot is not trusted
+        return _drop(pointer_path, folder, str(exc) or type(exc).__name__)
+    with contextlib.suppress(OSError):
+        os.utime(pointer_path)  # most recently used: kept by prune()
+    return Snapshot(corpus, index, key), []
+
+
+def _folder_name(value: object) -> str:
+    """A build folder's name from a pointer file, refusing anything that is not one."""
+    name = str(value)
+    if not name.startswith("build-") or "/" in name or os.sep in name or name in (".", ".."):
+        raise ValueError(f"{name!r} is not a snapshot folder")
+    return name
+
+
+def _read_corpus(path: Path) -> Corpus:
+    data = path.read_bytes()
+    head = len(MAGIC) + _HEADER.size
+    if not data.startswith(MAGIC) or len(data) < head:
+        raise ValueError("the saved corpus has no valid header")
+    length, crc = _HEADER.unpack_from(data, len(MAGIC))
+    payload = memoryview(data)[head:]
+    if len(payload) != length or zlib.crc32(payload) != crc:
+        raise ValueError("the saved corpus is truncated or damaged")
+    corpus = load_result(payload.tobytes())
+    if not isinstance(corpus, Corpus):
+        raise ValueError("the saved corpus is not a corpus")
+    return corpus
+
+
+def _drop(pointer: Path, folder: Path | None, why: str) -> tuple[None, list[str]]:
+    with contextlib.suppress(OSError):
+        pointer.unlink()
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+    return None, [f"The saved search index was not usable ({why}); it is being rebuilt."]
+
+
+def prune(root: Path, keep: int = KEEP) -> None:
+    """Keep the ``keep`` most recently used snapshots; remove the rest and dead builds."""
+    try:
+        pointers = sorted(root.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    wanted: set[str] = set()
+    for n, pointer in enumerate(pointers):
+        try:
+            name = _folder_name(json.loads(pointer.read_bytes())["folder"])
+        except (OSError, ValueError, KeyError, TypeError):
+            name = ""
+        if n < keep and name:
+            wanted.add(name)
+        else:
+            with contextlib.suppress(OSError):
+                pointer.unlink()
+    now = time.time()
+    for folder in root.glob("build-*"):
+        if folder.name in wanted:
+            continue
+        try:
+            age = now - folder.stat().st_mtime
+        except OSError:
+            continue
+        # Named by no pointer: dropped (it has its corpus) or a build that died (old).
+        if age > STALE_BUILD_S or (folder / "corpus.bin").exists():
+            shutil.rmtree(folder, ignore_errors=True)
