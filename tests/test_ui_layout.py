@@ -161,3 +161,12 @@ def test_run_with_a_missing_path_exits_2(
 
 def test_styles_are_found() -> None:
     assert (app_module.styles_dir() / "medtui.tcss").is_file()
+
+
+async def test_80x24_filter_bar_shows_what_two_institutions_share() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter", "j", "enter")
+        filter_bar = screen_text(app).split("\n")[1]
+        assert "shared: 2 stories, 2 events" in filter_bar

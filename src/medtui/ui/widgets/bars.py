@@ -29,10 +29,10 @@ def filter_text(model: BrowserModel) -> Text:
     if filters.institutions:
         names = " + ".join(one_line(model.institution_name(i), 50) for i in filters.institutions)
         part = Text("✓ ", style="bold")
-        part.append(names, style="bold reverse")
         shared = model.shared()
-        if shared is not None:
-            part.append(f"  shared: {shared[0]} stories, {shared[1]} events")
+        if shared is not None:  # first, so a narrow terminal still shows it
+            part.append(f"shared: {shared[0]} stories, {shared[1]} events — ", style="bold")
+        part.append(names, style="bold reverse")
         parts.append(part)
     if filters.starred_only:
         parts.append(Text("★ starred only", style="bold"))
