@@ -304,8 +304,11 @@ def test_two_indexes_are_independent(corpus: Corpus) -> None:
     b.add(corpus, corpus.stories[1:2])
     assert ids(a.search("hkust")) == {"s1"}
     assert ids(b.search("hkust")) == {"s2"}
+    assert a._storage.tempdir is None  # the temp folder only exists while adding
+    spill_a, spill_b = a._storage.temp_storage(), b._storage.temp_storage()
     assert a._storage.tempdir != b._storage.tempdir
-    assert os.path.dirname(a._storage.temp_storage().folder) == a._storage.tempdir
+    assert os.path.dirname(spill_a.folder) == a._storage.tempdir
+    assert os.path.dirname(spill_b.folder) == b._storage.tempdir
     tempdir = a._storage.tempdir
     a.close()
     assert not os.path.exists(tempdir)

@@ -114,35 +114,47 @@ class StoryIndex:
 
         Called repeatedly while a corpus loads; what is committed is searchable at once.
         """
-        from medtui.search.schema import story_fields
-
-        stories = list({s.id: s for s in stories}.values())  # one document per id
+        unique = list({s.id: s for s in stories}.values())  # one document per id
         kinds: dict[str, set[str]] = defaultdict(set)
-        wanted = {s.id for s in stories}
+        wanted = {s.id for s in unique}
         for event in corpus.events:
             if event.story in wanted:
                 kinds[event.story].add(event.kind)
         ix = self._index()
         with self._write_lock:
-            for begin in range(0, len(stories), COMMIT_EVERY):
-                chunk = stories[begin : begin + COMMIT_EVERY]
-                writer = ix.writer()
-                try:
-                    for story in chunk:
-                        doc = story_fields(corpus, story, kinds.get(story.id, ()))
-                        if story.id in self._stories:
-                            writer.update_document(**doc)
-                        else:
-                            writer.add_document(**doc)
-                    with self._lock:
-                        writer.commit()
-                        for story in chunk:
-                            self._stories[story.id] = story
-                        self._drop_searcher()
-                except BaseException:
-                    if not writer.is_closed:
-                        writer.cancel()
-                    raise
+            try:
+                for begin in range(0, len(unique), COMMIT_EVERY):
+                    self._commit(ix, corpus, unique[begin : begin + COMMIT_EVERY], kinds)
+            finally:
+                # The private temp folder only exists while adding: a process killed
+                # between loads leaves nothing behind in $TMPDIR.
+                remove = getattr(self._storage, "remove_tempdir", None)
+                if remove is not None:
+                    remove()
+
+    def _commit(
+        self, ix: Any, corpus: Corpus, chunk: list[Story], kinds: dict[str, set[str]]
+    ) -> None:
+        """Analyse ``chunk`` (searches go on meanwhile), then commit it under the lock."""
+        from medtui.search.schema import story_fields
+
+        writer = ix.writer()
+        try:
+            for story in chunk:
+                doc = story_fields(corpus, story, kinds.get(story.id, ()))
+                if story.id in self._stories:
+                    writer.update_document(**doc)
+                else:
+                    writer.add_document(**doc)
+            with self._lock:
+                writer.commit()
+                for story in chunk:
+                    self._stories[story.id] = story
+                self._drop_searcher()
+        except BaseException:
+            if not writer.is_closed:
+                writer.cancel()
+            raise
 
     def adopt(self, stories: Sequence[Story]) -> None:
         """Make ``stories`` searchable that the given storage's index holds already.

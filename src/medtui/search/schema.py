@@ -62,26 +62,32 @@ class PrivateRamStorage(RamStorage):
     whoosh's RamStorage spills to ``$TMPDIR/MAIN.tmp``, a fixed name: two medtui
     processes (or two indexes in one process) building at once delete each
     other's files and crash. Each storage here gets its own ``mkdtemp`` folder,
-    removed when the storage is garbage collected or the process exits.
+    made when a writer first needs it and removed by :meth:`remove_tempdir`
+    (after each batch of commits), at garbage collection, or at exit.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.tempdir = tempfile.mkdtemp(prefix="medtui-index-")
-        self._cleanup = weakref.finalize(self, shutil.rmtree, self.tempdir, True)
+        self.tempdir: str | None = None
+        self._cleanup: weakref.finalize | None = None
 
     def temp_storage(self, name: str | None = None) -> Any:
         """A fresh on-disk storage inside this storage's private temp folder."""
+        if self.tempdir is None:
+            self.tempdir = tempfile.mkdtemp(prefix="medtui-index-")
+            self._cleanup = weakref.finalize(self, shutil.rmtree, self.tempdir, True)
         name = name or f"{random_name()}.tmp"
         return FileStorage(os.path.join(self.tempdir, name)).create()
 
     def remove_tempdir(self) -> None:
-        """Remove the temp folder now.
+        """Remove the temp folder now (it is made again when next needed).
 
         (Not named ``close``: whoosh calls ``storage.close()`` whenever a segment
         reader closes, in the middle of a commit.)
         """
-        self._cleanup()
+        if self._cleanup is not None:
+            self._cleanup()
+        self.tempdir = self._cleanup = None
 
 
 def period(value: PartialDate) -> tuple[datetime, datetime]:
