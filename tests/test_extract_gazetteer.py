@@ -120,6 +120,9 @@ def test_guess_kind_and_acronyms() -> None:
     assert guess_kind("Harbour Biotech Ltd") == "company"
     assert guess_kind("Institute of Medical Technology of Lakeshore University") == "research"
     assert guess_kind("Friends of the Harbour") == "other"
+    assert guess_kind("Department of Ocean Science") == "university"
+    assert guess_kind("Department of Surgery of Lakeshore University") == "university"
+    assert guess_kind("Department of Health") == "government"
     assert is_acronym("HKUST") and is_acronym("CSU.CAS") and not is_acronym("Hospital")
 
 

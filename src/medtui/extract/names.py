@@ -55,11 +55,25 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Department of Ocean Science", "Department of Surgery of X University": a university's
+# department, not a government's ("Department of Health").
+_ACADEMIC_UNIT = re.compile(
+    r"^(?:the\s+)?(?:department|dept\.?|division|unit)\s+of\s+(?:.*\b(?:university|college|polytechnic)\b|"
+    r"(?:[\w&,-]+\s+){0,3}(?:sciences?|engineering|medicine|surgery|chemistry|physics|biology|mathematics|"
+    r"statistics|studies|nursing|pharmacy|pharmacology|economics|history|psychology|linguistics|"
+    r"philosophy|paediatrics|pediatrics|radiology|pathology|anaesthesia|anesthesiology|oncology|"
+    r"cardiology|neurology|orthopaedics|orthopedics|ophthalmology|psychiatry|dentistry)\b)",
+    re.I,
+)
+
+
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 
     The part before "of"/"for" decides first: an "Institute of X of Y University" is research.
     """
+    if _ACADEMIC_UNIT.search(name):
+        return "university"
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
     if head != name:
         kind = guess_kind(head)
