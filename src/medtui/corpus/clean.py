@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 ARTICLE_BREAK = "\ue000"
 """A line holding only this separates articles that the page itself marked apart."""
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\((\s*[^)\s]+)[^)]*\)")
+# Possessive and bounded, so that a line of "[a](" repeated takes linear time, not cubic.
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]\([^)]{0,2048}+\)")
+_MD_LINK = re.compile(r"\[([^\[\]]*+)\]\((\s*+[^)\s]{1,2048}+)[^)]{0,512}+\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w))")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043\u25e6\u2013*-]\s*")
-_HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|em|strong|u|sup|sub|a)\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|em|strong|u|sup|sub|a)\b[^<>]{0,1024}>", re.I)
 
 _PUBLISHED_ON = re.compile(r"^Published on (.+?)\s*\((https?://[^)\s]+)\)\s*$", re.I)
 _SOURCE_URL = re.compile(

@@ -230,7 +230,10 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     return [name]
 
 
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+MAX_RUN_TOKENS = 64
+"""Runs of capitalised words longer than this are read in slices of this many words."""
+# Bounded around the "@": an unbounded \S+ before it is quadratic on long runs without spaces.
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,256}@[^\s@]{1,256}\.\w+")
 
 
 def discover(text: str) -> list[Candidate]:
@@ -238,12 +241,15 @@ def discover(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
     for run in _runs(text):
-        for name in _name_in_run(run):
-            start, end = name[0][1], name[-1][2]
-            surface = text[start:end]
-            surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
-            end = start + len(surface)
-            found.append(Candidate(start, end, surface))
+        # A run far longer than any name (a line of capitalised words) is taken in slices:
+        # the name rules are quadratic (and recursive) in a run's length.
+        for i in range(0, len(run), MAX_RUN_TOKENS):
+            for name in _name_in_run(run[i : i + MAX_RUN_TOKENS]):
+                start, end = name[0][1], name[-1][2]
+                surface = text[start:end]
+                surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
+                end = start + len(surface)
+                found.append(Candidate(start, end, surface))
     return found + listed_companies(text)
 
 

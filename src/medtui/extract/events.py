@@ -11,9 +11,10 @@ sentence gives, else the story's, and none when the sentence dates the act relat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from medtui.corpus.dates import find_dates
+from medtui.corpus.dates import find_dates, find_yearless, in_year_of
 from medtui.corpus.model import PartialDate
 from medtui.extract.mentions import Span
 from medtui.extract.sentences import split_sentences
@@ -130,7 +131,10 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
     clause = _RELATIVE_CLAUSE.search(text, trigger_end, end)
     limit = clause.start() if clause else end
     keys: list[str] = []
-    for s in spans:
+    # Spans are sorted by start: look only at those starting inside the sentence.
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
+    for s in spans[first:last]:
         if s.start < start or s.end > limit:
             continue
         if kind in _SUBJECT_ONLY and s.start >= at:
@@ -146,6 +150,10 @@ def _event_date(sentence: str, story_date: PartialDate | None) -> PartialDate | 
         return dates[0].date
     if _RELATIVE.search(sentence):
         return None
+    yearless = find_yearless(sentence)
+    if yearless and story_date is not None:
+        month, day, _ = yearless[0]
+        return in_year_of(month, day, story_date)  # "signed on March 4" in a 2025 story
     return story_date
 
 
@@ -158,6 +166,8 @@ def find_events(
 ) -> list[FoundEvent]:
     """The events one story reports (see the module docstring)."""
     events: list[FoundEvent] = []
+    spans = sorted(spans, key=lambda s: s.start)
+    title_spans = sorted(title_spans, key=lambda s: s.start)
     for start, end in split_sentences(text):
         sentence = text[start:end]
         found = _classify(sentence)

@@ -20,11 +20,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        piece = text[start:m.start()].rstrip()
-        if m.group().strip() == "" and "\n" not in m.group() and _ABBREV.search(piece):
+        end = m.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        # Only the piece's last characters can be an abbreviation: searching the whole
+        # piece would be quadratic on "A. B. C. ..." (a piece grows at each "continue").
+        if m.group().strip() == "" and "\n" not in m.group() and \
+                _ABBREV.search(text, max(start, end - 12), end):
             continue
-        if piece.strip():
-            spans.append((start, start + len(piece)))
+        if text[start:end].strip():
+            spans.append((start, end))
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
