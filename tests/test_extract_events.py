@@ -196,3 +196,11 @@ def test_future_acts_are_not_events(sentence: str) -> None:
 def test_announced_partnership_is_a_partnership() -> None:
     text = "Lakeshore University announced a strategic research collaboration with Kowloon Riverside Hospital."
     assert events(text) == [("partnership", [LU, KRH], "2025-03-04")]
+
+
+def test_yearless_date_takes_the_story_year() -> None:
+    text = "On March 2, Lakeshore University signed an MoU with Kowloon Riverside Hospital."
+    assert events(text)[0][2] == "2025-03-02"
+    text = "On December 20, Lakeshore University signed an MoU with Kowloon Riverside Hospital."
+    assert events(text, date=PartialDate(2025, 1, 5))[0][2] == "2024-12-20"
+    assert events(text, date=None)[0][2] is None
