@@ -64,12 +64,12 @@ def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
 
 
 def content_hash(path: str | os.PathLike[str]) -> bytes | None:
-    """BLAKE2b-128 of the file's bytes, or None when it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.blake2b(fh.read(), digest_size=16).digest()
-    except OSError:
-        return None
+    """BLAKE2b-128 of the bytes the reader reads (the first MAX_FILE_BYTES), or None when
+    the file cannot be read or is not a regular file (a FIFO must never block loading)."""
+    from medtui.corpus.reader import read_bytes
+
+    data, _ = read_bytes(Path(os.fsdecode(path)))
+    return None if data is None else hashlib.blake2b(data, digest_size=16).digest()
 
 
 def cache_key(path: str | os.PathLike[str]) -> str:
