@@ -174,17 +174,20 @@ def iter_results(
 
     With an open ``cache``, unchanged files come from it and new results go into it.
     """
-    for loaded in _iter_loaded(files, workers, cache):
+    from medtui.cache.docs import CacheStats
+
+    for loaded in _iter_loaded(files, workers, cache, CacheStats()):
         yield loaded.result
 
 
 def _iter_loaded(
-    files: Sequence[InputFile], workers: int | None, cache: DocCache | None
+    files: Sequence[InputFile], workers: int | None, cache: DocCache | None, stats: CacheStats
 ) -> Iterator[Loaded]:
     from medtui.cache.load import Loaded, iter_cached, process_for_cache
 
     if cache is None or not cache.active:
         for item, result in zip(files, _start(_work, files, workers), strict=True):
+            stats.processed += 1
             yield Loaded(item, result, None)
         return
     yield from iter_cached(
@@ -322,10 +325,9 @@ def iter_load(
     key = CorpusKey(doc_cache.fingerprint if doc_cache else "")
     total = len(files)
     try:
-        for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache), 1):
+        stats = doc_cache.stats if doc_cache is not None else builder.stats
+        for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache, stats), 1):
             key.add(loaded.item.display, loaded.digest)
-            if doc_cache is None:
-                builder.stats.processed += 1
             yield builder.add(loaded.result)
             if progress is not None:
                 progress(done, total, loaded.result.document.path)
