@@ -185,6 +185,9 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
                 return _name_in_run(left) + _name_in_run(right)
             if left_ok and right_head:
                 return _name_in_run(left)  # "X Research UK and the Clinical Research team"
+            if right_ok and right[0][0] == "The":
+                # "Northwoods and The Ohio State University": "The" starts a new name.
+                return (_name_in_run(left) if left_ok else []) + _name_in_run(right)
             if right_ok and len(left) == 1 and sum(c.isupper() for c in left[0][0]) >= 2:
                 return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
             if left_ok and len(right) == 1 and sum(c.isupper() for c in right[0][0]) >= 2:
