@@ -83,6 +83,27 @@ def test_definitions() -> None:
     assert text[: found[0].full_end].endswith("Marine Biology")
 
 
+@pytest.mark.parametrize(
+    ("text", "shorts"),
+    [
+        ("Lakeshore University (\u201cLSU\u201d) signed.", ["LSU"]),
+        ('Lakeshore University ("LSU") signed.', ["LSU"]),
+        ("Northbridge Institute of Marine Biology (\u201cNIMB\u201d or the \u201cInstitute\u201d) signed.",
+         ["NIMB", "the Institute"]),
+        ("Acme Robotics (NASDAQ: ACME) signed.", []),
+        ("HKUST(Guangzhou) signed.", []),
+    ],
+)
+def test_quoted_and_alternative_definitions(text: str, shorts: list[str]) -> None:
+    assert [d.short for d in definitions(text)] == shorts
+
+
+def test_quoted_abbreviation_is_an_alias() -> None:
+    text = "Lakeshore University (\u201cLSU\u201d) signed an MoU. LSU will train nurses."
+    assert {name for _, name in mentions_of(text)} == {"Lakeshore University"}
+    assert [surface for surface, _ in mentions_of(text)] == ["Lakeshore University", "LSU", "LSU"]
+
+
 def mentions_of(text: str, gazetteer: Gazetteer | None = None, title: str = "") -> list[tuple[str, str]]:
     matcher = GazetteerMatcher(gazetteer if gazetteer is not None else Gazetteer())
     found = find_mentions(matcher, [text], [title])

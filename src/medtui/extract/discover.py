@@ -61,7 +61,10 @@ CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di",
 _TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
 ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr."})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_DEFINITION = re.compile(r"\(\s*((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)\s*\)")
+_DEFINITION = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
+# One short name inside the brackets, maybe quoted: (HKUST), (\u201cLSU\u201d), (the "University").
+_SHORT_NAME = re.compile(r"^(?:the\s+)?[\"\u201c\u2018']?((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)[\"\u201d\u2019']?$")
+_ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -292,17 +295,27 @@ def listed_companies(text: str) -> list[Candidate]:
 
 
 def definitions(text: str) -> list[Definition]:
-    """Every "(SHORT)" right after a name: candidates for document-local aliases."""
+    """Every "(SHORT)" right after a name: candidates for document-local aliases.
+
+    The short name may be quoted, and there may be several: (\u201cNIMB\u201d or the \u201cInstitute\u201d).
+    """
     out: list[Definition] = []
     for m in _DEFINITION.finditer(text):
-        short = m.group(1).strip()
-        words = short.split()
-        if len(words) > 5:
-            continue
-        if len(words) == 1 and sum(c.isupper() for c in short) < 2:
-            continue  # "(Guangzhou)" is part of a name, not an abbreviation
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] == " ":
             full_end -= 1
-        out.append(Definition(full_end, short, m.start(1), m.start(1) + len(short)))
+        for alternative in _ALTERNATIVES.split(m.group(1)):
+            named = _SHORT_NAME.match(alternative.strip())
+            if named is None:
+                continue
+            short = named.group(1).strip()
+            if alternative.strip().startswith("the ") and not short.startswith("the "):
+                short = "the " + short  # (the "University"): a generic short name, kept as such
+            words = short.split()
+            if len(words) > 5:
+                continue
+            if len(words) == 1 and sum(c.isupper() for c in short) < 2:
+                continue  # "(Guangzhou)" is part of a name, not an abbreviation
+            at = text.find(short.removeprefix("the "), m.start(1), m.end(1))
+            out.append(Definition(full_end, short, at, at + len(short.removeprefix("the "))))
     return out
