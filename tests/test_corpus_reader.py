@@ -141,3 +141,19 @@ def test_discover_files(tmp_path: Path) -> None:
     assert [f.path.name for f in files] == ["notes.data"]
     with pytest.raises(InputError, match="No such file"):
         discover_files([tmp_path / "missing"])
+
+
+def test_html_meta_charset_is_used_before_guessing() -> None:
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head>'
+            "<body><p>香港中文大學與醫院簽署合作備忘錄</p></body></html>")
+    text, encoding, warnings = decode(page.encode("big5"))
+    assert text == page and encoding == "big5hkscs" and warnings == []
+    latin = b'<meta charset="iso-8859-1"><p>caf\xe9 \x93quoted\x94</p>'
+    assert decode(latin) == ('<meta charset="iso-8859-1"><p>caf\u00e9 \u201cquoted\u201d</p>', "cp1252", [])
+
+
+def test_wrong_meta_charset_falls_back_to_a_guess() -> None:
+    page = '<html><head><meta charset="utf-8"></head><body><p>' + CHINESE_TRAD + "</p></body></html>"
+    text, encoding, warnings = decode(page.encode("big5"))
+    assert text == page
+    assert warnings == [f"encoding guessed as {encoding}"]

@@ -309,6 +309,21 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     return text, encoding, warnings
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})""", re.I)
+# What browsers read for these labels (the WHATWG encoding standard): supersets.
+_CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "iso-8859-1": "cp1252",
+                      "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag (read before guessing)."""
+    m = _META_CHARSET.search(head)
+    if m is None:
+        return None
+    label = m.group(1).decode("ascii", "replace").lower()
+    return _CHARSET_SUPERSETS.get(label, label)
+
+
 def _decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     if not data.strip():
         return None, None, ["empty file, skipped"]
@@ -331,6 +346,12 @@ def _decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
     as_utf8 = _utf8(data)
     if as_utf8 is not None:
         return as_utf8[0], "utf-8", as_utf8[1]
+    declared = _declared_charset(data[:_SNIFF_BYTES])
+    if declared is not None:
+        try:
+            return data.decode(declared), declared, []
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration: guess instead
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data[:262_144])
