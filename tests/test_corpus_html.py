@@ -104,3 +104,20 @@ def test_empty_and_broken_html_do_not_crash() -> None:
     assert html_to_page("").text == ""
     page = html_to_page("<html><body><p>Unclosed <b>bold <i>text")
     assert page.text == "Unclosed bold text"
+
+
+def test_linked_headlines_mark_listing_items() -> None:
+    items = "".join(
+        f'<div class="item"><p>2025/03/0{i}</p><h3><a href="/n/{i}">Headline number {i} of the list</a></h3>'
+        f"<p>Teaser {i}. {PROSE}</p></div>" for i in range(1, 4)
+    )
+    text = html_to_page(f"<html><body><h1>News</h1>{items}</body></html>").text
+    blocks = text.split("\ue000")
+    assert len(blocks) == 4 and "News" in blocks[0]
+    assert blocks[1].split()[:2] == ["2025/03/01", "Headline"]  # the date goes with its item
+
+
+def test_section_headings_of_an_article_do_not_split_it() -> None:
+    sections = "".join(f"<h2>Section {i}</h2><p>{PROSE}</p>" for i in range(4))
+    text = html_to_page(f"<html><body><h1>Title</h1>{sections}</body></html>").text
+    assert "\ue000" not in text

@@ -204,3 +204,9 @@ def test_shorten() -> None:
 def test_empty_page_has_no_story() -> None:
     assert split_stories(clean_lines("")) == []
     assert split_stories(clean_lines("\n\n  \n")) == []
+
+
+def test_more_links_are_not_item_text() -> None:
+    raw = "\n".join(["First headline", BODY, "Read more \u00bb", "\ue000", "Second headline", MORE, "Continue reading"])
+    found = stories(raw)
+    assert [s.text for s in found] == [BODY, MORE]

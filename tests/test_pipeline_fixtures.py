@@ -238,3 +238,16 @@ def test_government_release_dated_at_its_end(plain: Corpus) -> None:
         assert furniture not in story.text
     # The MoU is still to be signed ("will sign ..., subject to approval"): only the approval happened.
     assert summary(plain, story) == [("approval", {"Lakeshore University"}, "2025-03-04")]
+
+
+def test_listing_of_linked_headlines_without_article_elements(plain: Corpus) -> None:
+    found = stories_of(plain, "tolo_harbour_hospital_news.html")
+    assert [(s.title, iso(s)) for s in found] == [
+        ("Tolo Harbour Hospital and Lakeshore University sign teaching agreement", "2025-04-09"),
+        ("New MRI suite opens in the east wing", "2025-03-21"),
+        ("Hospital receives donation for children's ward", "2025-03-02"),
+    ]
+    assert summary(plain, found[0]) == [
+        ("agreement", {"Tolo Harbour Hospital", "Lakeshore University"}, "2025-04-09"),
+    ]
+    assert summary(plain, found[1]) == []  # "The hospital opened ...": no institution named

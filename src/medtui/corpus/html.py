@@ -139,12 +139,38 @@ def _drop_link_lists(root: Any) -> None:
 
 def _mark_articles(root: Any) -> None:
     """Put a break line before each of several ``<article>`` elements (a listing page), so
-    that the story splitter keeps them apart; articles inside articles (comments) are not."""
+    that the story splitter keeps them apart; articles inside articles (comments) are not.
+
+    A listing without ``<article>`` elements shows itself by its linked headlines: three or
+    more headings of one level that are links. Each item is then the largest element that
+    holds its headline and no other (its date and teaser with it).
+    """
     articles = [a for a in root.css("article") if not _has_article_ancestor(a, root)]
-    if len(articles) < 2:
+    if len(articles) >= 2:
+        for node in articles:
+            node.insert_before(f"\n{ARTICLE_BREAK}\n")
         return
-    for node in articles:
-        node.insert_before(f"\n{ARTICLE_BREAK}\n")
+    for level in ("h2", "h3", "h4"):
+        heads = [h for h in root.css(level) if _linked_headline(h)]
+        if len(heads) < _MIN_LISTING_ITEMS:
+            continue
+        ids = {h.mem_id for h in heads}
+        for head in heads:
+            node = head
+            while node.parent is not None and node.parent.mem_id != root.mem_id and sum(
+                h.mem_id in ids for h in node.parent.css(level)
+            ) == 1:
+                node = node.parent
+            node.insert_before(f"\n{ARTICLE_BREAK}\n")
+        return
+
+
+_MIN_LISTING_ITEMS = 3
+
+
+def _linked_headline(head: Any) -> bool:
+    words = _words(head)
+    return words > 0 and _link_words(head)[1] >= 0.6 * words
 
 
 def _has_article_ancestor(node: Any, root: Any) -> bool:

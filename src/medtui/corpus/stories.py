@@ -199,8 +199,11 @@ def _pick_title(lines: list[str]) -> int | None:
     return next((i for i in candidates if not _label_like(lines[i])), candidates[0] if candidates else None)
 
 
+_MORE_LINK = re.compile(r"^\W*(?:read|learn|see|find out) more\b\W*$|^\W*(?:continue reading|more|details)\W*$", re.I)
+
+
 def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
-    body = [ln for ln in lines if ln.strip()]
+    body = [ln for ln in lines if ln.strip() and not _MORE_LINK.match(ln)]
     date: PartialDate | None = None
     title = ""
     # The item's head: dates, year headings and title-like lines before its text, in any
