@@ -81,11 +81,12 @@ def html_to_page(html: str) -> HtmlPage:
     root = _article_root(tree)
     if root is None:
         return page
-    _drop_link_lists(root)
+    stats = _link_stats(root)
+    _drop_link_lists(root, stats)
     for node in root.css("header, footer"):
         if node.parent is not None and node.parent.tag in ("body", "html"):
             node.decompose()
-    _mark_articles(root)
+    _mark_articles(root, stats)
     for node in root.css("li"):
         node.insert_before("\n\u2022 ")
         node.insert_after("\n")
@@ -106,38 +107,60 @@ _LINK_SHARE = 0.7
 _MIN_PROSE_WORDS = 50
 
 
-def _words(node: Any) -> int:
-    return len(node.text(deep=True, separator=" ").split())
+Stats = dict[int, tuple[int, int, int]]
+"""Per element (by ``mem_id``): links, words inside links, words."""
 
 
-def _link_words(node: Any) -> tuple[int, int]:
-    links = node.css("a")
-    return len(links), sum(_words(a) for a in links)
+def _link_stats(root: Any) -> Stats:
+    """Links and words of every element under ``root``, in one pass (linear even on
+    deeply nested pages, where asking each element for its text would be quadratic)."""
+    stats: Stats = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node.iter(include_text=True) if child.tag != "-text")
+            continue
+        links = linked = words = 0
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                words += len((child.text_content or "").split())
+            else:
+                c_links, c_linked, c_words = stats.get(child.mem_id, (0, 0, 0))
+                links, linked, words = links + c_links, linked + c_linked, words + c_words
+        if node.tag == "a":
+            links, linked = links + 1, words
+        stats[node.mem_id] = (links, linked, words)
+    return stats
 
 
-def _drop_link_lists(root: Any) -> None:
+def _drop_link_lists(root: Any, stats: Stats) -> None:
     """Drop blocks that are mostly links (menus, sidebars, "latest news" lists).
 
     This works whatever the blocks' class names say, but only on a page with prose of
     its own: a page that is nothing but linked headlines (a listing) keeps them.
     """
-    n_links, root_links = _link_words(root)
-    prose = _words(root) - root_links
+    n_links, root_links, root_words = stats.get(root.mem_id, (0, 0, 0))
+    prose = root_words - root_links
     if n_links < _MIN_LINKS or prose < _MIN_PROSE_WORDS:
         return
     doomed = []
     for node in root.css(_LINK_BLOCKS):
-        count, linked = _link_words(node)
-        if count < _MIN_LINKS:
-            continue
-        total = _words(node)
-        if linked >= _LINK_SHARE * total and total - linked < 0.5 * prose:
+        count, linked, total = stats.get(node.mem_id, (0, 0, 0))
+        if count >= _MIN_LINKS and linked >= _LINK_SHARE * total and total - linked < 0.5 * prose:
             doomed.append(node)
     for node in doomed:
         node.decompose()
 
 
-def _mark_articles(root: Any) -> None:
+_MIN_LISTING_ITEMS = 3
+_ITEM_DEPTH = 8
+"""How far above its headline a listing item's element may be."""
+_ARTICLE_DEPTH = 64
+
+
+def _mark_articles(root: Any, stats: Stats) -> None:
     """Put a break line before each of several ``<article>`` elements (a listing page), so
     that the story splitter keeps them apart; articles inside articles (comments) are not.
 
@@ -151,35 +174,40 @@ def _mark_articles(root: Any) -> None:
             node.insert_before(f"\n{ARTICLE_BREAK}\n")
         return
     for level in ("h2", "h3", "h4"):
-        heads = [h for h in root.css(level) if _linked_headline(h)]
+        heads = [h for h in root.css(level) if _linked_headline(h, stats)]
         if len(heads) < _MIN_LISTING_ITEMS:
             continue
-        ids = {h.mem_id for h in heads}
+        held: dict[int, int] = {}  # element -> how many of the headlines it holds
         for head in heads:
-            node = head
-            while node.parent is not None and node.parent.mem_id != root.mem_id and sum(
-                h.mem_id in ids for h in node.parent.css(level)
-            ) == 1:
-                node = node.parent
-            node.insert_before(f"\n{ARTICLE_BREAK}\n")
+            for node in _ancestors(head, root, _ITEM_DEPTH):
+                held[node.mem_id] = held.get(node.mem_id, 0) + 1
+        for head in heads:
+            item = head
+            for node in _ancestors(head, root, _ITEM_DEPTH):
+                if held[node.mem_id] != 1:
+                    break
+                item = node
+            item.insert_before(f"\n{ARTICLE_BREAK}\n")
         return
 
 
-_MIN_LISTING_ITEMS = 3
+def _ancestors(node: Any, root: Any, limit: int) -> list[Any]:
+    """Up to ``limit`` ancestors of ``node`` below ``root``, nearest first."""
+    out = []
+    parent = node.parent
+    while parent is not None and parent.mem_id != root.mem_id and len(out) < limit:
+        out.append(parent)
+        parent = parent.parent
+    return out
 
 
-def _linked_headline(head: Any) -> bool:
-    words = _words(head)
-    return words > 0 and _link_words(head)[1] >= 0.6 * words
+def _linked_headline(head: Any, stats: Stats) -> bool:
+    _, linked, words = stats.get(head.mem_id, (0, 0, 0))
+    return words > 0 and linked >= 0.6 * words
 
 
 def _has_article_ancestor(node: Any, root: Any) -> bool:
-    parent = node.parent
-    while parent is not None and parent is not root and parent.tag != "html":
-        if parent.tag == "article":
-            return True
-        parent = parent.parent
-    return False
+    return any(parent.tag == "article" for parent in _ancestors(node, root, _ARTICLE_DEPTH))
 
 
 def _article_root(tree: Any) -> Any:
