@@ -193,7 +193,7 @@ def _mark_articles(root: Any, stats: Stats) -> None:
 
 def _ancestors(node: Any, root: Any, limit: int) -> list[Any]:
     """Up to ``limit`` ancestors of ``node`` below ``root``, nearest first."""
-    out = []
+    out: list[Any] = []
     parent = node.parent
     while parent is not None and parent.mem_id != root.mem_id and len(out) < limit:
         out.append(parent)
