@@ -96,6 +96,31 @@ _HISTORY_DATE = re.compile(
     r"\b(?:founded|established|set up|created|incorporated|opened|built|since)\s+(?:in\s+|on\s+)?$", re.I)
 
 
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|yet to|failed to|fails to|declined to|refused to|without)\b(?:\s+\w+){0,3}\s*$",
+    re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had|got|get|gets)\b(?:\s+\w+ly)?\s*$", re.I)
+_AFTER_VERB = frozenset(
+    "by the a an its their his her our this that these those for on in to as at with under of".split())
+
+
+def _adjectival(sentence: str, start: int, end: int) -> bool:
+    """Whether an 'approved'/'authorized' is an adjective before a noun, not a verb."""
+    if " " in sentence[start:end].strip():
+        return False  # "received approval", "gave the green light": a phrase, not the participle
+    if start > 0 and sentence[start - 1] in "-\u2010\u2011":
+        return True
+    if _AUXILIARY.search(sentence[max(0, start - 30) : start]):
+        return False  # "was approved today", "has been formally approved"
+    after = sentence[end:].lstrip()
+    if not after or not after[0].isalpha():
+        return False  # "... was approved." / "approved, ..."
+    word = re.match(r"[\w'\u2019]+", after)
+    if word is None:
+        return False
+    return word.group()[0].islower() and word.group().lower() not in _AFTER_VERB
+
+
 @dataclass
 class FoundEvent:
     """An event in one story, parties as entity keys."""
@@ -120,6 +145,10 @@ def _classify(sentence: str) -> tuple[str, int, int] | None:
         before = sentence[max(0, m.start() - 60) : m.start()]
         if _HYPOTHETICAL.search(before) or _CONDITION_FIRST.search(sentence[: m.start()]):
             continue
+        if _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "has not yet received funding", "never signed"
+        if kind == "approval" and _adjectival(sentence, m.start(), m.end()):
+            continue  # "FDA-approved therapies", "authorized training": no act of approving
         return kind, m.start(), m.end()
     return None
 
