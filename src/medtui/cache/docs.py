@@ -74,7 +74,12 @@ def content_hash(path: str | os.PathLike[str]) -> bytes | None:
 
 def cache_key(path: str | os.PathLike[str]) -> str:
     """The row key of a file: its absolute path (not resolved: links are their own files)."""
-    return os.path.abspath(os.fsdecode(path))
+    key = os.path.abspath(os.fsdecode(path))
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: SQLite needs valid text
+        key = os.fsencode(key).decode("utf-8", "backslashreplace")
+    return key
 
 
 def dump_result(result: Any) -> bytes:

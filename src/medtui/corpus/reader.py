@@ -160,7 +160,7 @@ def _walk(
                 continue
             if not is_file:
                 if entry.is_symlink():
-                    warnings.append(f"{_safe(path)}: broken link, skipped.")
+                    warnings.append(f"{_safe(path)}: broken link (or a loop of links), skipped.")
                 else:
                     warnings.append(f"{_safe(path)}: not a regular file, skipped.")
                 continue
@@ -168,7 +168,7 @@ def _walk(
                 warnings.append(f"More than {MAX_FILES} files: the rest were not read.")
                 return
             if real is not None and not entry.is_symlink():
-                shown = str(path) if real == _OUTSIDE else os.path.join(real, entry.name)
+                shown = _printable(str(path) if real == _OUTSIDE else os.path.join(real, entry.name))
             else:
                 shown = display_path(path, seeds_root)
             files.append(InputFile(path, shown))
@@ -275,7 +275,7 @@ def _utf8(data: bytes) -> tuple[str, list[str]] | None:
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
-    if multibyte >= 10 * bad:
+    if multibyte >= 2 * bad:  # legacy encodings make valid UTF-8 sequences only by rare chance
         return text, [f"not valid UTF-8 in {bad} place{'s' if bad > 1 else ''}: "
                       "those bytes were replaced"]
     return None
