@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from helpers.zoo import HTML_PAYLOADS, Specimen, build_zoo, story
 
+from helpers.zoo import HTML_PAYLOADS, Specimen, build_zoo, story
 from medtui.corpus import reader
 from medtui.corpus.model import Corpus
 from medtui.corpus.reader import MAX_FILE_BYTES, MAX_LINE_CHARS, read_document_text
