@@ -12,8 +12,6 @@ from typing import Any
 from medtui.corpus.model import Story
 from medtui.ui.keys import KeyEntry, collect_bindings
 from medtui.ui.render import date_with_precision, one_line
-from medtui.ui.screens.help import HelpScreen
-from medtui.ui.screens.warnings import WarningsScreen
 from medtui.ui.view import ViewMixin
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList
@@ -129,10 +127,14 @@ class ActionsMixin(ViewMixin):
 
     def action_warnings(self) -> None:
         """Show every warning (w)."""
+        from medtui.ui.screens.warnings import WarningsScreen
+
         self.push_screen(WarningsScreen(self.warnings))
 
     def action_help(self) -> None:
         """Show every key binding (F1, ?)."""
+        from medtui.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.key_entries()))
 
     def action_toggle_theme(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,7 +23,6 @@ from textual.widgets import Footer
 
 from medtui.corpus.model import Corpus, Story
 from medtui.ui.actions import ActionsMixin
-from medtui.ui.commands import ActionCommands
 from medtui.ui.messages import (
     CorpusReady,
     IndexProgress,
@@ -34,14 +33,15 @@ from medtui.ui.messages import (
 )
 from medtui.ui.model import INSTITUTION_SORTS, STORY_SORTS, BrowserModel
 from medtui.ui.render import one_line, safe
-from medtui.ui.screens.help import HelpScreen
-from medtui.ui.screens.warnings import WarningsScreen
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
 from medtui.ui.widgets.searchbar import SearchBar
 from medtui.ui.widgets.stories import StoriesPane
 from medtui.ui.widgets.timeline import TimelinePane
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 
 def styles_dir() -> Path:
@@ -52,6 +52,13 @@ def styles_dir() -> Path:
 
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+def action_commands() -> type[Provider]:
+    """The palette's provider of medtui actions (imported when the palette first opens)."""
+    from medtui.ui.commands import ActionCommands
+
+    return ActionCommands
 
 
 class MainScreen(Screen[None]):
@@ -68,7 +75,7 @@ class MedtuiApp(ActionsMixin):
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
     TITLE = "medtui"
-    COMMANDS = ActionsMixin.COMMANDS | {ActionCommands}
+    COMMANDS = ActionsMixin.COMMANDS | {action_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: handled as soon as the key arrives, so the keys typed right after
         # land in the new pane (a focused text box still types these characters).
@@ -174,6 +181,9 @@ class MedtuiApp(ActionsMixin):
         keymap = dict(getattr(config, "keymap", {}) or {})
         if keymap:
             known = {i for entry in self.key_entries() for i in entry.binding_ids}
+            from medtui.ui.screens.help import HelpScreen
+            from medtui.ui.screens.warnings import WarningsScreen
+
             for screen in (HelpScreen, WarningsScreen):  # not mounted yet, but rebindable
                 known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
             check = getattr(config, "check_keymap", None)

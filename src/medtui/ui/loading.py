@@ -30,16 +30,20 @@ SEARCH_LIMIT = 200
 
 
 class LoadingMixin(App[int]):
-    """Worker methods shared by the app; ``self.index`` is set when indexing finishes."""
+    """Worker methods shared by the app; ``self.index`` is set once the first stories are
+    indexed (searches then answer over what is indexed so far) and again when all are."""
 
     index: Any = None
     _index_override: Any = None
+    _saved_index: Any = None  # the index saved with this very corpus (a relaunch)
+    _corpus_key: str | None = None  # identifies the corpus, to save its index for next time
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_documents(self, paths: Sequence[str]) -> None:
         """Read ``paths`` (the bundled seeds when empty), posting progress, then the corpus."""
+        from medtui.cache.searchable import try_snapshot
         from medtui.errors import MedtuiError
-        from medtui.pipeline import load_corpus
+        from medtui.pipeline import CorpusBuilder, discover_inputs, load_corpus
 
         last = -1
 
@@ -51,7 +55,18 @@ class LoadingMixin(App[int]):
                 self.post_message(LoadProgress(done, total, path))
 
         try:
-            corpus = load_corpus(list(paths) or None, progress=progress)
+            inputs = discover_inputs(list(paths) or None)
+            found, warnings = try_snapshot(list(paths) or None, inputs)
+            if found is not None:  # nothing changed since last time: corpus and index saved
+                self._saved_index = found.index
+                found.corpus.warnings.extend(warnings)
+                self.post_message(CorpusReady(found.corpus))
+                return
+            builder = CorpusBuilder()
+            corpus = load_corpus(list(paths) or None, progress=progress, builder=builder,
+                                 inputs=inputs)
+            corpus.warnings.extend(warnings)
+            self._corpus_key = builder.corpus_key
         except MedtuiError as error:
             self.post_message(LoadFailed(str(error)))
             return
@@ -63,21 +78,33 @@ class LoadingMixin(App[int]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def build_index(self, corpus: Corpus) -> None:
         """Add the stories to the search index in chunks, posting progress, then the index."""
+        from medtui.cache.snapshot import SnapshotWriter
+
         worker = get_current_worker()
+        if self._saved_index is not None and self._index_override is None:
+            self.post_message(IndexReady(self._saved_index))
+            return
+        writer = None
         try:
             if self._index_override is not None:
                 index = self._index_override
             else:
                 from medtui.search.index import StoryIndex
 
-                index = StoryIndex()
+                # On disk in the cache folder when the corpus can be saved with it.
+                writer = SnapshotWriter.create() if self._corpus_key else None
+                index = writer.index if writer is not None else StoryIndex()
             stories = corpus.stories
             step = max(50, len(stories) // 50)
             for start in range(0, len(stories), step):
                 if worker.is_cancelled:
                     return
                 index.add(corpus, stories[start : start + step])
+                if start == 0:  # searchable from now on, over what is indexed so far
+                    self.call_from_thread(setattr, self, "index", index)
                 self.post_message(IndexProgress(min(start + step, len(stories)), len(stories)))
+            if writer is not None:
+                writer.save(self._corpus_key, corpus)
         except Exception as error:
             self.post_message(LoadFailed(f"Indexing the stories failed: {error}."))
             return
