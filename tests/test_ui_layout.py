@@ -170,3 +170,18 @@ async def test_80x24_filter_bar_shows_what_two_institutions_share() -> None:
         await pilot.press("1", "enter", "j", "enter")
         filter_bar = screen_text(app).split("\n")[1]
         assert "shared: 2 stories, 2 events" in filter_bar
+
+
+async def test_every_key_is_harmless_on_an_empty_corpus() -> None:
+    app = make_app(corpus=Corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ("1", "enter", "o", "j", "2", "enter", "s", "y", "o", "3", "n", "N", "G",
+                    "4", "e", "enter", "S", "u", "x", "backspace", "tab", "shift+tab", "h", "l"):
+            await pilot.press(key)
+        assert app.is_running
+        assert "0 stories" in screen_text(app)
+        await pilot.press("f1")
+        await pilot.press("escape", "w")
+        assert isinstance(app.screen, WarningsScreen)
+        assert "No warnings." in screen_text(app)
