@@ -110,6 +110,8 @@ async def test_timeline_enter_opens_story_at_its_evidence() -> None:
         assert top > 0
         assert top <= evidence_line < top + article.scrollable_content_region.height
         assert EVIDENCE.split()[0] in screen_text(app)
+        await pilot.press("escape")  # back where the story was opened from
+        assert app.focused is not None and app.focused.id == "timeline-list"
 
 
 async def test_article_keys_scroll() -> None:

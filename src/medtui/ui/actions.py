@@ -24,6 +24,7 @@ class ActionsMixin(ViewMixin):
     """Story and filter actions for the app."""
 
     _main: Any
+    return_pane: str = "stories"
     toggle_themes: dict[str, str]
 
     def open_story(self, story_id: str, evidence: str | None = None) -> None:
@@ -48,7 +49,13 @@ class ActionsMixin(ViewMixin):
             self.model.read.add(key)
             self._save(lambda state: state.mark_read(key))
             self._story_changed(story.id, self.model.filters.unread_only)
+        if self.active_pane != "article":
+            self.return_pane = self.active_pane
         self.action_focus_pane("article")
+
+    def action_leave_article(self) -> None:
+        """Leave the article for the pane it was opened from (Escape)."""
+        self.action_focus_pane(self.return_pane)
 
     def _save(self, change: Any) -> Any:
         if self._state is None:

@@ -31,7 +31,10 @@ EMPTY_HINT = "No story open. Pick one in Stories (2) or Timeline (4) and press E
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """The article reader; scroll with j/k, space, PgUp/PgDn, g/G; n/N between matches."""
+    """The article reader; scroll with j/k, space, PgUp/PgDn, g/G; n/N between matches.
+
+    Escape goes back to the pane the story was opened from.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
@@ -48,6 +51,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("b", "page(-1)", "Page up", show=False, id="article.page_up"),
         Binding("g", "top", "Top", show=False, id="article.top"),
         Binding("G", "bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("escape", "app.leave_article", "Back", id="article.back"),
         Binding("n", "match(1)", "Next match", id="article.next_match"),
         Binding("N", "match(-1)", "Previous match", id="article.prev_match"),
     ]
