@@ -326,5 +326,6 @@ def test_internal_error_is_one_line(
 def test_bench_without_module(capsys: pytest.CaptureFixture[str],
                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "medtui.bench", None)
+    monkeypatch.delattr("medtui.bench", raising=False)  # imported by an earlier test
     code, _, err = run(capsys, "bench", "--json")
     assert code == 2 and "bench" in one_line(err)

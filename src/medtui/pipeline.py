@@ -268,15 +268,19 @@ def load_corpus(
     progress: ProgressCallback | None = None,
     workers: int | None = None,
     cache: bool | None = None,
+    builder: CorpusBuilder | None = None,
+    inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
 ) -> Corpus:
     """Read every document under ``paths`` (the bundled seeds when empty) into a Corpus.
 
     ``cache``: reuse and store per-document results in the cache folder (default: yes,
-    unless ``MEDTUI_NO_CACHE=1``). Raises :class:`medtui.errors.InputError` for a path
-    that does not exist.
+    unless ``MEDTUI_NO_CACHE=1``). ``builder``: load into this one (to read its
+    ``stats`` and ``corpus_key`` afterwards). ``inputs``: see :func:`iter_load`.
+    Raises :class:`medtui.errors.InputError` for a path that does not exist.
     """
-    builder = CorpusBuilder()
-    for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache):
+    builder = builder if builder is not None else CorpusBuilder()
+    for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache,
+                       inputs=inputs):
         pass
     return builder.corpus
 
