@@ -1,0 +1,96 @@
+"""Property tests of reading: any bytes decode without raising; normalising loses nothing.
+
+Profiles (examples per property) are in tests/helpers/fuzz.py: HYPOTHESIS_PROFILE=ci|long.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.fuzz import FUZZ, document_text, html_text, raw_bytes
+from medtui.corpus import deep_html, reader
+from medtui.corpus.reader import decode, limit_lines, normalise_text, read_document_text
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _words(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz-reader")
+
+
+@FUZZ
+@given(raw_bytes)
+def test_decode_never_raises_and_gives_text_or_a_reason(data: bytes) -> None:
+    text, encoding, warnings = decode(data)
+    assert all(isinstance(w, str) and w for w in warnings)
+    if text is None:
+        assert encoding is None and len(warnings) == 1
+    else:
+        text.encode("utf-8")  # no lone surrogates: printable and storable anywhere
+        assert encoding
+
+
+@FUZZ
+@given(raw_bytes, st.sampled_from(("a.txt", "b.md", "c.html", "d.dat")))
+def test_reading_any_file_never_raises(scratch: Path, data: bytes, name: str) -> None:
+    path = scratch / name
+    path.write_bytes(data)
+    decoded = read_document_text(path)
+    assert all(isinstance(w, str) and w for w in decoded.warnings)
+    if decoded.text is None:
+        assert decoded.warnings
+        return
+    assert decoded.text.strip()
+    assert not _CONTROL.search(decoded.text) and "\r" not in decoded.text
+    assert max(map(len, decoded.text.split("\n"))) <= reader.MAX_LINE_CHARS
+    assert len(decoded.warnings) == len(set(decoded.warnings))  # each problem said once
+
+
+@FUZZ
+@given(document_text, st.integers(5, 40))
+def test_normalising_keeps_every_visible_character(text: str, limit: int) -> None:
+    with mock.patch.object(reader, "MAX_LINE_CHARS", limit):
+        out, warnings = normalise_text(text)
+        assert max(map(len, out.split("\n"))) <= limit
+    assert not _CONTROL.search(out) and "\r" not in out
+    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
+    assert _words(out) == _words(unicodedata.normalize("NFC", visible))
+    assert bool(warnings) == any(len(line) > limit for line in
+                                 normalise_text(text)[0].split("\n"))
+
+
+@FUZZ
+@given(st.text(max_size=300), st.integers(3, 30))
+def test_breaking_long_lines_only_turns_spaces_into_line_ends(text: str, limit: int) -> None:
+    text = text.replace("\r", " ")
+    with mock.patch.object(reader, "MAX_LINE_CHARS", limit):
+        out, _ = limit_lines(text)
+    assert max(map(len, out.split("\n"))) <= limit
+    # Every character is kept, in order: some spaces became line ends, and a line with
+    # no space near the limit was split with nothing removed.
+    assert out.replace("\n", "").replace(" ", "") == text.replace("\n", "").replace(" ", "")
+    assert out.count(" ") <= text.count(" ")
+
+
+@FUZZ
+@given(html_text, st.integers(1, 6))
+def test_html_depth_limit_keeps_the_text_and_bounds_the_depth(html: str, depth: int) -> None:
+    with mock.patch.object(deep_html, "MAX_HTML_DEPTH", depth):
+        out, warnings = deep_html.limit_html_depth(html)
+        again, more = deep_html.limit_html_depth(out)
+    assert _words(_TAG.sub("", out)) == _words(_TAG.sub("", html))
+    assert (out != html) == bool(warnings)
+    assert not more and again == out  # what is left is within the limit
