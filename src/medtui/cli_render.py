@@ -7,6 +7,7 @@ Document text only ever reaches Rich inside :class:`rich.text.Text` objects
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,10 +36,20 @@ def is_terminal(stream: TextIO) -> bool:
         return False
 
 
+# Characters JSON may leave raw that a terminal would act on (DEL, C1 controls such as
+# the 8-bit CSI) or that reorder what is shown (bidi controls), and JavaScript's line ends.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def write_json(data: Any, stream: TextIO) -> None:
-    """Pretty JSON; non-ASCII kept as is unless the stream cannot encode it."""
+    """Pretty JSON; non-ASCII kept as is unless the stream cannot encode it.
+
+    Controls and bidi marks are always written as ``\\uXXXX`` escapes (the data is
+    unchanged; a terminal showing the output sees no control characters).
+    """
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    stream.write(json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf16"), indent=2))
+    text = json.dumps(data, ensure_ascii=encoding not in ("utf8", "utf16"), indent=2)
+    stream.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     stream.write("\n")
 
 
