@@ -46,11 +46,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "down", "Scroll down", show=False, id="article.down"),
+        Binding("down", "down", "Scroll down", show=False, id="article.down_arrow"),
         Binding("k", "up", "Scroll up", show=False, id="article.up"),
+        Binding("up", "up", "Scroll up", show=False, id="article.up_arrow"),
         Binding("space", "page(1)", "Page down", show=False, id="article.page_down"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="article.pagedown"),
         Binding("b", "page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="article.pageup"),
         Binding("g", "top", "Top", show=False, id="article.top"),
+        Binding("home", "top", "Top", show=False, id="article.home"),
         Binding("G", "bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("end", "bottom", "Bottom", show=False, id="article.end"),
         Binding("escape", "app.leave_article", "Back", id="article.back"),
         Binding("n", "match(1)", "Next match", id="article.next_match"),
         Binding("N", "match(-1)", "Previous match", id="article.prev_match"),

@@ -25,6 +25,7 @@ class SearchInput(Input):
     """The query field: Escape clears it and goes back, Down goes to the results."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Go to results / accept suggestion", id="search.submit"),
         Binding("escape", "clear_search", "Clear search", id="search.clear"),
         Binding("down", "to_results", "To results", show=False, id="search.results"),
     ]
