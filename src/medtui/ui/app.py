@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
 from medtui.ui.actions import ActionsMixin
@@ -159,6 +159,9 @@ class MedtuiApp(ActionsMixin):
         self._open_state()
         self.query_one(StatusBar).progress(0, 1)
         self.query_one(ArticleView).show(None)
+        if self.is_headless:  # tests and snapshots: no blinking cursor, same frame every time
+            for box in self.query(Input):
+                box.cursor_blink = False
         self._layout()
         self.refresh_all()
         self.action_focus_pane("stories")
