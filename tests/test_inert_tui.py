@@ -9,7 +9,9 @@ warnings screen, then checks the bytes, the screen and the terminal title.
 
 from __future__ import annotations
 
+import base64
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -118,7 +120,7 @@ def test_hostile_document_in_the_real_app_reaches_the_terminal_as_plain_text(
     tmux.keys("Enter", "w")  # the article of the hit, then the warnings screen
     screen = tmux.wait_for("warning")
     assert "empty" in screen
-    tmux.keys("Escape")
+    tmux.keys("Escape", "2", "g", "Enter", "y")  # copy the hostile story's citation (OSC 52)
     assert tmux.alive(), "the app quit: document text acted as a [@click] action"
     title_after = tmux.title()
     tmux.keys("q")
@@ -128,6 +130,14 @@ def test_hostile_document_in_the_real_app_reaches_the_terminal_as_plain_text(
     output = raw.read_bytes()
 
     assert len(output) > 1000  # the capture did see the app draw
+    # The app's own clipboard write ("y") is the only OSC 52 allowed: base64 of a citation
+    # that is one line of plain text.
+    copies = re.findall(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)", output)
+    assert len(copies) == 1
+    citation = base64.b64decode(copies[0]).decode("utf-8")
+    assert "PWNED-TITLE" in citation and "[bold]" in citation
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", citation)
+    output = output.replace(b"\x1b]52;c;" + copies[0], b"")
     assert hostile_bytes(output) == []
     # Textual itself never sends these; any occurrence would come from a document.
     for sequence in (b"\x1b]0;", b"\x1b]2;", b"\x1b]52;", b"\x1b]8;", b"\x1b[2J", b"\x1bc"):
