@@ -115,11 +115,8 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         n = len(raw)
         for i, story in enumerate(raw):
             body, title = mentions.spans[i], mentions.spans[n + i]
-            keys: list[str] = []
-            in_body = set(body)  # a set: `in body` on a list is quadratic on long stories
-            for span in sorted(title + body, key=lambda s: (s in in_body, s.start)):
-                if span.key not in keys:
-                    keys.append(span.key)
+            # Institutions in order of first mention: the headline's first, then the body's.
+            keys = list(dict.fromkeys(s.key for s in [*title, *body]))
             events = find_events(story.text, body, story.title, title, story.date)
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events))
         return result
