@@ -108,6 +108,8 @@ def _adjectival(sentence: str, start: int, end: int) -> bool:
     """Whether an 'approved'/'authorized' is an adjective before a noun, not a verb."""
     if " " in sentence[start:end].strip():
         return False  # "received approval", "gave the green light": a phrase, not the participle
+    if start > 0 and sentence[start].isupper():
+        return True  # "an Authorized Service Center": part of a name
     if start > 0 and sentence[start - 1] in "-\u2010\u2011":
         return True
     if _AUXILIARY.search(sentence[max(0, start - 30) : start]):
