@@ -1,0 +1,103 @@
+"""The search box wired to the index: debounced queries, stale answers dropped.
+
+Part of :class:`medtui.ui.app.MedtuiApp` (a mixin). Every query gets a new
+generation number; the worker's answer carries it, and an answer for an older
+generation is dropped (counted in ``stale_searches``), so a slow search can
+never overwrite a newer one. An empty query shows all stories again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+
+from medtui.ui.actions import ActionsMixin
+from medtui.ui.messages import SearchDone
+from medtui.ui.render import one_line, safe
+from medtui.ui.widgets.article import ArticleView
+from medtui.ui.widgets.searchbar import SearchBar
+
+
+class SearchMixin(ActionsMixin):
+    """Search handling for the app."""
+
+    search_generation: int
+    stale_searches: int
+    _shown_query: str
+
+    def start_search(self, query: str) -> None:
+        """Ask for ``query``'s hits; an empty query shows all stories again."""
+        self.search_generation += 1
+        bar = self.query_one(SearchBar)
+        if not query.strip():
+            self.model.search = None
+            self._shown_query = ""
+            bar.set_hint("")
+            self._after_search([])
+            return
+        if self.index is None:
+            bar.set_hint(Text("searching when indexing ends…", style="italic"))
+            return
+        self.run_search(self.search_generation, query)
+
+    def on_search_done(self, message: SearchDone) -> None:
+        """Show a search's hits, unless a newer search was started meanwhile."""
+        if message.generation != self.search_generation:
+            self.stale_searches += 1
+            return
+        bar = self.query_one(SearchBar)
+        result = message.result
+        if result is None:
+            bar.set_hint(Text(f"! {safe(message.error or '')}", style="bold"))
+            return
+        self.model.search = result
+        self._shown_query = message.query
+        if result.error:
+            bar.set_hint(Text(f"! {safe(result.error)}", style="bold"))
+        elif result.total == 0 and result.suggestion:
+            hint = Text("No match. Did you mean ")
+            hint.append(one_line(result.suggestion, 60), style="bold underline")
+            hint.append("? Enter accepts")
+            bar.set_hint(hint)
+        elif result.total == 0:
+            bar.set_hint(Text("No match", style="bold"))
+        else:
+            bar.set_hint(Text(f"{result.total} hit{'s' if result.total != 1 else ''}"))
+        self._after_search(result.terms)
+
+    def _after_search(self, terms: Sequence[str]) -> None:
+        self.refresh_institutions()
+        self.refresh_stories()
+        article = self.query_one(ArticleView)
+        if article.story is not None:
+            article.set_terms(terms)
+
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, message: SearchBar.QueryChanged) -> None:
+        self.start_search(message.query)
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, message: SearchBar.Submitted) -> None:
+        result = self.model.search
+        if (
+            result is not None
+            and message.query == self._shown_query
+            and result.total == 0
+            and result.suggestion
+        ):
+            self.query_one(SearchBar).set_query(result.suggestion)
+            return
+        if message.query != self._shown_query:
+            self.start_search(message.query)
+        self.action_focus_pane("stories")
+
+    @on(SearchBar.Cleared)
+    def _query_cleared(self) -> None:
+        self.start_search("")
+        self.action_focus_pane(self.active_pane)
+
+    @on(SearchBar.ToResults)
+    def _to_results(self) -> None:
+        self.action_focus_pane("stories")
