@@ -257,6 +257,8 @@ class MedtuiApp(SearchMixin):
         self.phase = f"Indexing {message.done}/{message.total} stories…"
         self.query_one(StatusBar).progress(message.done, message.total)
         self.refresh_status()
+        if self.waiting_query is not None and self.index is not None:
+            self.start_search(self.waiting_query)  # over what is indexed so far
 
     def on_index_ready(self, message: IndexReady) -> None:
         """Searching is possible now; run whatever was typed meanwhile."""

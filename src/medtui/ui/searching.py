@@ -26,20 +26,25 @@ class SearchMixin(ActionsMixin):
     search_generation: int
     stale_searches: int
     _shown_query: str
+    waiting_query: str | None = None
+    """A query typed before anything was indexed; run as soon as something is."""
 
     def start_search(self, query: str) -> None:
         """Ask for ``query``'s hits; an empty query shows all stories again."""
         self.search_generation += 1
         bar = self.query_one(SearchBar)
         if not query.strip():
+            self.waiting_query = None
             self.model.search = None
             self._shown_query = ""
             bar.set_hint("")
             self._after_search([])
             return
         if self.index is None:
-            bar.set_hint(Text("searching when indexing ends…", style="italic"))
+            self.waiting_query = query
+            bar.set_hint(Text("searching once stories are indexed…", style="italic"))
             return
+        self.waiting_query = None
         self.run_search(self.search_generation, query)
 
     def on_search_done(self, message: SearchDone) -> None:
