@@ -14,41 +14,20 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 
+from helpers.hang import within
 from helpers.zoo import HTML_PAYLOADS, Specimen, build_zoo, story
 from medtui.corpus import reader
 from medtui.corpus.model import Corpus
 from medtui.corpus.reader import MAX_FILE_BYTES, MAX_LINE_CHARS, read_document_text
 from medtui.pipeline import load_corpus
 
-T = TypeVar("T")
 MEDTUI = [sys.executable, "-m", "medtui"]
-
-
-def within(seconds: float, fn: Callable[[], T]) -> T:
-    """``fn()``, or a test failure if it has not returned after ``seconds`` (a hang)."""
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test thread
-            box["error"] = exc
-
-    thread = threading.Thread(target=target, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        pytest.fail(f"still running after {seconds} s: medtui hangs on this input")
-    if "error" in box:
-        raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
 
 
 def cli_env(tmp: Path) -> dict[str, str]:

@@ -33,7 +33,10 @@ default. The warnings are collected in :attr:`Config.warnings` for the UI to sho
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,6 +85,9 @@ def load_yaml_file(path: str | Path) -> tuple[Any | None, str | None]:
     the config loader report problems the same way. An empty file gives ``(None, None)``.
     """
     path = Path(path)
+    with contextlib.suppress(OSError):  # errors are reported by the read below
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the read for ever
+            return None, f"Could not read {path}: it is not a regular file."
     try:
         raw = path.read_bytes()
     except OSError as exc:

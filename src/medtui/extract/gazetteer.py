@@ -7,7 +7,10 @@ it; new ids add institutions. Problems in a user's file become warnings, not cra
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -129,6 +132,10 @@ def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
     digest.update(shipped.encode())
     _merge(gaz, yaml.safe_load(shipped), "gazetteer.yaml (shipped)")
     for path in extra_files:
+        with contextlib.suppress(OSError):  # errors are reported by the read below
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block for ever
+                gaz.warnings.append(f"{path}: not a regular file; using the shipped gazetteer.")
+                continue
         try:
             text = Path(path).read_text("utf-8")
         except FileNotFoundError:
