@@ -263,6 +263,6 @@ def test_documented_example_is_valid(cfg_dir: Path) -> None:
     write(cfg_dir, "\n".join(example))
     config = load_config()
     assert config.theme == "textual-dark"
-    assert config.keymap["cursor_down"] == "j,down"
+    assert config.keymap["list.down"] == "j,down"
     # Only the two example gazetteer files, which do not exist here, are warned about.
     assert len(config.warnings) == 2 and all("Gazetteer file" in w for w in config.warnings)

@@ -12,9 +12,9 @@ Config file format
     # Key names are Textual's: "ctrl+f", "j", "down", "f1", "question_mark", "shift+tab".
     # Press F1 in medtui to see every binding id.
     keymap:
-      search: ctrl+f
-      cursor_down: j,down
-      star: s
+      search.focus: ctrl+f
+      list.down: j,down
+      story.star: s
 
     # Extra gazetteer files (institution names and aliases), in the gazetteer's
     # YAML format. Relative paths are relative to this file's folder; ~ is expanded.
