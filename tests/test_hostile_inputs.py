@@ -146,6 +146,8 @@ def test_cli_commands_over_the_zoo_exit_0_without_traceback(zoo, tmp_path: Path)
     by_name = {Path(d["path"]).name: d for d in data["documents"]}
     assert "empty file, skipped" in by_name["empty.txt"]["warnings"]
     assert any("charliebad" in s["text"] for s in data["stories"])
+    again = run_cli(["export", folder], tmp_path)  # from the cache this time: same result
+    assert again.returncode == 0 and json.loads(again.stdout) == data
     for args in (["search", "alphaplain", folder, "--json"], ["search", "alphaplain", folder],
                  ["timeline", folder], ["timeline", folder, "--format", "ics"],
                  ["institutions", folder]):

@@ -144,3 +144,22 @@ def test_hostile_document_in_the_real_app_reaches_the_terminal_as_plain_text(
         assert sequence not in output, sequence
     assert title_after == title_before
     assert not any(word in title_after for word in ("PWNED", "FILETITLE", "WARNTITLE", "C1TITLE"))
+
+
+def test_the_app_on_the_input_zoo_loads_the_rest_and_warns_once_per_problem(
+    tmux: Tmux, tmp_path: Path
+) -> None:
+    from helpers.zoo import build_zoo
+
+    specimens = build_zoo(tmp_path / "zoo")
+    stories = len([s for s in specimens if s.marker is not None])
+    problems = sum(len(s.warnings) for s in specimens)
+    start_app(tmux, tmp_path / "zoo", tmp_path / "raw.bin")
+    screen = tmux.wait_for("Ready", seconds=120)
+    assert f"Ready · {stories} stories" in screen
+    assert f"{problems} warnings (w)" in screen
+    tmux.keys("w")
+    tmux.wait_for(f"{problems} warnings —")
+    tmux.keys("Escape", "/", "literal:quebecname", "Enter")  # the file whose name is not UTF-8
+    tmux.wait_for("1 hit")
+    assert tmux.alive()
