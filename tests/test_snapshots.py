@@ -33,3 +33,15 @@ def test_main_view(scene: str, size: str, snap_compare: Callable[..., bool]) -> 
     app = MedtuiApp([])  # no paths: the bundled seeds
     assert snap_compare(app, terminal_size=SIZES[size], run_before=SCENES[scene])
 
+
+
+def test_readme_shows_a_screenshot_of_every_view_at_both_sizes() -> None:
+    """scripts/screenshots.py wrote every view at every size, and README.md links each one."""
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for scene in SCENES:
+        for size in SIZES:
+            name = f"screenshots/{scene}-{size}.svg"
+            assert f"]({name})" in readme, f"README.md does not show {name}"
+            svg = (root / name).read_text(encoding="utf-8")
+            assert svg.lstrip().startswith("<svg") and "medtui" in svg, name
