@@ -113,6 +113,7 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
     record = dict(_last(_probe("measure", paths, cache, *extra), "measure")[1])
     elapsed, relaunch = _last(_probe("relaunch", paths, cache), "relaunch")
     record["relaunch_s"] = round(elapsed, 3)
+    record["relaunch_cpu_s"] = relaunch.get("cpu_s")
     record["relaunch_from_snapshot"] = relaunch.get("from_snapshot")
     record["relaunch_peak_rss_mb"] = relaunch.get("peak_rss_mb")
     if not args.no_app:

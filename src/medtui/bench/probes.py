@@ -67,6 +67,8 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
         "events": len(corpus.events),
         "load_s": round(found.load_s, 3),
         "index_s": round(found.index_s, 3),
+        "load_cpu_s": round(found.load_cpu_s, 3),
+        "index_cpu_s": round(found.index_cpu_s, 3),
         "queries": len(times),
         "query_errors": errors,
         "query_p50_ms": percentile(times, 50),
@@ -86,7 +88,10 @@ def relaunch(paths: list[str]) -> dict[str, Any]:
     query = make_queries(found.corpus, 10)[0].text
     result = found.index.search(query, limit=10)
     own, _ = peak_rss_mb()
+    from medtui.cache.searchable import cpu_seconds
+
     return {"from_snapshot": found.from_snapshot, "processed": found.stats.processed,
+            "cpu_s": round(cpu_seconds(), 3),
             "stories": len(found.corpus.stories), "hits": result.total, "peak_rss_mb": own}
 
 
