@@ -67,6 +67,11 @@ _ACADEMIC_UNIT = re.compile(
 )
 
 
+_OWN_HEAD = re.compile(
+    r"\b(?:committee|council|board|association|society|federation|foundation|alliance|"
+    r"consortium|league|union|club|trust|fund|museum|library)\b", re.I)
+
+
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 
@@ -77,7 +82,8 @@ def guess_kind(name: str) -> str:
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
     if head != name:
         kind = guess_kind(head)
-        if kind != "other":
+        if kind != "other" or _OWN_HEAD.search(head):
+            # "CPC Committee of X Hospital" is a committee, whatever X is.
             return kind
     for kind, pattern in _KIND_RULES:
         if pattern.search(name):
