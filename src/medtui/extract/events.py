@@ -74,6 +74,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
                   "agreed to", "協議", "协议", "協定", "协定", "合約", "合约", "合同"),
     "partnership": ("partner", "team", "join", "alliance", "collaboration", "pact",
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
+    "approval": ("approv", "endors", "sanction", "authori", "ratifi", "green light", "批准",
+                 "獲批", "获批"),
+    "grant": ("grant", "fund", "donation", "endowment", "investment", "gift"),
+    "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
+    "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
+                "met with"),
 }
 _PRIORITY = {kind: n for n, (kind, _) in enumerate(_TRIGGERS)}
 _SUBJECT_ONLY = {"launch", "meeting"}
@@ -136,7 +142,8 @@ class FoundEvent:
 
 def _classify(sentence: str) -> tuple[str, int, int] | None:
     """The strongest event kind in a sentence and where its trigger starts and ends."""
-    folded = sentence.casefold().replace("\u0131", "i")  # re.I also takes dotless i for i
+    # re.I also takes the dotless and the dotted capital I for i.
+    folded = sentence.replace("\u0130", "i").casefold().replace("\u0131", "i")
     for kind, pattern in _TRIGGERS:
         needs = _NEEDS.get(kind)
         if needs is not None and not any(word in folded for word in needs):
