@@ -107,7 +107,9 @@ class SnapshotWriter:
             return False
         key = snapshot_key(corpus_key)
         try:
-            payload = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
+            plain = Corpus.__new__(Corpus)  # without the lookup maps: rebuilt when first used
+            plain.__dict__.update((k, v) for k, v in vars(corpus).items() if not k.startswith("_"))
+            payload = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)
             _write_atomic(
                 self.folder / "corpus.bin",
                 MAGIC + _HEADER.pack(len(payload), zlib.crc32(payload)) + payload,
