@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
+from medtui.ui.keyorder import KeyOrderMixin
 from medtui.ui.messages import (
     CorpusReady,
     IndexProgress,
@@ -68,7 +69,7 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(SearchMixin):
+class MedtuiApp(KeyOrderMixin, SearchMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
