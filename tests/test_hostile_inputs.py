@@ -334,3 +334,21 @@ def test_unreadable_file_and_folder_for_real(tmp_path: Path) -> None:
     assert "openmarker" in texts and "lockedmarker" not in texts and "insidemarker" not in texts
     # The unlistable folder's warning is corpus-level (not in the export's documents):
     # what matters here is that it did not stop the rest.
+
+
+# Lines that made a regex or a loop quadratic (or worse) before it was fixed: each one
+# took minutes to hours at 200,000 characters; all of them together now take seconds.
+PATHOLOGICAL = {
+    "markdown links": "[a](" * 50_000, "brackets": "[" * 200_000, "images": "![" * 100_000,
+    "html tags": "<br" * 66_000, "at signs": "x" * 199_999 + "@", "abbreviations": "A. " * 66_000,
+    "capitalised run": "A " * 100_000, "and-joined names": "A and " * 33_000,
+    "parentheses": "(A" * 100_000, "whitespace": " \t" * 99_999 + "x",
+}
+
+
+def test_pathological_lines_do_not_hang(tmp_path: Path) -> None:
+    text = "Pathological lines\n\n" + "\n\n".join(PATHOLOGICAL.values()) + "\n"
+    (tmp_path / "lines.md").write_text(text)
+    corpus = within(300, lambda: load_corpus([tmp_path], cache=False, workers=1))
+    assert len(corpus.documents) == 1 and corpus.documents[0].warnings == []
+    assert corpus.stories and corpus.stories[0].title == "Pathological lines"
