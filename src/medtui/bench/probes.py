@@ -106,9 +106,15 @@ def frame(paths: list[str]) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             emit({"event": "frame"})
             deadline = time.perf_counter() + READY_TIMEOUT_S
-            while getattr(app, "index", None) is None and time.perf_counter() < deadline:
+
+            def complete() -> bool:  # every story indexed (not just the first batch)
+                index, stories = getattr(app, "index", None), len(app.model.corpus.stories)
+                return index is not None and stories > 0 and index.size >= stories
+
+            while not complete() and time.perf_counter() < deadline:
                 await pilot.pause(0.05)
-            emit({"event": "searchable", "ready": getattr(app, "index", None) is not None})
+            emit({"event": "searchable", "ready": complete()})
+            os._exit(0)  # now: the app would wait for a loading thread that may still run
 
     asyncio.run(run())
 
