@@ -127,9 +127,16 @@ def _walk(
     seen: set[tuple[int, int]],
     seeds_root: Path | None,
 ) -> None:
-    stack = [root]
+    # Each folder travels with its resolved path (None: resolve it), so that neither a
+    # folder nor a file needs a resolve() of its own: listing 25,000 files stays well
+    # under a second.
+    try:
+        cwd: str | None = str(Path.cwd().resolve())
+    except OSError:
+        cwd = None
+    stack: list[tuple[Path, str | None]] = [(root, None)]
     while stack:
-        folder = stack.pop()
+        folder, real = stack.pop()
         try:
             st = folder.stat()
         except OSError:
@@ -139,25 +146,32 @@ def _walk(
             warnings.append(f"{_safe(folder)}: folder already read (a link loop?), skipped.")
             continue
         seen.add(ident)
-        real = _resolved_under(folder, seeds_root)
+        if real is None:
+            try:
+                real = str(folder.resolve())
+            except OSError:
+                real = None
+        prefix = _display_prefix(real, cwd, seeds_root)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             warnings.append(f"{_safe(folder)}: cannot list folder ({exc.strerror or exc}).")
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 if entry.is_dir(follow_symlinks=True):
-                    stack.append(path)
+                    child_real = None if real is None or entry.is_symlink() else os.path.join(real, name)
+                    stack.append((_child(folder, name), child_real))
                     continue
                 is_file = entry.is_file(follow_symlinks=True)
             except OSError:
                 is_file = False
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            if os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
                 continue
+            path = _child(folder, name)
             if not is_file:
                 if entry.is_symlink():
                     warnings.append(f"{_safe(path)}: broken link (or a loop of links), skipped.")
@@ -167,32 +181,32 @@ def _walk(
             if len(files) >= MAX_FILES:
                 warnings.append(f"More than {MAX_FILES} files: the rest were not read.")
                 return
-            if real is not None and not entry.is_symlink():
-                shown = _printable(str(path) if real == _OUTSIDE else os.path.join(real, entry.name))
+            if prefix is not None and not entry.is_symlink():
+                shown = _printable(str(path) if prefix == _OUTSIDE else os.path.join(prefix, name))
             else:
                 shown = display_path(path, seeds_root)
             files.append(InputFile(path, shown))
 
 
-def _resolved_under(folder: Path, seeds_root: Path | None) -> str | None:
-    """The display prefix of the files directly in ``folder``, so that each one needs no
-    ``resolve()`` of its own (that made listing 25,000 files take seconds).
+def _child(folder: Path, name: str) -> Path:
+    """``folder / name`` for a plain file name, without pathlib parsing it again (3x faster)."""
+    make = getattr(folder, "_make_child_relpath", None)
+    child: Path = make(name) if make is not None else folder / name
+    return child
+
+
+def _display_prefix(real: str | None, cwd: str | None, seeds_root: Path | None) -> str | None:
+    """The display prefix of the files directly in the folder whose resolved path is ``real``.
 
     ``""`` for the working directory itself, ``_OUTSIDE`` for a folder outside it (the
     path is shown as given), None when :func:`display_path` must decide file by file.
     """
-    if seeds_root is not None:
-        return None
-    try:
-        real = folder.resolve()
-        cwd = Path.cwd().resolve()
-    except OSError:
+    if seeds_root is not None or real is None or cwd is None:
         return None
     if real == cwd:
         return ""
-    prefix = str(cwd).rstrip(os.sep) + os.sep
-    shown = str(real)
-    return shown[len(prefix) :] if shown.startswith(prefix) else _OUTSIDE
+    prefix = cwd.rstrip(os.sep) + os.sep
+    return real[len(prefix) :] if real.startswith(prefix) else _OUTSIDE
 
 
 _OUTSIDE = "\0"
