@@ -13,8 +13,11 @@ cache is thrown away and rebuilt, with one warning.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,3 +56,19 @@ def code_fingerprint(*packages: str) -> str:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(data)
     return digest.hexdigest()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a burst of objects is created.
+
+    Unpickling a 25,000-story corpus makes the collector run again and again over a
+    growing heap: 0.6-4 s instead of 0.25 s. Nothing unpickled here is garbage.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

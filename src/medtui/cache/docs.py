@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from medtui.cache import gc_paused
+
 FORMAT = "1"
 DB_NAME = "documents.sqlite3"
 PIPELINE_CODE = ("corpus", "extract", "pipeline")
@@ -270,23 +272,24 @@ class DocCache:
 
     def results(self, keys: Sequence[str]) -> dict[str, Any]:
         """The stored results of ``keys``; a row failing its check is left out (and counted)."""
-        blobs: dict[str, Any] = {}
+        found: dict[str, Any] = {}
         if self.conn is None:
-            return blobs
+            return found
         try:
-            for begin in range(0, len(keys), _LOOKUP_BATCH):
-                chunk = keys[begin : begin + _LOOKUP_BATCH]
-                marks = ",".join("?" * len(chunk))
-                for key, blob, crc in self.conn.execute(
-                    f"SELECT path, result, crc FROM docs WHERE path IN ({marks})", chunk
-                ):
-                    result = self._check(blob, crc)
-                    if result is not None:
-                        blobs[key] = result
+            with gc_paused():
+                for begin in range(0, len(keys), _LOOKUP_BATCH):
+                    chunk = keys[begin : begin + _LOOKUP_BATCH]
+                    marks = ",".join("?" * len(chunk))
+                    for key, blob, crc in self.conn.execute(
+                        f"SELECT path, result, crc FROM docs WHERE path IN ({marks})", chunk
+                    ):
+                        result = self._check(blob, crc)
+                        if result is not None:
+                            found[key] = result
         except sqlite3.DatabaseError as exc:
             self._give_up(exc, retry=True)
             return {}
-        return blobs
+        return found
 
     def _check(self, blob: Any, crc: Any) -> Any:
         if isinstance(blob, bytes) and zlib.crc32(blob) == crc:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from medtui.cache import code_fingerprint
+from medtui.cache import code_fingerprint, gc_paused
 from medtui.cache.docs import load_result
 from medtui.corpus.model import Corpus
 
@@ -188,7 +188,8 @@ def _read_corpus(path: Path) -> Corpus:
     payload = memoryview(data)[head:]
     if len(payload) != length or zlib.crc32(payload) != crc:
         raise ValueError("the saved corpus is truncated or damaged")
-    corpus = load_result(payload.tobytes())
+    with gc_paused():
+        corpus = load_result(payload.tobytes())
     if not isinstance(corpus, Corpus):
         raise ValueError("the saved corpus is not a corpus")
     return corpus
