@@ -248,7 +248,7 @@ def run(argv: list[str]) -> int:
     if argv and argv[0] == "bench":
         return cmd_bench(argv[1:])
     if argv and argv[0] in COMMANDS:
-        args = _sub_parser(argv[0]).parse_args(argv[1:])
+        args = _sub_parser(argv[0]).parse_intermixed_args(argv[1:])
         return COMMANDS[argv[0]](args)
     return cmd_open(_open_parser().parse_args(argv))
 
