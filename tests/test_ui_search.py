@@ -141,13 +141,30 @@ async def test_highlight_styles_do_not_rely_on_colour() -> None:
         assert match.bold and match.underline
 
 
-async def test_slash_and_digits_inside_the_search_box_are_typed() -> None:
+async def test_digits_inside_the_search_box_are_typed() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"a/b 2025")
-        assert app.query_one(SearchBar).value == "a/b 2025"
+        await pilot.press("slash", *"ab 2025 1")
+        assert app.query_one(SearchBar).value == "ab 2025 1"
         assert app.focused is not None and app.focused.id == "search-input"
+
+
+async def test_slash_again_selects_the_query_so_typing_replaces_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "beta")
+        await pilot.press("enter")  # to the results
+        await pilot.press("slash", *"gamma")  # from a pane
+        assert app.query_one(SearchBar).value == "gamma"
+        await pilot.press("slash", *"alpha")  # in the box itself
+        assert app.query_one(SearchBar).value == "alpha"
+        await pilot.press("enter", "1", "f", *"be", "slash", *"beta")  # from the names filter
+        assert app.query_one("#inst-filter").value == "be"
+        assert app.query_one(SearchBar).value == "beta"
+        await pilot.press("slash", "slash", *"x")  # a second / types one
+        assert app.query_one(SearchBar).value == "/x"
 
 
 async def test_a_query_typed_while_indexing_runs_when_the_index_is_ready() -> None:

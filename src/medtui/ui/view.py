@@ -12,7 +12,6 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input
 
 from medtui.ui.loading import LoadingMixin
 from medtui.ui.model import BrowserModel
@@ -146,12 +145,20 @@ class ViewMixin(LoadingMixin):
         self.action_focus_pane(PANE_ORDER[(position - 1) % len(PANE_ORDER)])
 
     def action_focus_search(self) -> None:
-        """Put the cursor in the search box (/); in a text box, just type the '/'.
+        """Put the cursor in the search box with its query selected, so typing replaces it (/).
 
-        The binding has priority (so keys typed right after it reach the box), and
-        Textual does not treat '/' as a printable key a focused Input would take.
+        Like a browser's address bar: from anywhere, and in the search box itself,
+        ``/`` selects the whole query; a second ``/`` types a '/'. The binding has
+        priority (keys typed right after it reach the box), so in the institutions
+        filter box ``/`` goes to the search box too.
         """
-        if isinstance(self.focused, Input):
-            self.focused.insert_text_at_cursor("/")
+        box = self.query_one(SearchInput)
+        if self.focused is box:
+            start, end = sorted(box.selection)
+            if (start, end) == (0, len(box.value)):  # all selected, or empty: type it
+                box.replace("/", start, end)
+            else:
+                box.select_all()
             return
-        focus_now(self.query_one(SearchInput))
+        focus_now(box)
+        box.select_all()

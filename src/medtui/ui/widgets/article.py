@@ -76,6 +76,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_starts: list[int] = []
         self._first_body_line = 0
         self._width = 0
+        self._anchor: int | None = None
+        """Body offset to keep in view (evidence or current match) until the user scrolls."""
 
     # ----------------------------------------------------------------- content
     def show(
@@ -97,10 +99,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._evidence = find_sentence(self._body, safe(evidence)) if evidence else None
         self._set_matches(terms)
         self._rebuild()
-        if self._evidence is not None:
-            self._scroll_to_offset(self._evidence[0])
-        else:
-            self.scroll_to(y=0, animate=False, force=True)
+        self._anchor = self._evidence[0] if self._evidence is not None else None
+        self._reanchor()
+        # A pane hidden by the one-pane layout has no size yet: wrap and scroll again
+        # once it is shown and laid out (on_resize does it too).
+        self.call_after_refresh(self._fit)
 
     def set_terms(self, terms: Sequence[str]) -> None:
         """Change the highlighted search terms, keeping the scroll position."""
@@ -129,7 +132,8 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._matches:
             parent.border_subtitle = ""
         elif self.current_match < 0:
-            parent.border_subtitle = f"{len(self._matches)} matches (n/N)"
+            count = len(self._matches)
+            parent.border_subtitle = f"{count} match{'es' if count != 1 else ''} (n/N)"
         else:
             parent.border_subtitle = (
                 f"match {self.current_match + 1}/{len(self._matches)} (n/N)"
@@ -164,9 +168,35 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: Resize) -> None:
-        """Re-wrap for the new width."""
-        if (self.scrollable_content_region.width or self.size.width) != self._width:
-            self._rebuild()
+        """Re-wrap for the new width, keeping the evidence, the match or the top text in view."""
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width
+        if width == self._width:
+            if self._anchor is not None:  # the height may have changed: a third down again
+                self._reanchor()
+            return
+        top = self.top_offset
+        self._rebuild()
+        if self._anchor is not None:
+            self._reanchor()
+        elif top is not None:
+            self.scroll_to(y=self.line_of_offset(top), animate=False, force=True)
+
+    def _reanchor(self) -> None:
+        if self._anchor is not None:
+            self._scroll_to_offset(self._anchor)
+        else:
+            self.scroll_to(y=0, animate=False, force=True)
+
+    @property
+    def top_offset(self) -> int | None:
+        """The body offset of the top screen line (None while the title or meta is on top)."""
+        index = self.scroll_offset.y - self._first_body_line
+        if not self._body_starts or index < 0:
+            return None
+        return self._body_starts[min(index, len(self._body_starts) - 1)]
 
     def line_of_offset(self, offset: int) -> int:
         """The screen line showing body character ``offset``."""
@@ -175,10 +205,12 @@ class ArticleView(ScrollView, can_focus=True):
         return self._first_body_line + max(bisect_right(self._body_starts, offset) - 1, 0)
 
     def _scroll_to_offset(self, offset: int) -> None:
+        """Show body ``offset`` a third down the pane; from the top if the first page shows it
+        (with a few lines after it), so the title stays in view."""
         line = self.line_of_offset(offset)
-        self.scroll_to(
-            y=max(line - self.scrollable_content_region.height // 3, 0), animate=False, force=True
-        )
+        height = self.scrollable_content_region.height
+        top = 0 if line < height - 3 else line - height // 3
+        self.scroll_to(y=top, animate=False, force=True)
 
     # --------------------------------------------------------------- rendering
     def render_line(self, y: int) -> Strip:
@@ -203,16 +235,30 @@ class ArticleView(ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     # ----------------------------------------------------------------- actions
+    def _user_scrolled(self) -> None:
+        self._anchor = None
+
+    def on_mouse_scroll_down(self) -> None:
+        """The wheel moved the text: a resize keeps this text on top, not the evidence."""
+        self._user_scrolled()
+
+    def on_mouse_scroll_up(self) -> None:
+        """The wheel moved the text: a resize keeps this text on top, not the evidence."""
+        self._user_scrolled()
+
     def action_down(self) -> None:
         """Scroll one line down."""
+        self._user_scrolled()
         self.scroll_relative(y=1, animate=False)
 
     def action_up(self) -> None:
         """Scroll one line up."""
+        self._user_scrolled()
         self.scroll_relative(y=-1, animate=False)
 
     def action_page(self, direction: int) -> None:
         """Scroll a page down (1) or up (-1)."""
+        self._user_scrolled()
         if direction > 0:
             self.scroll_page_down(animate=False)
         else:
@@ -220,10 +266,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_top(self) -> None:
         """Scroll to the start."""
+        self._user_scrolled()
         self.scroll_to(y=0, animate=False)
 
     def action_bottom(self) -> None:
         """Scroll to the end."""
+        self._user_scrolled()
         self.scroll_to(y=self.max_scroll_y, animate=False)
 
     def action_match(self, step: int) -> None:
@@ -236,5 +284,6 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self.current_match = (self.current_match + step) % len(self._matches)
         self._update_subtitle()
-        self._scroll_to_offset(self._matches[self.current_match][0])
+        self._anchor = self._matches[self.current_match][0]
+        self._scroll_to_offset(self._anchor)
         self.refresh()
