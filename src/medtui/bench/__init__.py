@@ -111,7 +111,8 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
     if args.workers is not None:
         extra += ["--workers", str(args.workers)]
     record = dict(_last(_probe("measure", paths, cache, *extra), "measure")[1])
-    elapsed, relaunch = _last(_probe("relaunch", paths, cache), "relaunch")
+    query = str(record.get("relaunch_query") or "hospital")
+    elapsed, relaunch = _last(_probe("relaunch", paths, cache, "--query", query), "relaunch")
     record["relaunch_s"] = round(elapsed, 3)
     record["relaunch_cpu_s"] = relaunch.get("cpu_s")
     record["relaunch_from_snapshot"] = relaunch.get("from_snapshot")

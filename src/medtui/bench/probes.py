@@ -52,11 +52,16 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
     for q in queries[:3]:  # warm-up: first-use imports, not counted
         index.search(q.text, limit=10)
     times: list[float] = []
+    failed: list[str] = []
+    slowest: list[tuple[float, str]] = []
     for q in queries:
         start = time.perf_counter()
         result = index.search(q.text, limit=10)
         elapsed = (time.perf_counter() - start) * 1000
-        errors += result.error is not None
+        if result.error is not None:
+            errors += 1
+            failed.append(f"{q.text} -> {result.error}")
+        slowest = sorted([*slowest, (elapsed, q.text)], reverse=True)[:5]
         times.append(elapsed)
         by_kind.setdefault(q.kind, []).append(elapsed)
     own, children = peak_rss_mb()
@@ -74,18 +79,21 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
         "query_p50_ms": percentile(times, 50),
         "query_p95_ms": percentile(times, 95),
         "query_p95_ms_by_kind": {k: percentile(v, 95) for k, v in sorted(by_kind.items())},
+        "query_p50_ms_by_kind": {k: percentile(v, 50) for k, v in sorted(by_kind.items())},
+        "slowest_queries": [f"{ms:.0f} ms {text}" for ms, text in slowest],
+        "failed_queries": failed[:5],
+        "relaunch_query": next((q.text for q in queries if q.kind == "and"), queries[0].text),
         "peak_rss_mb": own,
         "workers_peak_rss_mb": children,
         "processed": found.stats.processed,
     }
 
 
-def relaunch(paths: list[str]) -> dict[str, Any]:
+def relaunch(paths: list[str], query: str) -> dict[str, Any]:
     """Warm cache to fully searchable: the saved corpus and index, one query answered."""
     from medtui.cache.searchable import load_searchable
 
     found = load_searchable(paths)
-    query = make_queries(found.corpus, 10)[0].text
     result = found.index.search(query, limit=10)
     own, _ = peak_rss_mb()
     from medtui.cache.searchable import cpu_seconds
@@ -143,11 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--engine", choices=("whoosh", "tantivy", "rg"), default="whoosh")
+    parser.add_argument("--query", default="hospital", help="the query a relaunch answers")
     args = parser.parse_args(argv)
     if args.mode == "measure":
         emit(measure(args.paths, args.queries, args.workers))
     elif args.mode == "relaunch":
-        emit(relaunch(args.paths))
+        emit(relaunch(args.paths, args.query))
     elif args.mode == "peer":
         emit(peer(args.paths, args.queries, args.engine))
     else:
