@@ -34,11 +34,18 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def help_rows(app: MedtuiApp) -> list[tuple[str, str, str, str]]:
-    """(where, keys, action, binding id) for each row of the help table."""
+    """(where, keys, action, binding id) for each key row of the help table.
+
+    'Where' is the section header row above it.
+    """
     table = app.screen.query_one(DataTable)
     rows = []
-    for n in range(table.row_count):
-        where, keys, action = (str(cell) for cell in table.get_row_at(n))
+    where = ""
+    for row_key in table.rows:
+        keys, action = (str(cell) for cell in table.get_row(row_key))
+        if str(row_key.value).startswith("section:"):
+            where = str(row_key.value).removeprefix("section:")
+            continue
         description, _, binding_id = action.partition("  ")
         rows.append((where, keys, description, binding_id))
     return rows

@@ -47,6 +47,7 @@ def test_institution_rows_filter_by_name_or_alias_and_sort() -> None:
     browser.institution_text = ""
     browser.institution_sort = "name"
     browser.corpus.institutions[0].name = "Zeta University"
+    browser.set_corpus(browser.corpus, lambda story: story.id)  # names are read then
     assert [i.id for i in browser.institution_rows()] == ["i2", "i3", "i1"]
 
 

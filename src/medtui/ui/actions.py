@@ -15,7 +15,7 @@ from medtui.ui.render import date_with_precision, one_line
 from medtui.ui.view import ViewMixin
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.institutions import InstitutionFilter, InstitutionList
-from medtui.ui.widgets.searchbar import SearchInput
+from medtui.ui.widgets.searchbar import SearchBar, SearchInput
 from medtui.ui.widgets.stories import StoriesPane, StoryList
 from medtui.ui.widgets.timeline import TimelineList
 
@@ -35,7 +35,7 @@ class ActionsMixin(ViewMixin):
         doc = self.model.document(story)
         publisher = doc.publisher if doc and doc.publisher else "unknown"
         source = doc.url if doc and doc.url else story.document
-        names = "; ".join(self.model.institution_name(i) for i in story.institutions) or "none"
+        names = "; ".join(self._full_name(i) for i in story.institutions) or "none"
         meta = [
             f"Date: {date_with_precision(story.date)}",
             f"Publisher: {publisher}",
@@ -52,6 +52,11 @@ class ActionsMixin(ViewMixin):
         if self.active_pane != "article":
             self.return_pane = self.active_pane
         self.action_focus_pane("article")
+
+    def _full_name(self, inst_id: str) -> str:
+        """'Full Name (SHORT)', or just the name when it has no shorter one."""
+        name, short = self.model.institution_name(inst_id), self.model.short_name(inst_id)
+        return name if short == name else f"{name} ({short})"
 
     def action_leave_article(self) -> None:
         """Leave the article for the pane it was opened from (Escape)."""
@@ -123,13 +128,20 @@ class ActionsMixin(ViewMixin):
 
     def action_drop_institution(self) -> None:
         """Drop the last selected institution (Backspace)."""
-        if self.model.drop_last_institution() is None:
+        dropped = self.model.drop_last_institution()
+        if dropped is None:
             self.bell()
+        else:
+            self.message = f"Dropped {one_line(self.model.short_name(dropped), 40)}"
         self.refresh_all()
 
     def action_clear_filters(self) -> None:
-        """Drop every filter (x)."""
+        """Drop every filter and the search: everything shows again (x)."""
         self.model.clear_filters()
+        search = self.query_one(SearchBar)
+        if search.value:
+            search.set_query("")  # the app clears the search when this arrives
+        self.message = "Filters cleared"
         self.refresh_all()
 
     def action_warnings(self) -> None:

@@ -95,7 +95,8 @@ class MedtuiApp(KeyOrderMixin, SearchMixin):
         Binding("u", "toggle_unread", "Unread only", show=False, id="filter.unread"),
         Binding("backspace", "drop_institution", "Drop last institution", show=False,
                 id="filter.drop_last"),
-        Binding("x", "clear_filters", "Clear filters", show=False, id="filter.clear"),
+        Binding("x", "clear_filters", "Clear filters and search", show=False,
+                id="filter.clear"),
         Binding("w", "warnings", "Warnings", show=False, id="app.warnings"),
         Binding("t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
@@ -275,7 +276,7 @@ class MedtuiApp(KeyOrderMixin, SearchMixin):
     @on(InstitutionsPane.Chosen)
     def _institution_chosen(self, message: InstitutionsPane.Chosen) -> None:
         selected = self.model.toggle_institution(message.inst_id)
-        name = one_line(self.model.institution_name(message.inst_id), 60)
+        name = one_line(self.model.short_name(message.inst_id), 40)
         self.message = f"{'Selected' if selected else 'Dropped'} {name}"
         self.refresh_all()
 

@@ -47,6 +47,56 @@ def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
     return (0, tuple(-part for part in story.date.sort_key()), story.id)
 
 
+SHORT_MAX = 12
+"""Longest alias taken as an institution's short name (an acronym like HKUST or PolyU)."""
+
+
+def is_acronym(alias: str) -> bool:
+    """An acronym-like alias: one word, at most SHORT_MAX characters, two or more capitals.
+
+    'HKUST', 'PolyU', 'ZJU-SoM' and 'CSU.CAS' are; 'Government' and 'Peking' are not.
+    """
+    return (
+        0 < len(alias) <= SHORT_MAX
+        and not any(ch.isspace() for ch in alias)
+        and sum(ch.isupper() for ch in alias) >= 2
+    )
+
+
+def drop_article(name: str) -> str:
+    """The name without a leading 'The ' ('The Hong Kong Polytechnic University' -> 'Hong…')."""
+    return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
+
+
+def short_name(inst: Institution) -> str:
+    """A short name to show where room is tight (lists, timeline rows, the filter bar).
+
+    The shortest acronym-like alias (HKUST, PolyU, HKSH); failing that the shortest
+    alias of two or more words that is shorter than the name (e.g. 'First Affiliated
+    Hospital'); failing that the name without a leading 'The '.
+    """
+    name = drop_article(inst.name)
+    acronyms = [a for a in inst.aliases if is_acronym(a) and len(a) < len(name)]
+    if acronyms:
+        return min(acronyms, key=lambda a: (len(a), a))
+    phrases = [a for a in inst.aliases if len(a.split()) >= 2 and len(a) < len(name)]
+    if phrases:
+        return min(phrases, key=lambda a: (len(a), a))
+    return name
+
+
+def short_names(institutions: Sequence[Institution]) -> dict[str, str]:
+    """Each institution id's :func:`short_name`; where two would look alike, the full names."""
+    chosen = {inst.id: short_name(inst) for inst in institutions}
+    owners: dict[str, int] = {}
+    for name in chosen.values():
+        owners[name.casefold()] = owners.get(name.casefold(), 0) + 1
+    return {
+        inst.id: chosen[inst.id] if owners[chosen[inst.id].casefold()] == 1 else inst.name
+        for inst in institutions
+    }
+
+
 class BrowserModel:
     """The corpus plus everything the user chose: filters, search result, stars, read marks."""
 
@@ -62,6 +112,9 @@ class BrowserModel:
         self._keys: dict[str, str] = {}
         self._documents: dict[str, Document] = {}
         self._newest: list[Story] = []
+        self._short: dict[str, str] = {}
+        self._event_counts: dict[str, int] | None = None
+        self._partners: tuple[tuple[str, ...], dict[str, tuple[int, int]]] | None = None
         if corpus is not None:
             self.set_corpus(corpus, lambda story: story.id)
 
@@ -72,6 +125,9 @@ class BrowserModel:
         self._keys = {story.id: key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
         self._newest = sorted(corpus.stories, key=newest_first_key)
+        self._short = short_names(corpus.institutions)
+        self._partners = None
+        self._event_counts = None
         known = {inst.id for inst in corpus.institutions}
         self.filters.institutions = [i for i in self.filters.institutions if i in known]
 
@@ -92,13 +148,22 @@ class BrowserModel:
         return self.key(story_id) in self.read
 
     def institution_name(self, inst_id: str) -> str:
-        """The display name of an institution id (the id itself if unknown)."""
+        """The full name of an institution id (the id itself if unknown)."""
         inst = self.corpus.institution(inst_id)
         return inst.name if inst else inst_id
 
+    def short_name(self, inst_id: str) -> str:
+        """The short name of an institution id (HKUST rather than its full name)."""
+        return self._short.get(inst_id) or self.institution_name(inst_id)
+
     # ----------------------------------------------------------- institutions
     def institution_rows(self) -> list[Institution]:
-        """Institutions matching the typed filter, sorted by story count or by name."""
+        """Institutions matching the typed filter, sorted by count or by (short) name.
+
+        By count with institutions selected: the selected ones first, then the others
+        by how many events, then stories, they share with the selection (partners first).
+        By count during a search: by search hits first.
+        """
         needle = self.institution_text.strip().casefold()
         rows = [
             inst
@@ -108,10 +173,66 @@ class BrowserModel:
             or any(needle in alias.casefold() for alias in inst.aliases)
         ]
         if self.institution_sort == "name":
-            rows.sort(key=lambda i: (i.name.casefold(), i.id))
-        else:
-            rows.sort(key=lambda i: (-len(i.stories), i.name.casefold(), i.id))
+            rows.sort(key=lambda i: (self.short_name(i.id).casefold(), i.name.casefold(), i.id))
+        elif self.filters.institutions:
+            chosen = self.filters.institutions
+            shared = self.partner_counts()
+            rows.sort(key=lambda i: (
+                i.id not in chosen,
+                chosen.index(i.id) if i.id in chosen else 0,
+                *(-n for n in shared.get(i.id, (0, 0))),
+                -len(i.stories),
+                self.short_name(i.id).casefold(),
+                i.id,
+            ))
+        else:  # during a search, those in the most hits first
+            hits = self.search.facets if self.search is not None else {}
+            rows.sort(key=lambda i: (
+                -hits.get(i.id, 0), -len(i.stories), self.short_name(i.id).casefold(), i.id
+            ))
         return rows
+
+    def partner_counts(self) -> dict[str, tuple[int, int]]:
+        """(events, stories) each other institution shares with every selected one.
+
+        Only institutions sharing something are keys; empty without a selection.
+        """
+        chosen = tuple(self.filters.institutions)
+        if self._partners is not None and self._partners[0] == chosen:
+            return self._partners[1]
+        counts: dict[str, list[int]] = {}
+        if chosen:
+            wanted = set(chosen)
+            for event in self.corpus.events:
+                if wanted.issubset(event.parties):
+                    for party in set(event.parties) - wanted:
+                        counts.setdefault(party, [0, 0])[0] += 1
+            for story in self.corpus.stories:
+                if wanted.issubset(story.institutions):
+                    for inst in set(story.institutions) - wanted:
+                        counts.setdefault(inst, [0, 0])[1] += 1
+        result = {inst: (pair[0], pair[1]) for inst, pair in counts.items()}
+        self._partners = (chosen, result)
+        return result
+
+    def event_count(self, inst_id: str) -> int:
+        """How many events an institution is a party to."""
+        if self._event_counts is None:
+            self._event_counts = {}
+            for event in self.corpus.events:
+                for party in set(event.parties):
+                    self._event_counts[party] = self._event_counts.get(party, 0) + 1
+        return self._event_counts.get(inst_id, 0)
+
+    def parties_for_display(self, event: Event) -> list[str]:
+        """An event's parties as short names, the selected institutions last.
+
+        So at 80 columns the partner shows first: 'ZJU-SoM ↔ SRRSH ↔ HKUST'.
+        """
+        chosen = self.filters.institutions
+        order = sorted(event.parties, key=lambda p: (p in chosen, chosen.index(p) if p in chosen
+                                                     else 0))
+        return [self.short_name(p) for p in order]
 
     def toggle_institution(self, inst_id: str) -> bool:
         """Select an institution, or drop it if already selected; True when now selected."""
@@ -182,13 +303,19 @@ class BrowserModel:
 
     # ----------------------------------------------------------------- events
     def visible_events(self) -> list[Event]:
-        """Events involving every selected institution, of the chosen kind, unordered."""
+        """Events involving every selected institution, of the chosen kind, unordered.
+
+        While a search is active, only events of the stories it found.
+        """
         chosen = set(self.filters.institutions)
         kind = self.filters.event_kind
+        found = {hit.story for hit in self.search.hits} if self.search is not None else None
         return [
             event
             for event in self.corpus.events
-            if chosen.issubset(event.parties) and (kind is None or event.kind == kind)
+            if chosen.issubset(event.parties)
+            and (kind is None or event.kind == kind)
+            and (found is None or event.story in found)
         ]
 
     def timeline_groups(self) -> list[tuple[str, list[Event]]]:

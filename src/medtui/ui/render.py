@@ -44,18 +44,47 @@ def date_with_precision(date: PartialDate | None) -> str:
     return f"{date.iso()} ({PRECISION_LABEL.get(date.precision, date.precision)})"
 
 
-def institution_prompt(inst: Institution, selected: bool, hits: int | None = None) -> Text:
-    """One line of the institutions list: marker, story count, kind, name.
+def institution_prompt(
+    inst: Institution,
+    selected: bool,
+    hits: int | None = None,
+    *,
+    short: str | None = None,
+    events: int = 0,
+    shared: tuple[int, int] | None = None,
+    short_width: int = 0,
+) -> Text:
+    """One line of the institutions list: marker, counts, short name, kind, full name.
 
-    While a search is active, ``hits`` (the search facet) follows the name.
+    Counts are events ('ev') and stories ('st'): the institution's own, or with
+    ``shared`` given (another institution is selected) the (events, stories) it
+    shares with the selection. ``✓`` marks a selected institution, ``↔`` one that
+    shares events with the selection (a partner); rows sharing nothing are dim.
+    While a search is active, ``hits`` (the search facet) comes first. Short names
+    are padded to ``short_width`` cells so the columns line up.
+    The full name comes last, where the pane is wide enough.
     """
+    short = one_line(short or inst.name, 120)
+    full = one_line(inst.name, 160)
+    events_count, stories_count = shared if shared is not None else (events, len(inst.stories))
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append("✓" if selected else " ", style="bold")
-    text.append(f"{len(inst.stories):>4} ", style="bold" if selected else "")
-    text.append(f"{inst.kind[:10]:<10} ", style="italic dim")
-    text.append(one_line(inst.name, 120), style="bold underline" if selected else "")
+    if selected:
+        text.append("✓", style="bold")
+    elif shared is not None and shared[0]:
+        text.append("↔", style="bold")
+    else:
+        text.append(" ")
+    strong = selected or (shared is not None and shared[0] > 0)
     if hits is not None:
-        text.append(f"  ({hits} hit{'s' if hits != 1 else ''})", style="bold")
+        text.append(f"{hits:>3} hit{'s' if hits != 1 else ' '}", style="bold" if hits else "dim")
+    text.append(f"{events_count:>3} ev{stories_count:>4} st  ", style="bold" if strong else "")
+    text.append(short, style="bold underline" if selected else ("bold" if strong else ""))
+    text.append(" " * max(short_width - cell_len(short), 0))
+    text.append(f"  {inst.kind[:10]:<10}", style="italic dim")
+    if full != short:
+        text.append(f"  {full}", style="dim")
+    if shared is not None and not any(shared):
+        text.stylize("dim")
     return text
 
 
@@ -98,7 +127,10 @@ def story_prompt(
 
 
 def event_prompt(event: Event, party_names: Sequence[str], story_title: str) -> Text:
-    """One timeline line: date, kind, the parties, and the story it comes from."""
+    """One timeline line: date, kind, the parties (short names, in the order given), the story.
+
+    The caller puts the selected institution last, so the partner shows first.
+    """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{date_label(event.date):<10} ", style="dim" if event.date is None else "")
     text.append(f"{event.kind.upper():<11} ", style="bold")

@@ -75,6 +75,8 @@ class SearchMixin(ActionsMixin):
     def _after_search(self, terms: Sequence[str]) -> None:
         self.refresh_institutions()
         self.refresh_stories()
+        self.refresh_timeline()  # the events of the hit stories only
+        self.refresh_filters()
         article = self.query_one(ArticleView)
         if article.story is not None:
             article.set_terms(terms)

@@ -54,14 +54,7 @@ class ViewMixin(LoadingMixin):
 
     def refresh_institutions(self) -> None:
         """Redraw pane 1."""
-        model = self.model
-        self.query_one(InstitutionsPane).show(
-            model.institution_rows(),
-            model.filters.institutions,
-            model.institution_sort,
-            len(model.corpus.institutions),
-            model.search.facets if model.search is not None else None,
-        )
+        self.query_one(InstitutionsPane).show(self.model.institution_rows(), self.model)
 
     def refresh_stories(self) -> None:
         """Redraw pane 2."""
@@ -76,18 +69,22 @@ class ViewMixin(LoadingMixin):
         self.query_one(FilterBar).show(self.model)
 
     def refresh_status(self) -> None:
-        """Redraw the status line: phase, counts, warnings, last message."""
+        """Redraw the status line: last message, warnings, phase, counts.
+
+        The message and warnings come first so a narrow terminal still shows them.
+        """
         corpus = self.model.corpus
         counts = (
             f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
             f"{len(corpus.events)} events"
         )
-        parts: list[Text | str] = [self.phase, counts]
+        parts: list[Text | str] = []
+        if self.message:
+            parts.append(Text(self.message, style="italic"))
         if self.warnings:
             count = len(self.warnings)
             parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
-        if self.message:
-            parts.append(Text(self.message, style="italic"))
+        parts += [self.phase, counts]
         self.query_one(StatusBar).show(parts)
 
     # ----------------------------------------------------------------- layout

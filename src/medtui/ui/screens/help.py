@@ -14,9 +14,15 @@ from textual.widgets import DataTable, Static
 
 from medtui.ui.keys import KeyEntry
 
+KEYS_WIDTH = 12
+"""Width of the keys column (longer key lists are cut with …)."""
+
+SECTION = "section:"
+"""Row-key prefix of a section header row ('section:Global')."""
+
 
 class HelpScreen(ModalScreen[None]):
-    """A table of sections, keys, actions and binding ids (ids are what a keymap rebinds)."""
+    """A table of keys, actions and binding ids (ids are what a keymap rebinds), by section."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1", "dismiss", "Close help", id="help.close"),
@@ -39,17 +45,22 @@ class HelpScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
-        """Fill the table."""
+        """Fill the table: a header row per section, then its keys (narrow enough for 80 columns)."""
         table = self.query_one(DataTable)
-        table.add_columns("Where", "Keys", "Action (binding id)")
-        for entry in self.entries:
+        table.add_column("Keys", width=KEYS_WIDTH)
+        table.add_column("Action (binding id)")
+        section = None
+        for n, entry in enumerate(self.entries):
+            if entry.section != section:
+                section = entry.section
+                table.add_row(Text(""), Text(f"── {section} ──", style="bold"),
+                              key=f"{SECTION}{section}")
             action = Text(entry.description)
             if entry.binding_ids:
                 action.append(f"  {', '.join(entry.binding_ids)}", style="dim")
-            table.add_row(
-                Text(entry.section), Text(entry.keys_display, style="bold"), action
-            )
+            table.add_row(Text(entry.keys_display, style="bold"), action, key=f"entry:{n}")
         table.focus()
+        table.move_cursor(row=1)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         """Close the help."""

@@ -89,6 +89,8 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """Open ``story`` with its ``meta`` lines; highlight ``terms``; scroll to ``evidence``."""
         self.story = story
+        if isinstance(self.parent, Widget):  # an empty pane gives its room to the timeline
+            self.parent.set_class(story is None, "-empty")
         if story is None:
             self._meta = [(EMPTY_HINT, "article--meta")]
             self._body = ""

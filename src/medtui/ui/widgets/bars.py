@@ -17,22 +17,28 @@ PANES = (("institutions", "Institutions"), ("stories", "Stories"), ("article", "
 
 
 def filter_text(model: BrowserModel) -> Text:
-    """What the filter bar says: every active filter, and how to drop them."""
+    """What the filter bar says: every active filter and the search, most telling first."""
     filters = model.filters
-    text = Text()
-    if not filters.active():
+    text = Text(no_wrap=True, overflow="ellipsis")
+    if not filters.active() and model.search is None:
         text.append("No filters", style="dim")
-        text.append("  (Enter on an institution · S starred · u unread · e event kind)", "dim")
+        text.append(" (Enter: institution · / search · S starred · u unread · e kind)", "dim")
         return text
-    text.append("Filters: ", style="bold")
     parts: list[Text] = []
     if filters.institutions:
-        names = " + ".join(one_line(model.institution_name(i), 50) for i in filters.institutions)
+        names = " + ".join(one_line(model.short_name(i), 30) for i in filters.institutions)
         part = Text("✓ ", style="bold")
         shared = model.shared()
         if shared is not None:  # first, so a narrow terminal still shows it
             part.append(f"shared: {shared[0]} stories, {shared[1]} events — ", style="bold")
         part.append(names, style="bold reverse")
+        parts.append(part)
+    if model.search is not None:
+        part = Text("/ ", style="bold")
+        part.append(f"“{one_line(model.search.query, 30)}”", style="bold reverse")
+        stories, events = len(model.visible_stories()), len(model.visible_events())
+        part.append(f" → {stories} stor{'ies' if stories != 1 else 'y'}, "
+                    f"{events} event{'s' if events != 1 else ''}", style="bold")
         parts.append(part)
     if filters.starred_only:
         parts.append(Text("★ starred only", style="bold"))
@@ -41,16 +47,32 @@ def filter_text(model: BrowserModel) -> Text:
     if filters.event_kind:
         parts.append(Text(f"kind: {filters.event_kind}", style="bold"))
     text.append_text(Text(" · ").join(parts))
-    text.append("   (backspace: drop last institution · x: clear all)", style="dim")
     return text
 
 
-class FilterBar(Static):
-    """Shows the active filters (the keys to drop them are in the text)."""
+def filter_keys(model: BrowserModel) -> Text:
+    """The keys that drop the filters (kept short: it always shows, right-aligned)."""
+    if not model.filters.active() and model.search is None:
+        return Text()
+    keys = Text(style="dim")
+    if model.filters.institutions:
+        keys.append("⌫ drop · ")
+    keys.append("x clear")
+    return keys
+
+
+class FilterBar(Horizontal):
+    """The active filters (cut with … when long) and, always visible, the keys to drop them."""
+
+    def compose(self) -> ComposeResult:
+        """The filters, then the keys."""
+        yield Static(id="filter-text")
+        yield Static(id="filter-keys")
 
     def show(self, model: BrowserModel) -> None:
         """Redraw from the model."""
-        self.update(filter_text(model))
+        self.query_one("#filter-text", Static).update(filter_text(model))
+        self.query_one("#filter-keys", Static).update(filter_keys(model))
 
 
 class PaneTabs(Static):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +15,12 @@ from textual.message import Message
 from textual.widgets import Input
 
 from medtui.corpus.model import Institution
-from medtui.ui.render import institution_prompt
+from medtui.ui.model import BrowserModel
+from medtui.ui.render import institution_prompt, one_line
 from medtui.ui.widgets.navlist import NavList, focus_now
+
+SHORT_COLUMN = 16
+"""Widest the short-name column is padded to (longer short names push the rest right)."""
 
 
 class InstitutionFilter(Input):
@@ -84,25 +89,39 @@ class InstitutionsPane(Vertical):
         """The list widget (what pane key 1 focuses)."""
         return self.query_one(InstitutionList)
 
-    def show(
-        self,
-        rows: Sequence[Institution],
-        selected: Collection[str],
-        sort: str,
-        total: int,
-        facets: Mapping[str, int] | None = None,
-    ) -> None:
-        """Display ``rows``; selected ones get a ✓ and bold; ``facets`` are search hit counts."""
+    def show(self, rows: Sequence[Institution], model: BrowserModel) -> None:
+        """Display ``rows``: selected ones get a ✓; with a selection, the others show what
+        they share with it (partners, marked ↔, come first); during a search, hit counts."""
         by_id = {inst.id: inst for inst in rows}
+        selected = model.filters.institutions
+        shared = model.partner_counts() if selected else None
+        facets = model.search.facets if model.search is not None else None
+        width = min(max((cell_len(model.short_name(i.id)) for i in rows), default=0), SHORT_COLUMN)
 
         def render(inst_id: str) -> Text:
             inst = by_id[inst_id]
-            hits = None if facets is None else facets.get(inst_id, 0)
-            return institution_prompt(inst, inst_id in selected, hits)
+            return institution_prompt(
+                inst,
+                inst_id in selected,
+                None if facets is None else facets.get(inst_id, 0),
+                short=model.short_name(inst_id),
+                events=model.event_count(inst_id),
+                shared=None if shared is None or inst_id in selected
+                else shared.get(inst_id, (0, 0)),
+                short_width=width,
+            )
 
         self.items.replace([inst.id for inst in rows], render)
+        total = len(model.corpus.institutions)
         shown = f"{len(rows)}" if len(rows) == total else f"{len(rows)} of {total}"
-        self.border_subtitle = Text(f"{shown} · by {sort} (o)")
+        if selected:
+            partners = sum(1 for inst in rows if shared and shared.get(inst.id, (0, 0))[0])
+            names = "+".join(one_line(model.short_name(i), 12) for i in selected)
+            self.border_subtitle = Text(
+                f"↔ {partners} partners of {names} · shared ev/st"
+            )
+        else:
+            self.border_subtitle = Text(f"{shown} · ev/st · by {model.institution_sort} (o)")
 
     @on(NavList.Selected, "#inst-list")
     def _chosen(self, event: NavList.Selected) -> None:

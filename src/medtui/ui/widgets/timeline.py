@@ -69,7 +69,7 @@ class TimelinePane(Vertical):
                 return group_header(row_id[len("group:") :])
             event = events[row_id]
             story = model.corpus.story(event.story)
-            names = [model.institution_name(p) for p in event.parties]
+            names = model.parties_for_display(event)
             return event_prompt(event, names, story.title if story else "")
 
         self.items.replace(rows, render, headers=headers)
