@@ -8,6 +8,7 @@ of ``pilot.press`` (which waits for each key to be handled before the next).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from medtui.ui.app import MedtuiApp
-from test_ui_fixtures import isolate, make_app, option_ids, settle
+from test_ui_fixtures import FakeIndex, isolate, make_app, option_ids, settle
 
 
 @pytest.fixture(autouse=True)
@@ -27,11 +28,16 @@ def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 CHARACTERS = {"enter": "\r", "escape": "\x1b", "slash": "/", "backspace": "\x7f"}
 
 
-async def burst(pilot: Pilot[Any], *keys: str) -> None:
-    """Queue every key at once, as a terminal delivers a fast burst; then let them be handled."""
+async def burst_only(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue every key at once, as a terminal delivers a fast burst."""
     app = pilot.app
     for key in keys:
         app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue every key at once, then let them be handled."""
+    await burst_only(pilot, *keys)
     await settle(pilot)
 
 
@@ -98,3 +104,25 @@ async def test_slash_then_a_query_then_enter_reaches_the_results() -> None:
         assert app.query_one("#search-input").value == "gamma"
         assert focused_id(app) == "story-list"
         assert option_ids(app, "#story-list") == ["s3"]
+
+
+async def test_enter_typed_ahead_of_the_results_opens_the_first_hit() -> None:
+    index = FakeIndex()
+    gate = threading.Event()
+    index.hold["centre"] = gate  # the search answers only when the test says so
+    app = make_app(index=index)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Before the search, the stories list starts with s3; the one hit is s2.
+        await burst_only(pilot, "2", "slash", *"centre", "enter", "enter")
+        for _ in range(20):
+            if index.calls:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        assert app.query_one("#article").story is None  # the second Enter waits...
+        gate.set()
+        await settle(pilot)
+        assert option_ids(app, "#story-list") == ["s2"]
+        assert app.query_one("#article").story.id == "s2"  # ...for the results it was for
+        assert focused_id(app) == "article"

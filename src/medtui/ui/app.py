@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
-from medtui.ui.keyorder import KeyOrderMixin
 from medtui.ui.messages import (
     CorpusReady,
     IndexProgress,
@@ -69,7 +68,7 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(KeyOrderMixin, SearchMixin):
+class MedtuiApp(SearchMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")

@@ -35,6 +35,9 @@ LAPS = 3
 STUCK_S = 1.0
 """If a KeyDone never comes back (its widget was removed), the held keys go on after this."""
 
+PAUSE_S = 5.0
+"""Longest :meth:`KeyOrderMixin.pause_keys` holds the keys (a search that never answers)."""
+
 
 class KeyDone(Message, bubble=True):
     """Follows a key up from the widget it was given to; at the app, that key is done."""
@@ -56,11 +59,13 @@ class KeyOrderMixin(App[int]):
         self._key_ticket = 0
         self._key_busy = False
         self._key_timer: Timer | None = None
+        self._keys_paused = False
+        self._pause_timer: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """Hold a new key while an earlier one is on its way; route it when that one is done."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._key_busy:
+            if self._key_busy or self._keys_paused:
                 self.held_keys.append(event)
                 if self._key_timer is None:
                     self._key_timer = self.set_timer(STUCK_S, self._key_stuck)
@@ -98,5 +103,27 @@ class KeyOrderMixin(App[int]):
             self._key_timer.stop()
             self._key_timer = None
         held = self.held_keys
-        while held and not self._key_busy:
+        while held and not self._key_busy and not self._keys_paused:
             await self._route_key(held.popleft())
+
+    def pause_keys(self) -> None:
+        """Hold the keys typed from now on until :meth:`resume_keys` (at most PAUSE_S).
+
+        For a wait the user typed ahead of: after Enter on a new query, the next
+        Enter is meant for its results, not for the list the results will replace.
+        """
+        self._keys_paused = True
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(PAUSE_S, self.resume_keys)
+
+    def resume_keys(self) -> None:
+        """Route the keys held by :meth:`pause_keys`, in order, once this message is handled."""
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+            self._pause_timer = None
+        if not self._keys_paused:
+            return
+        self._keys_paused = False
+        if not self._key_busy:
+            self.call_next(self._release_keys)

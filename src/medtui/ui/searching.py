@@ -14,13 +14,14 @@ from rich.text import Text
 from textual import on
 
 from medtui.ui.actions import ActionsMixin
+from medtui.ui.keyorder import KeyOrderMixin
 from medtui.ui.messages import SearchDone
 from medtui.ui.render import one_line, safe
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.searchbar import SearchBar
 
 
-class SearchMixin(ActionsMixin):
+class SearchMixin(KeyOrderMixin, ActionsMixin):
     """Search handling for the app."""
 
     search_generation: int
@@ -52,6 +53,7 @@ class SearchMixin(ActionsMixin):
         if message.generation != self.search_generation:
             self.stale_searches += 1
             return
+        self.resume_keys()  # keys typed ahead of these results act on them
         bar = self.query_one(SearchBar)
         result = message.result
         if result is None:
@@ -96,8 +98,14 @@ class SearchMixin(ActionsMixin):
         ):
             self.query_one(SearchBar).set_query(result.suggestion)
             return
-        if message.query != self._shown_query:
-            self.start_search(message.query)
+        self._go_to_results(message.query)
+
+    def _go_to_results(self, query: str) -> None:
+        """Focus the results; if they are not in yet, hold the keys typed ahead until they are."""
+        if query != self._shown_query:
+            self.start_search(query)
+            if self.waiting_query is None and query.strip():  # a search is running
+                self.pause_keys()
         self.action_focus_pane("stories")
 
     @on(SearchBar.Cleared)
@@ -107,4 +115,4 @@ class SearchMixin(ActionsMixin):
 
     @on(SearchBar.ToResults)
     def _to_results(self) -> None:
-        self.action_focus_pane("stories")
+        self._go_to_results(self.query_one(SearchBar).value)
