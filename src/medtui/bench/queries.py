@@ -23,7 +23,10 @@ than that the their them then there these they this those through to under until
 we were what when where which while who whom why will with within without would year years you
 your it is in or if so no nor a i he she his her him us my me do
 """.split())
+_TOKEN = re.compile(r"\w+")
 _WORD = re.compile(r"[a-z]{4,14}")
+VOCABULARY_CHARS = 6000
+"""Characters of each story read for the vocabulary (the start says what it is about)."""
 TEXT_KINDS = ("word", "and", "phrase", "prefix")
 """Kinds a plain full-text engine can answer too (the peers run these)."""
 
@@ -56,14 +59,14 @@ def _vocabulary(corpus: Corpus) -> tuple[list[str], list[str]]:
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for story in corpus.stories:
-        tokens = _WORD.findall(f"{story.title}\n{story.text[:20_000]}".lower())
-        words.update(set(t for t in tokens if t not in STOP))
-        bigrams = {
-            f"{a} {b}"
-            for a, b in zip(tokens, tokens[1:], strict=False)
-            if a not in STOP and b not in STOP and a != b
-        }
+        # Whole words only: "leadershipinstitute" must not give "leadershipinst".
+        tokens = _TOKEN.findall(f"{story.title}\n{story.text[:VOCABULARY_CHARS]}".lower())
+        good = [t if _WORD.fullmatch(t) and t not in STOP else "" for t in tokens]
+        words.update(set(good))
+        head = good[:300]  # phrases from the opening words: enough, and much cheaper
+        bigrams = {f"{a} {b}" for a, b in zip(head, head[1:], strict=False) if a and b and a != b}
         pairs.update(bigrams)
+    words.pop("", None)
     ranked = [w for w, n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
     ranked_pairs = [p for p, n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
     return ranked or sorted(words), ranked_pairs or sorted(pairs)
