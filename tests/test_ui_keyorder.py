@@ -126,3 +126,29 @@ async def test_enter_typed_ahead_of_the_results_opens_the_first_hit() -> None:
         assert option_ids(app, "#story-list") == ["s2"]
         assert app.query_one("#article").story.id == "s2"  # ...for the results it was for
         assert focused_id(app) == "article"
+
+
+async def test_keys_typed_right_after_f1_act_in_the_help() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        start = app.query_one("#story-list").highlighted
+        await burst(pilot, "f1", "j", "j")
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert app.screen.query_one("#help-table").cursor_row == 3  # first key row, then 2 down
+        assert app.query_one("#story-list").highlighted == start  # the list did not move
+        await burst(pilot, "escape", "j")
+        assert type(app.screen).__name__ == "MainScreen"
+        assert app.query_one("#story-list").highlighted == start + 1
+
+
+async def test_words_typed_right_after_ctrl_p_land_in_the_palette() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "ctrl+p", *"starred")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("Input").value == "starred"
+        await burst(pilot, "escape")
+        assert type(app.screen).__name__ == "MainScreen"
+        assert not app.model.filters.starred_only
