@@ -23,8 +23,10 @@ than that the their them then there these they this those through to under until
 we were what when where which while who whom why will with within without would year years you
 your it is in or if so no nor a i he she his her him us my me do
 """.split())
-_TOKEN = re.compile(r"\w+")
-_WORD = re.compile(r"[a-z]{4,14}")
+_WORD = re.compile(r"(?<!\w)[a-z]{4,14}(?!\w)")
+_PAIR = re.compile(r"(?<!\w)([a-z]{4,14})(?= ([a-z]{4,14})(?!\w))")  # overlapping pairs
+PHRASE_CHARS = 2000
+"""Characters of each story's opening read for phrases."""
 VOCABULARY_CHARS = 6000
 """Characters of each story read for the vocabulary (the start says what it is about)."""
 TEXT_KINDS = ("word", "and", "phrase", "prefix")
@@ -59,14 +61,13 @@ def _vocabulary(corpus: Corpus) -> tuple[list[str], list[str]]:
     words: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for story in corpus.stories:
+        text = f"{story.title}\n{story.text[:VOCABULARY_CHARS]}".lower()
         # Whole words only: "leadershipinstitute" must not give "leadershipinst".
-        tokens = _TOKEN.findall(f"{story.title}\n{story.text[:VOCABULARY_CHARS]}".lower())
-        good = [t if _WORD.fullmatch(t) and t not in STOP else "" for t in tokens]
-        words.update(set(good))
-        head = good[:300]  # phrases from the opening words: enough, and much cheaper
-        bigrams = {f"{a} {b}" for a, b in zip(head, head[1:], strict=False) if a and b and a != b}
-        pairs.update(bigrams)
-    words.pop("", None)
+        words.update(set(_WORD.findall(text)) - STOP)
+        pairs.update({
+            f"{a} {b}" for a, b in _PAIR.findall(text[:PHRASE_CHARS])
+            if a not in STOP and b not in STOP and a != b
+        })
     ranked = [w for w, n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
     ranked_pairs = [p for p, n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2]
     return ranked or sorted(words), ranked_pairs or sorted(pairs)
@@ -80,9 +81,7 @@ def make_queries(corpus: Corpus, count: int = 200) -> list[BenchQuery]:
     out: list[BenchQuery] = []
     for w in _spread(ranked, 2 * unit):
         out.append(BenchQuery("word", w, (w,), w))
-    firsts = _spread(ranked, 2 * unit, skip=5)
-    seconds = _spread(ranked[::-1], 2 * unit, skip=len(ranked) // 3)
-    for a, b in zip(firsts, seconds, strict=True):
+    for a, b in _title_pairs(corpus, 2 * unit):
         out.append(BenchQuery("and", f"{a} {b}", (a, b), f"{a} {b}"))
     for p in _spread(pairs, 2 * unit, skip=3):
         out.append(BenchQuery("phrase", f'"{p}"', tuple(p.split()), f'"{p}"'))
@@ -92,6 +91,23 @@ def make_queries(corpus: Corpus, count: int = 200) -> list[BenchQuery]:
     out.extend(_institution_queries(corpus, unit))
     out.extend(_date_queries(corpus, count - len(out)))
     return out[:count]
+
+
+def _title_pairs(corpus: Corpus, count: int) -> list[tuple[str, str]]:
+    """Two words of one headline (as a reader remembers them), from stories across the corpus."""
+    pairs: list[tuple[str, str]] = []
+    stories = corpus.stories
+    step = max(len(stories) // max(count, 1), 1)
+    for n in range(len(stories)):
+        story = stories[(n * step + n // len(stories)) % len(stories)]
+        found = [w for w in _WORD.findall(story.title.lower()) if w not in STOP]
+        if len(found) >= 2 and found[0] != found[-1]:
+            pairs.append((found[0], found[-1]))
+        if len(pairs) == count:
+            break
+    while pairs and len(pairs) < count:
+        pairs.append(pairs[len(pairs) % len(pairs)])
+    return pairs
 
 
 def _institution_queries(corpus: Corpus, count: int) -> list[BenchQuery]:
