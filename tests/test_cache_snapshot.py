@@ -119,3 +119,22 @@ def test_without_the_cache_nothing_is_saved(docs: Path, cache_dir: Path) -> None
     assert found.index.search("medical").total > 0
     assert not found.from_snapshot
     assert not snapshot_root(cache_dir).exists()
+
+
+def test_a_snapshot_in_use_is_never_pruned(docs: Path, cache_dir: Path) -> None:
+    """An older index some medtui still searches keeps its folder until it is let go."""
+    import gc
+
+    first = load_searchable([docs], workers=1)
+    held = _snapshot_folder(cache_dir)
+    target = sorted(docs.iterdir())[2]
+    for n in range(KEEP + 1):
+        target.write_text(target.read_text("utf-8") + f"\nA closing sentence about ibexes {n}.\n", "utf-8")
+        load_searchable([docs], workers=1)
+    assert held.is_dir(), "pruned while in use"
+    assert first.index.search("medical").total > 0
+    del first
+    gc.collect()
+    target.write_text(target.read_text("utf-8") + "\nOne more sentence about ibexes.\n", "utf-8")
+    load_searchable([docs], workers=1)
+    assert not held.exists()

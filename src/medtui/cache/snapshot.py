@@ -28,6 +28,7 @@ import shutil
 import struct
 import tempfile
 import time
+import weakref
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,9 @@ class SnapshotWriter:
             storage = _index_storage(folder / "index")
         except OSError:
             return None
-        return cls(root, folder, StoryIndex(storage))
+        index = StoryIndex(storage)
+        hold(folder, index)
+        return cls(root, folder, index)
 
     def save(self, corpus_key: str | None, corpus: Corpus) -> bool:
         """Write the corpus beside the index and publish the pair under ``corpus_key``.
@@ -164,6 +167,7 @@ def open_snapshot(corpus_key: str, directory: Path | None = None) -> tuple[Snaps
         corpus = _read_corpus(folder / "corpus.bin")
         index = StoryIndex(_index_storage(folder / "index"))
         index.adopt(corpus.stories)
+        hold(folder, index)
     except Exception as exc:  # noqa: BLE001 - whatever is wrong, the snapshot is not trusted
         return _drop(pointer_path, folder, str(exc) or type(exc).__name__)
     with contextlib.suppress(OSError):
@@ -203,6 +207,50 @@ def _drop(pointer: Path, folder: Path | None, why: str) -> tuple[None, list[str]
     return None, [f"The saved search index was not usable ({why}); it is being rebuilt."]
 
 
+_HELD: dict[str, Any] = {}
+"""Lock files kept open (shared-locked) while an index in that folder is in use here:
+:func:`prune` never removes a folder that any process holds."""
+
+
+def hold(folder: Path, owner: object) -> None:
+    """Mark ``folder`` as in use for as long as ``owner`` (the index) lives (best effort)."""
+    key = str(folder)
+    if key in _HELD:
+        return
+    try:
+        import fcntl
+
+        handle = open(folder / "lock", "a")  # noqa: SIM115 - kept open on purpose
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        return
+    _HELD[key] = handle
+    weakref.finalize(owner, _release, key)
+
+
+def _release(key: str) -> None:
+    handle = _HELD.pop(key, None)
+    if handle is not None:
+        handle.close()
+
+
+def in_use(folder: Path) -> bool:
+    """True when some process (this one included) holds ``folder``."""
+    if str(folder) in _HELD:
+        return True
+    try:
+        import fcntl
+
+        with open(folder / "lock", "a") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except BlockingIOError:
+        return True
+    except (ImportError, OSError):
+        return False
+    return False
+
+
 def prune(root: Path, keep: int = KEEP) -> None:
     """Keep the ``keep`` most recently used snapshots; remove the rest and dead builds."""
     try:
@@ -228,6 +276,7 @@ def prune(root: Path, keep: int = KEEP) -> None:
             age = now - folder.stat().st_mtime
         except OSError:
             continue
-        # Named by no pointer: dropped (it has its corpus) or a build that died (old).
-        if age > STALE_BUILD_S or (folder / "corpus.bin").exists():
+        # Named by no pointer: dropped (it has its corpus) or a build that died (old);
+        # unless a running medtui still searches it.
+        if (age > STALE_BUILD_S or (folder / "corpus.bin").exists()) and not in_use(folder):
             shutil.rmtree(folder, ignore_errors=True)
