@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from medtui.cache.searchable import Searchable, load_searchable
+from medtui.cache import snapshot
 from medtui.cache.snapshot import KEEP, snapshot_root
 from medtui.pipeline import bundled_seeds
 
@@ -27,6 +28,7 @@ def docs(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(snapshot, "FRESH_S", -1.0)  # prune at once (folders are seconds old)
     folder = tmp_path / "cache"
     monkeypatch.setenv("MEDTUI_CACHE_DIR", str(folder))
     monkeypatch.setenv("MEDTUI_CONFIG_DIR", str(tmp_path / "config"))

@@ -44,6 +44,8 @@ KEEP = 3
 """Snapshots kept (the most recently used); older ones are deleted."""
 STALE_BUILD_S = 24 * 3600
 """An unfinished build folder this old belongs to a process that died: removed."""
+FRESH_S = 60.0
+"""A folder younger than this is never removed (its creator may not have locked it yet)."""
 
 
 def snapshot_root(directory: Path | None = None) -> Path:
@@ -207,6 +209,12 @@ def _drop(pointer: Path, folder: Path | None, why: str) -> tuple[None, list[str]
     return None, [f"The saved search index was not usable ({why}); it is being rebuilt."]
 
 
+try:
+    import fcntl  # noqa: F401 - only whether it exists
+
+    _LOCKS = True
+except ImportError:  # pragma: no cover - Windows
+    _LOCKS = False
 _HELD: dict[str, Any] = {}
 """Lock files kept open (shared-locked) while an index in that folder is in use here:
 :func:`prune` never removes a folder that any process holds."""
@@ -276,7 +284,8 @@ def prune(root: Path, keep: int = KEEP) -> None:
             age = now - folder.stat().st_mtime
         except OSError:
             continue
-        # Named by no pointer: dropped (it has its corpus) or a build that died (old);
-        # unless a running medtui still searches it.
-        if (age > STALE_BUILD_S or (folder / "corpus.bin").exists()) and not in_use(folder):
+        # Named by no pointer: dropped, or a build that was stopped or died; unless a
+        # running medtui still uses it (without file locks: when it is old or finished).
+        dead = _LOCKS or age > STALE_BUILD_S or (folder / "corpus.bin").exists()
+        if dead and age > FRESH_S and not in_use(folder):
             shutil.rmtree(folder, ignore_errors=True)
