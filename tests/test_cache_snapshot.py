@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from medtui.cache.searchable import Searchable, load_searchable
 from medtui.cache import snapshot
+from medtui.cache.searchable import Searchable, load_searchable
 from medtui.cache.snapshot import KEEP, snapshot_root
 from medtui.pipeline import bundled_seeds
 
