@@ -84,7 +84,7 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
         "failed_queries": failed[:5],
         "relaunch_query": next((q.text for q in queries if q.kind == "and"), queries[0].text),
         "peak_rss_mb": own,
-        "workers_peak_rss_mb": children,
+        "workers_peak_rss_mb": children or None,  # None: no worker processes were used
         "processed": found.stats.processed,
     }
 
