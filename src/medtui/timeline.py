@@ -1,7 +1,7 @@
 """The partnership timeline: events in the contract's order, and grouped by month.
 
 Order (the contract's): by date, a partial date after the full dates it
-contains (2025-03-11, then 2025-03, then 2025-04-02, ..., then 2025), undated
+contains (2024-06-18, then 2024-06, then 2024-07-02, ..., then 2024), undated
 events last. Events with the same date keep the corpus order, so the output is
 stable from run to run.
 """

@@ -156,7 +156,7 @@ def year_heading(line: str) -> int | None:
 
 
 def date_line(line: str) -> PartialDate | None:
-    """The date if ``line`` is a short line that is mainly a date ("24 February 2025 | News")."""
+    """The date if ``line`` is a short line that is mainly a date ("18 June 2024 | News")."""
     if len(line.split()) > _DATE_LINE_WORDS:
         return None
     dates = find_dates(line)

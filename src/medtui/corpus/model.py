@@ -38,7 +38,7 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         """Order so that a partial date follows the full dates it contains.
 
-        2025-03-11 < 2025-03 < 2025-04-02 < 2025, as the contract says.
+        2024-06-18 < 2024-06 < 2024-07-02 < 2024, as the contract says.
         """
         return (self.year, self.month if self.month else 13, self.day if self.day else 32)
 

@@ -25,7 +25,7 @@ def name_key(name: str) -> str:
 
 
 def is_acronym(name: str) -> bool:
-    """One word with at least two capitals (HKUST, PolyU, CSU.CAS) or all caps."""
+    """One word with at least two capitals (HKUST, PolyU, ABC.XYZ) or all caps."""
     return " " not in name.strip() and sum(c.isupper() for c in name) >= 2
 
 

@@ -30,7 +30,7 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("title:agreement", "in the title (also text:, kind:)"),
     ('institution:"Zhejiang University"', "about an institution (name or alias)"),
     ("kind:mou", "stories with an event of that kind"),
-    ("date:2025-03", "dated in March 2025 (or 2025, 2025-03-11)"),
+    ("date:2025-03", "dated in March 2025 (or 2025, 2025-03-15)"),
     ("date:[2025-01 to 2025-03]", "dated in a range (or date:>2025-02)"),
 )
 """Query syntax examples and what they mean, for help screens (no whoosh import needed)."""

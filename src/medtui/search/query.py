@@ -3,7 +3,7 @@
 Syntax: words (all must match: the default operator is AND), ``"phrases"``,
 ``AND``/``OR``/``NOT`` (or ``-word``), brackets, ``medic*`` prefixes (at least 3 letters),
 ``field:value`` for title, text, institution, kind, id, and dates:
-``date:2025``, ``date:2025-03``, ``date:2025-03-11``, ``date:[2025-01-01 to 2025-03-31]``,
+``date:2025``, ``date:2025-03``, ``date:2024-06-18``, ``date:[2025-01-01 to 2025-03-31]``,
 ``date:>2025-02``, ``date:<=2024``.
 A date query means "the story's date lies within this period", so a story dated
 only "2025" is found by ``date:2025`` but not by ``date:2025-03``.
@@ -60,7 +60,7 @@ class QueryError(Exception):
 
 
 def parse_partial_date(text: str) -> PartialDate | None:
-    """``2025``, ``2025-03`` or ``2025-03-11`` (or with ``/`` or ``.``) -> PartialDate or None."""
+    """``2025``, ``2025-03`` or ``2024-06-18`` (or with ``/`` or ``.``) -> PartialDate or None."""
     m = _ISO_DATE.match(text)
     if not m:
         return None

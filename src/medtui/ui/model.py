@@ -40,7 +40,7 @@ def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
     """Sort key putting the newest story first and undated stories last.
 
     A year-only date counts as the end of its year (PartialDate.sort_key), so
-    "2025" lists before "2025-03-11" when newest comes first.
+    "2024" lists before "2024-06-18" when newest comes first.
     """
     if story.date is None:
         return (1, (), story.id)
@@ -54,7 +54,7 @@ SHORT_MAX = 12
 def is_acronym(alias: str) -> bool:
     """An acronym-like alias: one word, at most SHORT_MAX characters, two or more capitals.
 
-    'HKUST', 'PolyU', 'ZJU-SoM' and 'CSU.CAS' are; 'Government' and 'Peking' are not.
+    'HKUST', 'PolyU', 'ZJU-SoM' and 'ABC.XYZ' are; 'Government' and 'Peking' are not.
     """
     return (
         0 < len(alias) <= SHORT_MAX
