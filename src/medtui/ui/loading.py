@@ -75,7 +75,9 @@ class LoadingMixin(App[int]):
             return
         self.post_message(CorpusReady(corpus))
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    # A description, or Textual repr()s the arguments: the whole corpus (2 s at 25k stories).
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False,
+          description="Indexing the stories")
     def build_index(self, corpus: Corpus) -> None:
         """Add the stories to the search index in chunks, posting progress, then the index."""
         from medtui.cache.snapshot import SnapshotWriter
