@@ -14,7 +14,7 @@ from medtui.cache.snapshot import KEEP, snapshot_root
 from medtui.pipeline import bundled_seeds
 
 SEEDS = sorted(bundled_seeds().glob("*.txt"))
-QUERIES = ("medical school", "universit*", '"third medical school"', "date:2025", "HKUST")
+QUERIES = ("medical school", "universit*", '"third medical school"', "date:2025", "HKUST", "medicl")
 
 
 @pytest.fixture
@@ -36,12 +36,13 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def answers(found: Searchable) -> list[tuple[int, list[str]]]:
+def answers(found: Searchable) -> list[tuple[int, list[str], str | None]]:
     out = []
     for query in QUERIES:
         result = found.index.search(query, limit=20)
         assert result.error is None, result.error
-        out.append((result.total, [h.story for h in result.hits]))
+        out.append((result.total, [h.story for h in result.hits], result.suggestion))
+    assert out[-1][2] == "medical"  # the word list came back too
     return out
 
 
@@ -49,7 +50,7 @@ def test_a_relaunch_opens_the_saved_corpus_and_index(docs: Path, cache_dir: Path
     first = load_searchable([docs], workers=1)
     assert not first.from_snapshot and first.stats.processed == len(SEEDS)
     expected = answers(first)
-    assert any(total for total, _ in expected)
+    assert any(total for total, _, _ in expected)
     second = load_searchable([docs], workers=1)
     assert second.from_snapshot and second.stats.processed == 0
     assert [s.id for s in second.corpus.stories] == [s.id for s in first.corpus.stories]
@@ -63,7 +64,9 @@ def _snapshot_folder(cache_dir: Path) -> Path:
     return snapshot_root(cache_dir) / json.loads(pointers[0].read_text())["folder"]
 
 
-@pytest.mark.parametrize("damage", ["corpus-byte", "corpus-truncated", "index-truncated", "pointer"])
+@pytest.mark.parametrize(
+    "damage", ["corpus-byte", "corpus-truncated", "index-truncated", "vocabulary", "pointer"]
+)
 def test_a_damaged_snapshot_is_rebuilt_with_a_warning(docs: Path, cache_dir: Path, damage: str) -> None:
     expected = answers(load_searchable([docs], workers=1))
     folder = _snapshot_folder(cache_dir)
@@ -77,6 +80,9 @@ def test_a_damaged_snapshot_is_rebuilt_with_a_warning(docs: Path, cache_dir: Pat
     elif damage == "index-truncated":
         segment = max((folder / "index").glob("*.seg"), key=lambda p: p.stat().st_size)
         segment.write_bytes(segment.read_bytes()[:100])
+    elif damage == "vocabulary":  # same size, so only its header can tell
+        words = folder / "index" / "medtui-vocabulary.bin"
+        words.write_bytes(b"x" * words.stat().st_size)
     else:
         pointer = next(snapshot_root(cache_dir).glob("*.json"))
         pointer.write_text("{not json")

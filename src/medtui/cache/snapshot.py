@@ -119,6 +119,7 @@ class SnapshotWriter:
                 self.folder / "corpus.bin",
                 MAGIC + _HEADER.pack(len(payload), zlib.crc32(payload)) + payload,
             )
+            self.index.save_vocabulary()
             sizes = {p.name: p.stat().st_size for p in (self.folder / "index").iterdir()}
             pointer = {"folder": self.folder.name, "index_files": sizes, "stories": len(corpus.stories)}
             _write_atomic(self.root / f"{key}.json", json.dumps(pointer).encode())

@@ -20,6 +20,7 @@ from typing import Any
 
 from medtui.corpus.model import Corpus, PartialDate, Story
 from medtui.search.snippets import build_snippet, find_matches
+from medtui.search.vocabulary import Vocabulary, story_words
 
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("medical school", "both words, in any form (schools...)"),
@@ -39,6 +40,8 @@ COMMIT_EVERY = 250
 """Stories analysed per commit: a search waits for at most one commit."""
 FEW_HITS = 2
 """At or below this many hits, look for a "did you mean" correction."""
+VOCABULARY_FILE = "medtui-vocabulary.bin"
+"""The index's word list, saved in the index's own storage by :meth:`StoryIndex.save_vocabulary`."""
 
 
 @dataclass
@@ -83,6 +86,7 @@ class StoryIndex:
         self._searcher: Any = None
         self._stem: Any = None  # the text field's stemmer (cached), for snippets
         self._stories: dict[str, Story] = {}
+        self._vocabulary = Vocabulary()
 
     @property
     def size(self) -> int:
@@ -146,10 +150,15 @@ class StoryIndex:
                     writer.update_document(**doc)
                 else:
                     writer.add_document(**doc)
+            words = [story_words(story.title, story.text) for story in chunk]
             with self._lock:
                 writer.commit()
                 for story in chunk:
+                    old = self._stories.get(story.id)
+                    if old is not None:
+                        self._vocabulary.remove(story_words(old.title, old.text))
                     self._stories[story.id] = story
+                self._vocabulary.add(words)
                 self._drop_searcher()
         except BaseException:
             if not writer.is_closed:
@@ -160,11 +169,28 @@ class StoryIndex:
         """Make ``stories`` searchable that the given storage's index holds already.
 
         For an index saved with its corpus and opened again: nothing is re-indexed.
+        Its word list is read back too (see :meth:`save_vocabulary`), or counted again
+        when it was never saved. Raises ValueError when the saved word list is damaged.
         """
         self._index()
         with self._lock:
             self._stories.update((story.id, story) for story in stories)
+            if self._storage.file_exists(VOCABULARY_FILE):
+                with self._storage.open_file(VOCABULARY_FILE) as handle:
+                    self._vocabulary = Vocabulary.from_bytes(handle.read())
+            else:
+                self._vocabulary.add(story_words(s.title, s.text) for s in stories)
             self._drop_searcher()
+
+    def save_vocabulary(self) -> None:
+        """Write the word list into the index's storage, to be read back by :meth:`adopt`."""
+        self._index()
+        with self._lock:
+            data = self._vocabulary.to_bytes()
+            if self._storage.file_exists(VOCABULARY_FILE):
+                self._storage.delete_file(VOCABULARY_FILE)
+            with self._storage.create_file(VOCABULARY_FILE) as handle:
+                handle.write(data)
 
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
@@ -210,7 +236,7 @@ class StoryIndex:
         from whoosh import query as wq
 
         from medtui.search import query as parsing
-        from medtui.search.schema import ID, INST_ID, SPELL
+        from medtui.search.schema import ID, INST_ID
         from medtui.search.suggest import suggest_query
 
         ix = self._index()
@@ -218,7 +244,7 @@ class StoryIndex:
             searcher = self._get_searcher()
             reader = searcher.reader()
             try:
-                q = parsing.parse(text, ix.schema, reader)
+                q = parsing.parse(text, ix.schema, self._vocabulary)
             except parsing.QueryError as exc:
                 result.error = str(exc)
                 return result
@@ -242,7 +268,7 @@ class StoryIndex:
                         scored.append((story, float(hit.score)))
             terms = parsing.highlight_terms(q, reader)
             if result.total <= FEW_HITS:
-                suggestion = suggest_query(text, reader, ix.schema[SPELL].analyzer)
+                suggestion = suggest_query(text, self._vocabulary)
                 if suggestion and self._count(suggestion, filt) > 2 * result.total:
                     result.suggestion = suggestion
         words: set[str] = set()
@@ -265,7 +291,7 @@ class StoryIndex:
 
         searcher = self._get_searcher()
         try:
-            q = parsing.parse(text, self._index().schema, searcher.reader())
+            q = parsing.parse(text, self._index().schema, self._vocabulary)
         except parsing.QueryError:
             return 0
         if q is None:

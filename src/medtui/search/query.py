@@ -34,11 +34,11 @@ from medtui.search.schema import (
     DATE_END,
     DEFAULT_FIELDS,
     PUBLIC_FIELDS,
-    SPELL,
     TEXT,
     TITLE,
     period,
 )
+from medtui.search.vocabulary import Vocabulary
 
 _TICK = timedelta(microseconds=1)
 MIN_PREFIX = 3
@@ -157,17 +157,14 @@ def _raw_prefix(text: str, end: int | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _expand_prefix(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
+def _expand_prefix(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> Any:
     """Expand a title/text prefix over the UNSTEMMED words, then match their stems.
 
     whoosh stems the prefix itself ("medica*" -> "medica"), which misses the stem
     "medic" of "medical"; expanding the typed letters over real words is exact.
     """
     raw = _raw_prefix(text, getattr(q, "endchar", None)) or q.text
-    words = [w.decode("utf-8") for w in reader.expand_prefix(SPELL, raw)]
-    if len(words) > MAX_EXPANSION:
-        words.sort(key=lambda w: -reader.doc_frequency(SPELL, w))
-        words = words[:MAX_EXPANSION]
+    words = vocabulary.with_prefix(raw, MAX_EXPANSION)
     stems = sorted({tok.text for w in words for tok in analyzer(w)})
     if not stems:
         return query.NullQuery
@@ -186,7 +183,7 @@ def _within_period(q: Any) -> Any:
     return parts[0] if len(parts) == 1 else query.And(parts)
 
 
-def rewrite(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
+def rewrite(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> Any:
     """Check prefixes/wildcards, expand title/text prefixes and give date ranges their meaning."""
 
     def visit(node: Any) -> Any:
@@ -197,7 +194,7 @@ def rewrite(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
                     "too many words)."
                 )
             if node.fieldname in (TITLE, TEXT):
-                return _expand_prefix(node, text, reader, analyzer)
+                return _expand_prefix(node, text, vocabulary, analyzer)
         elif isinstance(node, query.Wildcard):
             literal = re.split(r"[*?]", node.text, maxsplit=1)[0]
             if len(literal) < MIN_PREFIX:
@@ -212,8 +209,10 @@ def rewrite(q: Any, text: str, reader: Any, analyzer: Any) -> Any:
     return q.accept(visit)
 
 
-def parse(text: str, schema: Any, reader: Any) -> Any:
+def parse(text: str, schema: Any, vocabulary: Vocabulary) -> Any:
     """Parse ``text`` into a ready-to-run whoosh query; raise :class:`QueryError` if malformed.
+
+    ``vocabulary``: the index's words, over which ``word*`` prefixes expand.
 
     Returns ``None`` for a query with nothing to search for (empty, or stop words only).
     """
@@ -242,7 +241,7 @@ def parse(text: str, schema: Any, reader: Any) -> Any:
                 "Could not understand the query: check its AND, OR, NOT and brackets."
             )
         return None
-    return rewrite(q, text, reader, analyzer)
+    return rewrite(q, text, vocabulary, analyzer)
 
 
 def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_FIELDS) -> set[str]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from whoosh import fields, formats
+from whoosh import fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
@@ -26,7 +26,6 @@ from medtui.corpus.model import Corpus, PartialDate, Story
 ID = "id"
 TITLE = "title"
 TEXT = "text"
-SPELL = "spell"  # unstemmed words of title and text: spelling suggestions and prefix expansion
 INSTITUTION = "institution"  # names, aliases and ids of the story's institutions (analysed)
 INST_ID = "inst_id"  # the institution ids, exact (filters and facets)
 DATE = "date"  # first instant of the story's date (a day, a month or a year)
@@ -38,15 +37,17 @@ DEFAULT_FIELDS = (TITLE, TEXT)
 
 
 def build_schema() -> fields.Schema:
-    """The schema: stemmed title/text for matching, an unstemmed twin for spelling."""
+    """The schema: stemmed title/text for matching, institutions, dates and event kinds.
+
+    (The unstemmed words for spelling and prefixes are kept beside it: see
+    :mod:`medtui.search.vocabulary`.)
+    """
     stemming = StemmingAnalyzer()
     return fields.Schema(
         **{
             ID: fields.ID(stored=True, unique=True, sortable=True),
             TITLE: fields.TEXT(analyzer=stemming, field_boost=2.0),
             TEXT: fields.TEXT(analyzer=stemming),
-            # Only the word list matters here: no frequencies, positions or lengths.
-            SPELL: fields.FieldType(formats.Existence(), StandardAnalyzer()),
             INSTITUTION: fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=0.5),
             INST_ID: fields.KEYWORD(commas=True, lowercase=False, scorable=False),
             DATE: fields.DATETIME(),
@@ -122,7 +123,6 @@ def story_fields(corpus: Corpus, story: Story, kinds: Iterable[str]) -> dict[str
         ID: story.id,
         TITLE: story.title,
         TEXT: story.text,
-        SPELL: f"{story.title}\n{story.text}",
     }
     if story.institutions:
         doc[INSTITUTION] = institution_words(corpus, story.institutions)

@@ -2,7 +2,7 @@
 
 whoosh's own corrector works on the parsed (stemmed) terms, so it "corrects"
 goverment to "gover", and ranks candidates by frequency alone. Here each plain
-word of the query string is checked against the unstemmed ``spell`` field and
+word of the query string is checked against the index's unstemmed vocabulary and
 replaced by the closest known word (edit distance 1 before 2, then the most
 frequent), keeping the rest of the query (fields, operators, quotes) untouched.
 """
@@ -10,27 +10,23 @@ frequent), keeping the rest of the query (fields, operators, quotes) untouched.
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from medtui.search.schema import SPELL, TEXT, TITLE
+from medtui.search.schema import TEXT, TITLE
+from medtui.search.vocabulary import Vocabulary, story_words
 
 _TOKEN = re.compile(r'(?P<field>[A-Za-z_]\w*:)?(?P<word>[^\s"():\[\]^~*?]+)(?P<tail>[*?~^]?)')
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _CORRECTABLE_FIELDS = {None, f"{TITLE}:", f"{TEXT}:"}
 
 
-def best_correction(word: str, reader: Any) -> str | None:
+def best_correction(word: str, vocabulary: Vocabulary) -> str | None:
     """The closest known word to ``word`` (lower case), or None when none is near enough."""
     max_dist = 1 if len(word) <= 4 else 2
     for dist in range(1, max_dist + 1):
-        found = {w if isinstance(w, str) else w.decode("utf-8")
-                 for w in reader.terms_within(SPELL, word, dist)}
+        found = vocabulary.within(word, dist)
         found.discard(word)
         if found:
-            return max(
-                found,
-                key=lambda w: (w[0] == word[0], reader.doc_frequency(SPELL, w), w),
-            )
+            return max(found, key=lambda w: (w[0] == word[0], vocabulary.frequency(w), w))
     return None
 
 
@@ -42,7 +38,7 @@ def _match_case(original: str, corrected: str) -> str:
     return corrected
 
 
-def suggest_query(text: str, reader: Any, spell_analyzer: Any) -> str | None:
+def suggest_query(text: str, vocabulary: Vocabulary) -> str | None:
     """The query with each unknown word replaced by its best correction; None if unchanged."""
     pieces: list[str] = []
     last = 0
@@ -59,9 +55,9 @@ def suggest_query(text: str, reader: Any, spell_analyzer: Any) -> str | None:
             and word not in _OPERATORS
             and word.isalpha()
         ):
-            analysed = [t.text for t in spell_analyzer(word)]
-            if len(analysed) == 1 and reader.doc_frequency(SPELL, analysed[0]) == 0:
-                fix = best_correction(analysed[0], reader)
+            analysed = sorted(story_words(word))
+            if len(analysed) == 1 and vocabulary.frequency(analysed[0]) == 0:
+                fix = best_correction(analysed[0], vocabulary)
                 if fix is not None:
                     replacement = _match_case(word, fix)
                     changed = True
