@@ -22,17 +22,19 @@ from medtui.cache.snapshot import snapshot_root
 from medtui.config import Config
 from medtui.corpus.model import Corpus, Document, PartialDate, Story
 from medtui.pipeline import bundled_seeds
+from medtui.search import index as index_module
 from medtui.search.index import StoryIndex
 from medtui.ui.app import MedtuiApp
 from test_ui_fixtures import isolate, screen_text, settle
 
-STORIES = 150  # three indexing batches of 50
+STORIES = 150  # three indexing commits of 50
 
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     isolate(tmp_path, monkeypatch)
     monkeypatch.delenv("MEDTUI_NO_CACHE", raising=False)
+    monkeypatch.setattr(index_module, "COMMIT_EVERY", 50)
 
 
 def big_corpus() -> Corpus:
@@ -47,18 +49,18 @@ def big_corpus() -> Corpus:
 
 
 class GatedIndex(StoryIndex):
-    """The real index, but its second batch waits until the test lets it go on."""
+    """The real index, but its second commit waits until the test lets it go on."""
 
     def __init__(self) -> None:
         super().__init__()
         self.batches = 0
         self.gate = threading.Event()
 
-    def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
+    def _commit(self, *args: Any) -> None:
         self.batches += 1
         if self.batches == 2:
             self.gate.wait(30)
-        super().add(corpus, stories)
+        super()._commit(*args)
 
 
 async def wait_until(pilot: Pilot[Any], check: Any, timeout: float = 30.0) -> None:
@@ -116,7 +118,7 @@ async def test_a_relaunch_opens_the_saved_index_instead_of_indexing(
     assert first > 0
     assert list(snapshot_root(tmp_path / "cache").glob("*.json")), "the first launch saved it"
 
-    def no_indexing(self: StoryIndex, corpus: Corpus, stories: Sequence[Story]) -> None:
+    def no_indexing(self: StoryIndex, corpus: Corpus, stories: Sequence[Story], **_: Any) -> None:
         raise AssertionError("a relaunch on unchanged files must not index again")
 
     monkeypatch.setattr(StoryIndex, "add", no_indexing)

@@ -17,9 +17,6 @@ from typing import Any
 from medtui.cache.docs import CacheStats
 from medtui.corpus.model import Corpus
 
-INDEX_BATCH = 200
-"""Stories handed to the index at a time (each batch is searchable once added)."""
-
 IndexProgress = Callable[[int, int], None]
 """Called as ``index_progress(done, total)`` while stories are indexed."""
 
@@ -109,11 +106,7 @@ def load_searchable(
     loaded, cpu_loaded = time.perf_counter(), cpu_seconds()
     writer = SnapshotWriter.create() if use_cache and builder.corpus_key else None
     index = writer.index if writer is not None else StoryIndex()
-    stories = corpus.stories
-    for begin in range(0, len(stories), INDEX_BATCH):
-        index.add(corpus, stories[begin : begin + INDEX_BATCH])
-        if index_progress is not None:
-            index_progress(min(begin + INDEX_BATCH, len(stories)), len(stories))
+    index.add(corpus, corpus.stories, progress=index_progress, workers=workers)
     if writer is not None:
         writer.save(builder.corpus_key, corpus)
         corpus.warnings.extend(writer.warnings)

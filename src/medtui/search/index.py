@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +38,8 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
 
 COMMIT_EVERY = 250
 """Stories analysed per commit: a search waits for at most one commit."""
+PARALLEL_MIN = 1000
+"""From this many new stories in one :meth:`StoryIndex.add`, build whole segments in workers."""
 FEW_HITS = 2
 """At or below this many hits, look for a "did you mean" correction."""
 VOCABULARY_FILE = "medtui-vocabulary.bin"
@@ -113,10 +115,22 @@ class StoryIndex:
                 self._stem = lru_cache(maxsize=100_000)(stem)
             return self._ix
 
-    def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
+    def add(
+        self,
+        corpus: Corpus,
+        stories: Sequence[Story],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        workers: int | None = None,
+    ) -> None:
         """Index ``stories`` (of ``corpus``); adding a story id again replaces that story.
 
-        Called repeatedly while a corpus loads; what is committed is searchable at once.
+        What is committed is searchable at once: a few hundred stories at a time, so
+        a search answers over what is indexed so far. Many new stories are built into
+        whole segments in ``workers`` processes (default: one per core; see
+        :mod:`medtui.search.segments`). ``progress(done, total)`` is called after each
+        commit; once ``cancelled()`` says so, the rest is left out.
         """
         unique = list({s.id: s for s in stories}.values())  # one document per id
         kinds: dict[str, set[str]] = defaultdict(set)
@@ -125,16 +139,67 @@ class StoryIndex:
             if event.story in wanted:
                 kinds[event.story].add(event.kind)
         ix = self._index()
+        stop = cancelled or (lambda: False)
+        done = 0
+
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, len(unique))
+
         with self._write_lock:
             try:
+                fresh = [s for s in unique if s.id not in self._stories]
+                if len(fresh) >= PARALLEL_MIN:
+                    self._add_segments(ix, corpus, fresh, kinds, workers, stop, advance)
+                    unique = [s for s in unique if s.id not in {f.id for f in fresh}]
                 for begin in range(0, len(unique), COMMIT_EVERY):
-                    self._commit(ix, corpus, unique[begin : begin + COMMIT_EVERY], kinds)
+                    if stop():
+                        return
+                    chunk = unique[begin : begin + COMMIT_EVERY]
+                    self._commit(ix, corpus, chunk, kinds)
+                    advance(len(chunk))
             finally:
                 # The private temp folder only exists while adding: a process killed
                 # between loads leaves nothing behind in $TMPDIR.
                 remove = getattr(self._storage, "remove_tempdir", None)
                 if remove is not None:
                     remove()
+
+    def _add_segments(
+        self,
+        ix: Any,
+        corpus: Corpus,
+        fresh: list[Story],
+        kinds: dict[str, set[str]],
+        workers: int | None,
+        stop: Callable[[], bool],
+        advance: Callable[[int], None],
+    ) -> None:
+        """Index new stories as whole segments built in worker processes."""
+        from medtui.search import segments
+        from medtui.search.schema import story_fields
+
+        parts: list[list[Story]] = []
+        begin = 0
+        for size in segments.segment_sizes(len(fresh)):
+            parts.append(fresh[begin : begin + size])
+            begin += size
+        chunks = [[story_fields(corpus, s, kinds.get(s.id, ())) for s in part] for part in parts]
+        count = workers if workers is not None else segments.default_workers()
+        for part, built in zip(parts, segments.iter_built(chunks, count, stop), strict=False):
+
+            def publish(write_toc: Callable[[], None], part: list[Story] = part,
+                        words: dict[str, int] = built.words) -> None:
+                with self._lock:
+                    write_toc()
+                    self._stories.update((story.id, story) for story in part)
+                    self._vocabulary.merge(words)
+                    self._drop_searcher()
+
+            segments.add_segments(ix, self._storage, [built], publish)
+            advance(len(part))
 
     def _commit(
         self, ix: Any, corpus: Corpus, chunk: list[Story], kinds: dict[str, set[str]]

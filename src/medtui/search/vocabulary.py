@@ -54,6 +54,11 @@ class Vocabulary:
             self.counts.update(words)
         self._sorted = self._by_length = None
 
+    def merge(self, counts: dict[str, int]) -> None:
+        """Add word -> story counts made elsewhere (by a worker that built a segment)."""
+        self.counts.update(counts)
+        self._sorted = self._by_length = None
+
     def remove(self, words: set[str]) -> None:
         """Uncount one story's words (the story was replaced)."""
         self.counts.subtract(words)

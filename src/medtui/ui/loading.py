@@ -96,15 +96,18 @@ class LoadingMixin(App[int]):
                 # On disk in the cache folder when the corpus can be saved with it.
                 writer = SnapshotWriter.create() if self._corpus_key else None
                 index = writer.index if writer is not None else StoryIndex()
-            stories = corpus.stories
-            step = max(50, len(stories) // 50)
-            for start in range(0, len(stories), step):
-                if worker.is_cancelled:
-                    return
-                index.add(corpus, stories[start : start + step])
-                if start == 0:  # searchable from now on, over what is indexed so far
+            searchable = False
+
+            def progress(done: int, total: int) -> None:
+                nonlocal searchable
+                if not searchable:  # searchable from now on, over what is indexed so far
+                    searchable = True
                     self.call_from_thread(setattr, self, "index", index)
-                self.post_message(IndexProgress(min(start + step, len(stories)), len(stories)))
+                self.post_message(IndexProgress(done, total))
+
+            index.add(corpus, corpus.stories, progress=progress, cancelled=lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return
             if writer is not None:
                 writer.save(self._corpus_key, corpus)
         except Exception as error:

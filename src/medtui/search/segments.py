@@ -1,0 +1,144 @@
+"""Whole index segments built in worker processes, then added to the index as they are.
+
+whoosh writes in pure Python: at 25,000 stories one process spends minutes
+analysing, and its default merge policy re-reads and re-writes the same postings
+again and again as small commits pile up (half the build time at 10,000). Here
+the stories are cut into segments of growing size (the first one small, so search
+answers early); each is built in a worker process into a private RAM storage, its
+files come back as bytes, and the parent adds them to the index as they are
+(whoosh reads an index of several segments as one), with no merge at all.
+
+This leans on three of whoosh's private writer methods (``_finalize_segment``,
+``_commit_toc``, ``_finish``, as whoosh's own multi-process writer uses them):
+whoosh-reloaded is pinned, and the tests build, reopen and search such indexes.
+Imports whoosh at import time; loaded by :mod:`medtui.search.index` when needed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from medtui.search.schema import TEXT, TITLE, PrivateRamStorage, build_schema
+from medtui.search.vocabulary import story_words
+
+FIRST_SEGMENT = 250
+"""Stories in the first segment: searchable after about a second of work."""
+MAX_SEGMENT = 2500
+"""Stories in the largest segments (25,000 stories make about 14 segments)."""
+
+
+@dataclass
+class BuiltSegment:
+    """One finished segment: whoosh's segment record, its files, and its words."""
+
+    segment: Any
+    files: dict[str, bytes]
+    words: dict[str, int]
+    """Word -> how many of the segment's stories hold it (for the vocabulary)."""
+
+
+def segment_sizes(total: int) -> list[int]:
+    """Sizes of the segments ``total`` stories are cut into: doubling up to MAX_SEGMENT."""
+    sizes: list[int] = []
+    size = FIRST_SEGMENT
+    left = total
+    while left > 0:
+        take = min(size, left)
+        if left - take <= FIRST_SEGMENT // 2:  # no tiny segment at the end
+            take = left
+        sizes.append(take)
+        left -= take
+        size = min(size * 2, MAX_SEGMENT)
+    return sizes
+
+
+def build_segment(docs: Sequence[dict[str, Any]]) -> BuiltSegment:
+    """Index ``docs`` (whoosh documents) into a new segment of their own (runs in a worker)."""
+    storage = PrivateRamStorage()
+    try:
+        ix = storage.create_index(build_schema())
+        writer = ix.writer()
+        try:
+            for doc in docs:
+                writer.add_document(**doc)
+            segment = writer._finalize_segment()
+        except BaseException:
+            writer.cancel()
+            raise
+        writer._finish()
+        prefix = f"{segment.segment_id()}."
+        files = {name: bytes(storage.files[name]) for name in storage.list() if name.startswith(prefix)}
+    finally:
+        storage.remove_tempdir()
+    words: Counter[str] = Counter()
+    for doc in docs:
+        words.update(story_words(doc.get(TITLE, ""), doc.get(TEXT, "")))
+    return BuiltSegment(segment, files, dict(words))
+
+
+def iter_built(
+    chunks: Sequence[Sequence[dict[str, Any]]],
+    workers: int,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[BuiltSegment]:
+    """Build each chunk's segment, in worker processes when there are cores to spare.
+
+    Yields the segments in order; stops early (dropping the rest) once ``cancelled()``.
+    """
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            if cancelled():
+                return
+            yield build_segment(chunk)
+        return
+    pool = ProcessPoolExecutor(min(workers, len(chunks)))
+    try:
+        pending: list[Future[BuiltSegment]] = []
+        queued = iter(chunks)
+        for chunk in queued:  # keep every worker busy, and one more in the queue
+            pending.append(pool.submit(build_segment, chunk))
+            if len(pending) > workers:
+                break
+        while pending:
+            built = pending.pop(0).result()
+            if cancelled():
+                return
+            next_chunk = next(queued, None)
+            if next_chunk is not None:
+                pending.append(pool.submit(build_segment, next_chunk))
+            yield built
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def add_segments(
+    ix: Any, storage: Any, built: Sequence[BuiltSegment], publish: Callable[[Callable[[], None]], None]
+) -> None:
+    """Copy ``built`` segments' files into ``storage`` and add them to index ``ix``.
+
+    ``publish(write_toc)`` calls ``write_toc()`` when no search is running (under
+    the index's lock): the new table of contents makes the segments searchable.
+    """
+    for one in built:
+        for name, data in one.files.items():
+            with storage.create_file(name) as handle:
+                handle.write(data)
+    writer = ix.writer()
+    try:
+        writer._close_segment()  # this writer added nothing of its own
+        segments = list(writer.segments) + [one.segment for one in built]
+        publish(lambda: writer._commit_toc(segments))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer._finish()
+
+
+def default_workers() -> int:
+    """Worker processes for building segments: one per core."""
+    return os.cpu_count() or 1
