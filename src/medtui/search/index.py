@@ -89,6 +89,7 @@ class StoryIndex:
         self._stem: Any = None  # the text field's stemmer (cached), for snippets
         self._stories: dict[str, Story] = {}
         self._vocabulary = Vocabulary()
+        self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
 
     @property
     def size(self) -> int:
@@ -113,6 +114,9 @@ class StoryIndex:
                     self._ix = (self._storage.open_index() if exists
                                 else self._storage.create_index(build_schema()))
                 self._stem = lru_cache(maxsize=100_000)(stem)
+                from medtui.search.matching import SegmentTables
+
+                self._tables = SegmentTables(self._stories.get)
             return self._ix
 
     def add(
@@ -265,6 +269,7 @@ class StoryIndex:
     def _get_searcher(self) -> Any:
         if self._searcher is None:
             self._searcher = self._index().searcher()
+            self._tables.keep_only(self._searcher.reader())
         return self._searcher
 
     def close(self) -> None:
@@ -300,8 +305,9 @@ class StoryIndex:
     ) -> SearchResult:
         from whoosh import query as wq
 
+        from medtui.search import matching
         from medtui.search import query as parsing
-        from medtui.search.schema import ID, INST_ID
+        from medtui.search.schema import INST_ID
         from medtui.search.suggest import suggest_query
 
         ix = self._index()
@@ -309,28 +315,28 @@ class StoryIndex:
             searcher = self._get_searcher()
             reader = searcher.reader()
             try:
-                q = parsing.parse(text, ix.schema, self._vocabulary)
+                q = parsing.parse(text, ix.schema, self._vocabulary, self._tables)
             except parsing.QueryError as exc:
                 result.error = str(exc)
                 return result
             if q is None:
                 return result
             filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
-            matched = list(searcher.docs_for_query(wq.And([q, filt]) if filt else q))
+            if matching.can_skip_blocks(q):  # every match, then the top hits skipping blocks
+                matched = list(searcher.docs_for_query(wq.And([q, filt]) if filt else q))
+                top = ([(hit.docnum, float(hit.score)) for hit in searcher.search(q, limit=limit, filter=filt)]
+                       if limit > 0 and matched else [])
+            else:  # phrases, dates, wildcards: one pass finds both
+                top, matched = matching.top_and_all(searcher, q, limit, filt)
             result.total = len(matched)
-            ids = reader.column_reader(ID) if matched else None
+            stories = self._tables.global_stories(reader) if matched else []
             facets: Counter[str] = Counter()
             for docnum in matched:
-                story = self._stories.get(ids[docnum]) if ids is not None else None
+                story = stories[docnum]
                 if story is not None:
                     facets.update(set(story.institutions))
             result.facets = dict(facets.most_common())
-            scored = []
-            if limit > 0 and matched:
-                for hit in searcher.search(q, limit=limit, filter=filt):
-                    story = self._stories.get(hit[ID])
-                    if story is not None:
-                        scored.append((story, float(hit.score)))
+            scored = [(stories[docnum], score) for docnum, score in top if stories[docnum] is not None]
             terms = parsing.highlight_terms(q, reader)
             if result.total <= FEW_HITS:
                 suggestion = suggest_query(text, self._vocabulary)
@@ -356,7 +362,7 @@ class StoryIndex:
 
         searcher = self._get_searcher()
         try:
-            q = parsing.parse(text, self._index().schema, self._vocabulary)
+            q = parsing.parse(text, self._index().schema, self._vocabulary, self._tables)
         except parsing.QueryError:
             return 0
         if q is None:

@@ -29,10 +29,9 @@ from whoosh.qparser.dateparse import (
 from whoosh.util.times import long_to_datetime, timespan
 
 from medtui.corpus.model import PartialDate
+from medtui.search.matching import DaySpanQuery, SegmentTables
 from medtui.search.schema import (
     DATE,
-    DAY_FIRST,
-    DAY_LAST,
     DEFAULT_FIELDS,
     PUBLIC_FIELDS,
     TEXT,
@@ -45,7 +44,7 @@ _TICK = timedelta(microseconds=1)
 _LAST_ORDINAL = date.max.toordinal()
 MIN_PREFIX = 3
 """Letters required before ``*``: a 1-2 letter prefix expands to a large part of the lexicon."""
-MAX_EXPANSION = 256
+MAX_EXPANSION = 64
 """A prefix expands to at most this many words (the most frequent ones)."""
 
 _ISO_LIKE = re.compile(r"^\s*\d{4}(?:[-/.]\d+)*\s*$")
@@ -185,29 +184,15 @@ def _last_day(end: datetime, exclusive: bool) -> int:
     return end.toordinal() if day_end and not exclusive else end.toordinal() - 1
 
 
-def _within_period(q: Any) -> Any:
-    """``date`` range -> the story's period lies inside it (first day >= from, last <= to).
-
-    With both ends given, both the story's first and last day must lie in [from, to]
-    (the same thing, as first <= last): two bounded ranges match far fewer postings
-    than two ranges each open to one side.
-    """
+def _within_period(q: Any, tables: SegmentTables) -> Any:
+    """``date`` range -> stories whose date's period lies inside it (first day >= from, last <= to)."""
     # whoosh has turned the bounds into its DATETIME numbers by now.
-    first = _first_day(long_to_datetime(q.start), q.startexcl) if q.start is not None else None
-    last = _last_day(long_to_datetime(q.end), q.endexcl) if q.end is not None else None
-    if first is not None and last is not None:
-        if first > last:
-            return query.NullQuery
-        return query.And([query.NumericRange(field, first, last) for field in (DAY_FIRST, DAY_LAST)])
-    # Both ends always given (whoosh fills an open end with its own extreme value).
-    if first is not None:
-        return query.NumericRange(DAY_FIRST, first, _LAST_ORDINAL)
-    if last is not None:
-        return query.NumericRange(DAY_LAST, 1, last)
-    return query.Every(DAY_FIRST)
+    first = _first_day(long_to_datetime(q.start), q.startexcl) if q.start is not None else 1
+    last = _last_day(long_to_datetime(q.end), q.endexcl) if q.end is not None else _LAST_ORDINAL
+    return DaySpanQuery(first, last, tables, boost=q.boost)
 
 
-def rewrite(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> Any:
+def rewrite(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any, tables: SegmentTables) -> Any:
     """Check prefixes/wildcards, expand title/text prefixes and give date ranges their meaning."""
 
     def visit(node: Any) -> Any:
@@ -227,16 +212,17 @@ def rewrite(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> Any:
                     f"('{node.text}' matches too many words)."
                 )
         elif isinstance(node, query.NumericRange) and node.fieldname == DATE:
-            return _within_period(node)
+            return _within_period(node, tables)
         return node
 
     return q.accept(visit)
 
 
-def parse(text: str, schema: Any, vocabulary: Vocabulary) -> Any:
+def parse(text: str, schema: Any, vocabulary: Vocabulary, tables: SegmentTables) -> Any:
     """Parse ``text`` into a ready-to-run whoosh query; raise :class:`QueryError` if malformed.
 
     ``vocabulary``: the index's words, over which ``word*`` prefixes expand.
+    ``tables``: the index's segment tables, over which dates are matched.
 
     Returns ``None`` for a query with nothing to search for (empty, or stop words only).
     """
@@ -265,7 +251,7 @@ def parse(text: str, schema: Any, vocabulary: Vocabulary) -> Any:
                 "Could not understand the query: check its AND, OR, NOT and brackets."
             )
         return None
-    return rewrite(q, text, vocabulary, analyzer)
+    return rewrite(q, text, vocabulary, analyzer, tables)
 
 
 def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_FIELDS) -> set[str]:

@@ -28,9 +28,7 @@ TITLE = "title"
 TEXT = "text"
 INSTITUTION = "institution"  # names, aliases and ids of the story's institutions (analysed)
 INST_ID = "inst_id"  # the institution ids, exact (filters and facets)
-DATE = "date"  # what users type (``date:2025-03``): parsed as a DATETIME, nothing indexed in it
-DAY_FIRST = "day_first"  # first day of the story's date (a day, a month or a year), as an ordinal
-DAY_LAST = "day_last"  # last day of it: date queries mean "within this period"
+DATE = "date"  # what users type (``date:2025-03``): parsed as a DATETIME, matched from memory
 KIND = "kind"  # kinds of the story's events (mou, agreement, ...)
 
 PUBLIC_FIELDS = (TITLE, TEXT, INSTITUTION, DATE, KIND, ID)
@@ -51,11 +49,10 @@ def build_schema() -> fields.Schema:
             TEXT: fields.TEXT(analyzer=stemming),
             INSTITUTION: fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=0.5),
             INST_ID: fields.KEYWORD(commas=True, lowercase=False, scorable=False),
+            # Only for the query parser: nothing is indexed in it. Stories' dates are in
+            # memory, and matching them there (medtui.search.matching.DaySpanQuery) is
+            # ~15x faster than whoosh's numeric range terms at 25,000 stories.
             DATE: fields.DATETIME(),
-            # Day numbers, not whoosh's microsecond DATETIME: a month is a range of ~31
-            # values instead of 2.6e12. Signed: whoosh mis-reads ranges over unsigned ones.
-            DAY_FIRST: fields.NUMERIC(int, bits=32, shift_step=4),
-            DAY_LAST: fields.NUMERIC(int, bits=32, shift_step=4),
             KIND: fields.KEYWORD(lowercase=True, scorable=False),
         }
     )
@@ -134,7 +131,4 @@ def story_fields(corpus: Corpus, story: Story, kinds: Iterable[str]) -> dict[str
     kind_text = " ".join(sorted(set(kinds)))
     if kind_text:
         doc[KIND] = kind_text
-    if story.date is not None:
-        first, last = period(story.date)
-        doc[DAY_FIRST], doc[DAY_LAST] = first.toordinal(), last.toordinal()
     return doc

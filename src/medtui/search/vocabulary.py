@@ -105,7 +105,9 @@ class Vocabulary:
 
     def to_bytes(self) -> bytes:
         """The counts, to save beside the index."""
-        return MAGIC + pickle.dumps(dict(self.counts), protocol=pickle.HIGHEST_PROTOCOL)
+        # In word order: sorting them again after loading is then one linear pass.
+        ordered = dict(sorted(self.counts.items()))
+        return MAGIC + pickle.dumps(ordered, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Vocabulary:

@@ -1,0 +1,165 @@
+"""Matching helpers on top of whoosh: per-segment story tables, date spans, one-pass search.
+
+whoosh answers a date range by OR-ing the numeric terms inside it, which costs
+about 100 ms per query at 25,000 stories (an array per segment per range); a
+story's date is already in memory, so :class:`DaySpanQuery` matches it from a
+table per segment instead. The same tables turn matched document numbers into
+stories for the institution counts without reading a stored field per hit.
+
+:func:`top_and_all` finds the top hits and every match in one pass when the
+query cannot skip blocks anyway (phrases, wildcards): whoosh would otherwise run
+such a query twice, once for the count and once for the ranking.
+
+Imports whoosh at import time; loaded by :mod:`medtui.search.index` when needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from whoosh import collectors, matching, query
+
+from medtui.corpus.model import Story
+from medtui.search.schema import DATE, ID, period
+
+MAX_SKIPPING_TERMS = 8
+"""Above this many terms (an expanded prefix), skipping blocks saves less than a second pass costs."""
+DaySpan = tuple[int, int] | None
+"""A story's date as (first day, last day) ordinals, or None when undated."""
+
+
+class SegmentTables:
+    """For each index segment: the story and the day span of every document number.
+
+    A segment never changes its documents (only marks some deleted), so each table
+    is built once, when first needed, from the segment's stored ids.
+    """
+
+    def __init__(self, stories: Callable[[str], Story | None]) -> None:
+        """``stories``: story id -> the story (None if unknown)."""
+        self._lookup = stories
+        self._stories: dict[str, list[Story | None]] = {}
+        self._days: dict[str, list[DaySpan]] = {}
+
+    def stories(self, reader: Any) -> list[Story | None]:
+        """The story of each document number of an atomic (one-segment) reader."""
+        key = reader.segment().segment_id()
+        table = self._stories.get(key)
+        if table is None:
+            ids = reader.column_reader(ID)
+            table = [self._lookup(ids[n]) for n in range(reader.doc_count_all())]
+            self._stories[key] = table
+        return table
+
+    def days(self, reader: Any) -> list[DaySpan]:
+        """The day span of each document number of an atomic reader."""
+        key = reader.segment().segment_id()
+        table = self._days.get(key)
+        if table is None:
+            table = [_day_span(story) for story in self.stories(reader)]
+            self._days[key] = table
+        return table
+
+    def global_stories(self, reader: Any) -> list[Story | None]:
+        """The story of each top-level document number of a (multi-segment) reader."""
+        if reader.is_atomic():
+            return self.stories(reader)
+        table: list[Story | None] = []
+        for leaf, offset in reader.leaf_readers():
+            table.extend([None] * (offset - len(table)))
+            table.extend(self.stories(leaf))
+        return table
+
+    def keep_only(self, reader: Any) -> None:
+        """Forget the tables of segments ``reader`` no longer has (merged or replaced)."""
+        leaves = [reader] if reader.is_atomic() else [leaf for leaf, _ in reader.leaf_readers()]
+        live = {leaf.segment().segment_id() for leaf in leaves if leaf.segment() is not None}
+        for table in (self._stories, self._days):
+            for key in set(table) - live:
+                del table[key]
+
+
+def _day_span(story: Story | None) -> DaySpan:
+    if story is None or story.date is None:
+        return None
+    first, last = period(story.date)
+    return first.toordinal(), last.toordinal()
+
+
+class DaySpanQuery(query.Query):
+    """Stories whose date lies within days ``first``..``last`` (ordinals, inclusive)."""
+
+    def __init__(self, first: int, last: int, tables: SegmentTables, boost: float = 1.0) -> None:
+        """Match dated stories with first >= ``first`` and last <= ``last``."""
+        self.first, self.last, self.tables, self.boost = first, last, tables, boost
+        self.fieldname = DATE  # what whoosh asks a leaf query; no terms of it are indexed
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.first}, {self.last})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, DaySpanQuery) and (self.first, self.last, self.boost)
+                == (other.first, other.last, other.boost))
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.first, self.last, self.boost))
+
+    def _ids(self, reader: Any) -> list[int]:
+        first, last = self.first, self.last
+        days = self.tables.days(reader)
+        found = [n for n, span in enumerate(days) if span is not None and first <= span[0] and span[1] <= last]
+        if reader.has_deletions():
+            found = [n for n in found if not reader.is_deleted(n)]
+        return found
+
+    def estimate_size(self, ixreader: Any) -> int:
+        """An upper bound: every document (used only to order the parts of a query)."""
+        return int(ixreader.doc_count_all())
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        """A matcher over the matching document numbers of ``searcher``'s segment."""
+        reader = searcher.reader()
+        if not reader.is_atomic():  # whoosh matches segment by segment; this is a fallback
+            ids = [n + offset for leaf, offset in reader.leaf_readers() for n in self._ids(leaf)]
+        else:
+            ids = self._ids(reader)
+        if not ids:
+            return matching.NullMatcher()
+        return matching.ListMatcher(ids, all_weights=self.boost)
+
+
+class _AllMatchesCollector(collectors.TopCollector):
+    """whoosh's top-N collector that also keeps every matched document number."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False, replace=0)  # see every match: no pruning
+        self.matched: list[int] = []
+
+    def _collect(self, global_docnum: int, score: float) -> Any:
+        self.matched.append(global_docnum)
+        return super()._collect(global_docnum, score)
+
+
+def can_skip_blocks(q: Any) -> bool:
+    """True when whoosh can rank ``q`` by skipping postings: plain terms and their AND/OR/NOT.
+
+    Such a query is cheaper run twice (every match, then the top hits by skipping
+    blocks) than once with every match scored; anything else runs once.
+    """
+    leaves = list(q.leaves())
+    return len(leaves) <= MAX_SKIPPING_TERMS and all(isinstance(leaf, query.Term) for leaf in leaves)
+
+
+def top_and_all(
+    searcher: Any, q: Any, limit: int, allow: Any = None
+) -> tuple[list[tuple[int, float]], list[int]]:
+    """The top ``limit`` (docnum, score) pairs and every matched docnum, in one pass.
+
+    ``allow``: only documents this query matches too (a filter: it adds no score).
+    """
+    inner = _AllMatchesCollector(max(limit, 1))
+    collector = collectors.FilterCollector(inner, allow=allow) if allow is not None else inner
+    searcher.search_with_collector(q, collector)
+    top = sorted(((score, -negdoc) for score, negdoc in inner.items), key=lambda p: (-p[0], p[1]))
+    return [(docnum, float(score)) for score, docnum in top][:limit], inner.matched
