@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -124,13 +125,23 @@ def _merge(gaz: Gazetteer, raw: object, source: str) -> None:
             existing.parent = str(item["parent"])
 
 
+def safe_load(text: str) -> Any:
+    """Plain YAML data only (as ``yaml.safe_load``), with libyaml's C parser when present.
+
+    The C parser reads the shipped gazetteer in ~30 ms instead of ~300 ms: it is read
+    on every launch, to fingerprint the cache.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, C or Python
+
+
 def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
     """The shipped gazetteer plus the user's files; bad user files become warnings."""
     gaz = Gazetteer()
     digest = hashlib.sha256()
     shipped = resources.files("medtui").joinpath("data/gazetteer.yaml").read_text("utf-8")
     digest.update(shipped.encode())
-    _merge(gaz, yaml.safe_load(shipped), "gazetteer.yaml (shipped)")
+    _merge(gaz, safe_load(shipped), "gazetteer.yaml (shipped)")
     for path in extra_files:
         with contextlib.suppress(OSError):  # errors are reported by the read below
             if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block for ever
@@ -144,7 +155,7 @@ def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
             gaz.warnings.append(f"{path}: cannot be read ({exc}); using the shipped gazetteer.")
             continue
         try:
-            data = yaml.safe_load(text)
+            data = safe_load(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" line {mark.line + 1}" if mark is not None else ""
