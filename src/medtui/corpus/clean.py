@@ -82,6 +82,18 @@ class CleanDoc:
 
 
 def _strip_markdown(line: str, doc: CleanDoc) -> str:
+    # Each pattern only where its first character occurs: most lines have none of them.
+    if "](" in line:
+        line = _strip_links(line, doc)
+    if "<" in line:
+        line = _HTML_TAG.sub(" ", line)
+    if "*" in line or "__" in line:
+        line = _MD_EMPHASIS.sub("", line)
+    return _MD_BULLET.sub(lambda m: m.group(1) + "\u2022 ", line)
+
+
+def _strip_links(line: str, doc: CleanDoc) -> str:
+    """Markdown images dropped and links reduced to their text (the source link noted)."""
     line = _MD_IMAGE.sub("", line)
 
     def link(m: re.Match[str]) -> str:
@@ -90,10 +102,7 @@ def _strip_markdown(line: str, doc: CleanDoc) -> str:
             doc.url = target
         return text
 
-    line = _MD_LINK.sub(link, line)
-    line = _HTML_TAG.sub(" ", line)
-    line = _MD_EMPHASIS.sub("", line)
-    return _MD_BULLET.sub(lambda m: m.group(1) + "\u2022 ", line)
+    return _MD_LINK.sub(link, line)
 
 
 def is_sentence(line: str) -> bool:

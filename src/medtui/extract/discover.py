@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 HEADS = frozenset("""
 University Universities College School Faculty Hospital Hospitals Clinic Infirmary Sanatorium
@@ -126,7 +127,7 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[tuple[str, int,
                 runs.append(current)
             current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() or _mixed(word) else []
         last_end = m.end()
-        possessive = bool(_POSSESSIVE.search(word)) and _bare(word) not in NAME_POSSESSIVES
+        possessive = _is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
         if current and (sentence_end or possessive and word[0].isupper()):
             runs.append(current)
             current = []
@@ -140,12 +141,26 @@ def _mixed(word: str) -> bool:
     return word[0].isdigit() and any(c.isupper() for c in word)
 
 
+_QUOTES_S = ("'", "\u2019", "'s", "\u2019s")
+
+
+def _is_possessive(word: str) -> bool:
+    """Ends in ' or 's (straight or curly): what ``_POSSESSIVE`` finds, without a regex."""
+    return word.endswith(_QUOTES_S)
+
+
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word).rstrip(".") if _POSSESSIVE.search(word) else word
+    """The word without a possessive ending (and a full stop before it)."""
+    if not word.endswith(_QUOTES_S):
+        return word
+    cut = 2 if word.endswith("s") else 1
+    return word[:-cut].rstrip(".")
 
 
+@lru_cache(maxsize=65536)
 def _is_head(word: str) -> bool:
-    return _bare(word) in HEADS or _bare(word).rstrip(".") in HEADS
+    bare = _bare(word)
+    return bare in HEADS or bare.rstrip(".") in HEADS
 
 
 def _proper(words: list[str]) -> bool:
@@ -239,7 +254,8 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
 MAX_RUN_TOKENS = 64
 """Runs of capitalised words longer than this are read in slices of this many words."""
 # Bounded around the "@": an unbounded \S+ before it is quadratic on long runs without spaces.
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,256}@[^\s@]{1,256}\.\w+")
+# An address starts where a run of non-space begins (not at every letter of every word).
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]{1,256}+@[^\s@]{1,256}\.\w+")
 
 
 def discover(text: str) -> list[Candidate]:
