@@ -83,10 +83,13 @@ class FakeIndex:
     def size(self) -> int:
         return len(self.stories)
 
-    def add(self, corpus: Corpus, stories: Sequence[Story]) -> None:
+    def add(self, corpus: Corpus, stories: Sequence[Story], *, progress: Any = None,
+            cancelled: Any = None, workers: int | None = None) -> None:
         if self.adding is not None:
             self.adding.wait(10)
         self.stories.extend(stories)
+        if progress is not None:
+            progress(len(stories), len(stories))
 
     def search(self, query: str, *, limit: int = 50, institutions: Sequence[str] = ()) -> Any:
         self.calls.append(query)

@@ -8,6 +8,7 @@ results are then merged, so that the same institution in two documents is one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -130,6 +131,7 @@ _WORKER_MATCHER: GazetteerMatcher | None = None
 
 def _init_worker(files: tuple[Path, ...]) -> None:
     global _WORKER_MATCHER
+    gc.freeze()  # the parent's objects, inherited by fork: never collected here (see segments)
     _WORKER_MATCHER = _matcher_for(files)
 
 
