@@ -157,7 +157,8 @@ class StoryIndex:
                 fresh = [s for s in unique if s.id not in self._stories]
                 if len(fresh) >= PARALLEL_MIN:
                     self._add_segments(ix, corpus, fresh, kinds, workers, stop, advance)
-                    unique = [s for s in unique if s.id not in {f.id for f in fresh}]
+                    indexed = {story.id for story in fresh}  # once: not per story (25k x 25k)
+                    unique = [s for s in unique if s.id not in indexed]
                 for begin in range(0, len(unique), COMMIT_EVERY):
                     if stop():
                         return
