@@ -84,8 +84,10 @@ def test_cancelled_stops_after_the_segment_under_way_and_replacing_still_works()
     index.add(corpus, corpus.stories, workers=1, progress=lambda d, t: calls.append(d),
               cancelled=lambda: len(calls) >= 2)
     assert index.size == 60 and calls == [20, 60]
-    index.add(corpus, corpus.stories, workers=1)  # the rest, and the first 60 replaced
-    assert index.size == 150
+    seen: list[tuple[int, int]] = []
+    index.add(corpus, corpus.stories, workers=1, progress=lambda d, t: seen.append((d, t)))
+    assert index.size == 150  # the 90 new ones as segments, then the first 60 replaced
+    assert seen[-1] == (150, 150) and all(t == 150 for _, t in seen)
     assert index.search("harbour", limit=0).total == 30  # no story twice
     changed = Story("s5-0", "e.txt", "Renamed", "Nothing but pelicans here.", PartialDate(2024), [])
     index.add(corpus, [changed])

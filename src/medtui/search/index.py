@@ -144,13 +144,13 @@ class StoryIndex:
                 kinds[event.story].add(event.kind)
         ix = self._index()
         stop = cancelled or (lambda: False)
-        done = 0
+        done, total = 0, len(unique)
 
         def advance(count: int) -> None:
             nonlocal done
             done += count
             if progress is not None:
-                progress(done, len(unique))
+                progress(done, total)
 
         with self._write_lock:
             try:
