@@ -203,7 +203,7 @@ class StoryIndex:
                     self._vocabulary.merge(words)
                     self._drop_searcher()
 
-            segments.add_segments(ix, self._storage, [built], publish)
+            segments.add_segment(ix, self._storage, built, publish)
             advance(len(part))
 
     def _commit(

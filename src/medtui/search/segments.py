@@ -117,22 +117,19 @@ def iter_built(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def add_segments(
-    ix: Any, storage: Any, built: Sequence[BuiltSegment], publish: Callable[[Callable[[], None]], None]
-) -> None:
-    """Copy ``built`` segments' files into ``storage`` and add them to index ``ix``.
+def add_segment(ix: Any, storage: Any, built: BuiltSegment, publish: Callable[[Callable[[], None]], None]) -> None:
+    """Copy a built segment's files into ``storage`` and add the segment to index ``ix``.
 
     ``publish(write_toc)`` calls ``write_toc()`` when no search is running (under
-    the index's lock): the new table of contents makes the segments searchable.
+    the index's lock): the new table of contents makes the segment searchable.
     """
-    for one in built:
-        for name, data in one.files.items():
-            with storage.create_file(name) as handle:
-                handle.write(data)
+    for name, data in built.files.items():
+        with storage.create_file(name) as handle:
+            handle.write(data)
     writer = ix.writer()
     try:
         writer._close_segment()  # this writer added nothing of its own
-        segments = list(writer.segments) + [one.segment for one in built]
+        segments = [*writer.segments, built.segment]
         publish(lambda: writer._commit_toc(segments))
     except BaseException:
         writer.cancel()
