@@ -90,12 +90,14 @@ def test_may_the_month_is_no_hypothetical() -> None:
     assert events(text)[0][0] == "mou"
 
 
-def test_sentence_date_wins_relative_date_gives_none() -> None:
+def test_sentence_date_wins_relative_date_as_precise_as_it_allows() -> None:
     text = ("Lakeshore University signed an MoU with Kowloon Riverside Hospital on 17 March 2025. "
-            "Last year, Lakeshore University formed a partnership with the Tolo Harbour Institute of Science.")
+            "Last year, Lakeshore University formed a partnership with the Tolo Harbour Institute of Science. "
+            "Two years ago, Kowloon Riverside Hospital signed an agreement with the Tolo Harbour Institute of Science.")
     assert events(text) == [
         ("mou", [LU, KRH], "2025-03-17"),
-        ("partnership", [LU, "Tolo Harbour Institute of Science"], None),
+        ("partnership", [LU, "Tolo Harbour Institute of Science"], "2024"),
+        ("agreement", [KRH, "Tolo Harbour Institute of Science"], None),
     ]
 
 

@@ -118,7 +118,8 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             body, title = mentions.spans[i], mentions.spans[n + i]
             # Institutions in order of first mention: the headline's first, then the body's.
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
-            events = find_events(story.text, body, story.title, title, story.date)
+            events = find_events(story.text, body, story.title, title, story.date,
+                                 {k: e.kind for k, e in mentions.entities.items()})
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events))
         return result
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the rest
