@@ -192,6 +192,8 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         word = tok[0]
         if n and "\n" in (tokens[n - 1].gap if backward else tok.gap):
             break  # a line break ends the list (headlines, bullet items)
+        if tok.gap.endswith(("$", "#", "@")):
+            break  # a cashtag, hashtag or handle: "$ACME Acme Corp partners with ..."
         if word.startswith("("):
             if ":" in word or re.fullmatch(r"\(\s*[A-Z][\w.&\-]{0,12}\s*\)", word):
                 taken.append(tok)  # "(NYSE: QBTS)", "(ASTRO)": part of the name's mention
@@ -234,6 +236,9 @@ def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
     for piece in _pieces(_chunk(tokens, title)):
         if piece and piece[0].word in _HONORIFICS or any(_bare(t.word) in vocab.roles for t in piece):
             continue  # a person or a position: "signed by Mr. Lee", "Director of the X Office"
+        inner = next((i for i, t in enumerate(piece) if t.word.startswith("(") and i), None)
+        if inner is not None:
+            piece = piece[:inner]  # "X Organization (XO) of India": the name before the brackets
         piece = _trim(piece)
         words = [t[0] for t in piece if not t[0].startswith("(")]
         if not _valid(words, title):

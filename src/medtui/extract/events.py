@@ -24,7 +24,7 @@ EVIDENCE_MAX_CHARS = 600
 _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed))\b")
+         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing))\b")
 _WINDOW = r"[^.;:]{0,120}?"
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
@@ -35,7 +35,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:signed|inked|concluded|renewed)|" + _SIGN_ZH + r"(?:備忘錄|备忘录)", re.I)),
     ("agreement", re.compile(
         _SIGN + _WINDOW + r"\b(?:agreements?|contracts?|accords?|deals?|charter|letter of intent)\b"
-        r"|\baward(?:s|ed|ing)?\b[^.;]{0,40}\bcontracts?\b|\bcontracts?\b[^.;]{0,20}\bawarded\b"
+        r"|\bsign(?:s|ed)\s+with\b|\baward(?:s|ed|ing)?\b[^.;]{0,40}\bcontracts?\b|\bcontracts?\b[^.;]{0,20}\bawarded\b"
         r"|\b(?:agreements?|contracts?|accords?|deals?)\b\s+(?:was|were|has been|have been)\s+"
         r"(?:signed|inked|concluded|reached|renewed)|\bagreed to\b|" + _SIGN_ZH
         + r"(?:協議|协议|協定|协定|合約|合约|合同)", re.I)),
@@ -74,7 +74,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # spares most sentences the slow "sign ... agreement" patterns.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "mou": ("memorand", "mou", "備忘錄", "备忘录"),
-    "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent",
+    "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent", "signed with",
+                  "signs with",
                   "agreed to", "協議", "协议", "協定", "协定", "合約", "合约", "合同"),
     "partnership": ("partner", "team", "join", "alliance", "collaborat", "pact",
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),

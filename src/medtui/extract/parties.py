@@ -22,6 +22,7 @@ from medtui.extract.sentences import split_sentences
 
 _CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?=\w)|;\s+")
 _BULLET = re.compile(r"(?:^|\s)(?:[*\u2022\u25e6\u25aa\u2023-]|\d{1,3}[.)])\s+(?=[A-Z\"\u201c])")
+_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[*\u2022\u25e6\u25aa-])\s*")
 _LEAD_IN = re.compile(
     r"\b(?:sign(?:ed|ing)|inked|concluded|following|include[sd]?|were)\b[^:]{0,200}:\s*$|"
     r"\b(?:mous?|memorand(?:um|a)|agreements?|partnerships?|contracts?)\b[^:]{0,200}:\s*$", re.I)
@@ -40,19 +41,28 @@ class Piece:
 def pieces(text: str) -> list[Piece]:
     """Sentences cut at second acts and list bullets (see the module docstring)."""
     out: list[Piece] = []
+    marker = False
     for start, end in split_sentences(text):
+        if _MARKER.fullmatch(text, start, end):
+            marker = True  # "1." split off by the sentence splitter: the next sentence is an item
+            continue
         bullets = [m for m in _BULLET.finditer(text, start, end) if m.end() < end]
+        led = bool(bullets) and bullets[0].start() <= start  # a line that starts with a bullet
+        listed, marker = marker or led, False
+        if led:
+            start, bullets = bullets[0].end(), bullets[1:]
         bounds = [start, *[x for m in bullets for x in (m.start(), m.end())], end]
         for n in range(0, len(bounds), 2):
             a, b = bounds[n], bounds[n + 1]
             sub = a
             for m in _CLAUSE.finditer(text, a, b):
                 if m.start() > sub:
-                    out.append(Piece(sub, m.start(), item=n > 0))
+                    out.append(Piece(sub, m.start(), item=n > 0 or listed))
                 sub = m.end()
             if b > sub:
-                lead = n + 2 < len(bounds) and _LEAD_IN.search(text, sub, b) is not None
-                out.append(Piece(sub, b, item=n > 0, lead_in=lead))
+                lead = ((n + 2 < len(bounds) or text[sub:b].rstrip().endswith(":"))
+                        and _LEAD_IN.search(text, sub, b) is not None)
+                out.append(Piece(sub, b, item=n > 0 or listed, lead_in=lead))
     return out
 
 

@@ -25,6 +25,7 @@ class Vocabulary:
     roles: frozenset[str]
     months: frozenset[str]
     title_words: frozenset[str]
+    places: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -39,7 +40,6 @@ def vocabulary() -> Vocabulary:
     text = resources.files("medtui").joinpath("data/vocabulary.yaml").read_text("utf-8")
     data = safe_load(text) or {}
     roles = set(_words(data, "roles"))
-    roles |= {part for r in roles for part in r.split() if part[0].isupper() and len(r.split()) > 1}
     return Vocabulary(
         heads=frozenset(_words(data, "heads")),
         # Longest first, so that 研究中心 is tried before 中心-like shorter endings.
@@ -48,11 +48,14 @@ def vocabulary() -> Vocabulary:
         roles=frozenset(roles),
         months=frozenset(_words(data, "months")),
         title_words=frozenset(_words(data, "title_words")),
+        places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "demonyms")),
     )
 
 
 def is_generic_name(name: str) -> bool:
-    """Whether ``name`` is a generic phrase of the vocabulary ("Board of Directors")."""
+    """Whether ``name`` is a generic phrase ("Board of Directors"), a place or a nationality
+    alone ("Hong Kong", "French") of the vocabulary."""
     folded = " ".join(name.split()).casefold()
     folded = folded[4:] if folded.startswith("the ") else folded
-    return folded in vocabulary().generic
+    vocab = vocabulary()
+    return folded in vocab.generic or folded in vocab.places
