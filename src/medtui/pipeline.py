@@ -17,7 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from medtui.corpus.clean import clean_lines
+from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import html_to_page
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
 from medtui.corpus.reader import InputFile, discover_files, read_document_text
@@ -105,12 +106,14 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
                                 url=page.url, date_hint=page.date_hint)
         else:
             clean = clean_lines(decoded.text)
+        if decoded.front is not None:
+            _use_front_matter(clean, doc, decoded.front)
         doc.publisher, doc.url = clean.publisher, clean.url
         raw = split_stories(clean)
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
-        doc.title = clean.title_hint or raw[0].title
+        doc.title = clean.stated_title or clean.title_hint or raw[0].title
         mentions = find_mentions(matcher, [s.text for s in raw], [s.title for s in raw])
         result = DocResult(doc, entities=mentions.entities)
         n = len(raw)
@@ -124,6 +127,15 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the rest
         doc.warnings.append(f"could not be processed ({type(exc).__name__}: {exc})")
         return DocResult(doc)
+
+
+def _use_front_matter(clean: CleanDoc, doc: Document, front: FrontMatter) -> None:
+    """What the document's front matter states wins over what the text suggests."""
+    clean.stated_title = front.title
+    clean.published = front.date
+    clean.url = front.url or clean.url
+    clean.publisher = front.publisher or clean.publisher
+    doc.author = front.author
 
 
 _WORKER_MATCHER: GazetteerMatcher | None = None

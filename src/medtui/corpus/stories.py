@@ -263,19 +263,27 @@ def _first_dateline(paragraphs: list[str]) -> PartialDate | None:
 def _single_story(doc: CleanDoc) -> RawStory:
     lines = [ln for ln in doc.lines if ln != ARTICLE_BREAK]
     title = ""
-    hint = _normalise_title(doc.title_hint)
-    # The title is the hinted title when the page repeats it near the top, or the first
-    # title-like line; the lines above it are the site's header.
-    top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
-    if top is None:
-        top = _pick_title(lines[:6])
-        if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
-            top = None
-    if top is not None:
-        title = lines[top].strip()
-        lines = lines[top + 1 :]
-    elif doc.title_hint:
-        title = doc.title_hint.strip()
+    top: int | None = None
+    if doc.stated_title:
+        # The document states its title: a heading or first line repeating it is no text.
+        title = doc.stated_title
+        stated = _normalise_title(title)
+        top = next((i for i, ln in enumerate(lines[:3]) if _normalise_title(ln) == stated), None)
+        lines = lines[top + 1 :] if top is not None else lines
+    else:
+        hint = _normalise_title(doc.title_hint)
+        # The title is the hinted title when the page repeats it near the top, or the
+        # first title-like line; the lines above it are the site's header.
+        top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
+        if top is None:
+            top = _pick_title(lines[:6])
+            if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
+                top = None
+        if top is not None:
+            title = lines[top].strip()
+            lines = lines[top + 1 :]
+        elif doc.title_hint:
+            title = doc.title_hint.strip()
     date: PartialDate | None = None
     body: list[str] = []
     for i, line in enumerate(lines):
@@ -288,6 +296,9 @@ def _single_story(doc: CleanDoc) -> RawStory:
         if line.strip() or body:
             body.append(line)
     text = "\n".join(body).strip()
+    stated_date = first_date(doc.published) if doc.published else None
+    if stated_date is not None:
+        date = stated_date
     if date is None:
         date = _first_dateline(body)
     if date is None and doc.date_hint:
