@@ -273,6 +273,18 @@ class CorpusBuilder:
         return inst
 
 
+def _drop_boilerplate(roots: Sequence[Path | str], loaded: list[Loaded]) -> None:
+    """The corpus step: lines each source repeats in many documents leave the stories."""
+    from medtui.corpus.boilerplate import find_boilerplate, source_of, strip_boilerplate
+
+    sources = [source_of(item.item.path, roots) for item in loaded]
+    results = [item.result for item in loaded]
+    boilerplate = find_boilerplate(sources, results)
+    if boilerplate:
+        for source, result in zip(sources, results, strict=True):
+            strip_boilerplate(source, result, boilerplate)
+
+
 def load_corpus(
     paths: Sequence[str | Path] | None = None,
     *,
@@ -321,7 +333,8 @@ def iter_load(
     cache: bool | None = None,
     inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
 ) -> Iterator[list[Story]]:
-    """Load into ``builder`` document by document, yielding each document's new stories.
+    """Load into ``builder``, yielding each document's new stories, document by document, once
+    every document is read and the corpus step (boilerplate, :mod:`medtui.corpus.boilerplate`) ran.
 
     With the cache (see :func:`load_corpus`), ``builder.stats`` says how many documents
     were processed and ``builder.corpus_key`` identifies the corpus when it is complete.
@@ -341,11 +354,15 @@ def iter_load(
     total = len(files)
     try:
         stats = doc_cache.stats if doc_cache is not None else builder.stats
+        everything: list[Loaded] = []
         for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache, stats), 1):
             key.add(loaded.item.display, loaded.digest)
-            yield builder.add(loaded.result)
+            everything.append(loaded)
             if progress is not None:
                 progress(done, total, loaded.result.document.path)
+        _drop_boilerplate(roots, everything)
+        for loaded in everything:
+            yield builder.add(loaded.result)
         if doc_cache is not None:
             folders = [r for r in roots if Path(r).is_dir()]
             doc_cache.prune(folders, {cache_key(item.path) for item in files})
