@@ -84,6 +84,8 @@ class CleanDoc:
     date_hint: str | None = None
     headings: set[int] = field(default_factory=set)
     """Indexes of lines that were Markdown/HTML level-1 headings."""
+    subheadings: dict[str, int] = field(default_factory=dict)
+    """The text of Markdown headings of level 2 and lower, and their level."""
     stated_title: str | None = None
     """The title the document states in its own metadata (front matter): it wins over any
     line of the text, and a first line that repeats it is not text."""
@@ -207,6 +209,9 @@ def clean_lines(
                 doc.headings.add(len(out))
                 if doc.title_hint is None:
                     doc.title_hint = _strip_markdown(line, doc).strip()
+            else:
+                text = " ".join(_strip_markdown(line, doc).split())
+                doc.subheadings.setdefault(text, len(heading.group(1)))
         if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*", line):
             out.append("")
             continue

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from medtui.corpus.bulletins import split_bulletin
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, is_sentence
 from medtui.corpus.dates import (
     find_dates,
@@ -71,7 +72,7 @@ def split_stories(doc: CleanDoc) -> list[RawStory]:
     if not any(ln.strip() and ln != ARTICLE_BREAK for ln in lines):
         return []
     order = numeric_order("\n".join(lines))  # how this document writes 2/5/2025
-    for splitter in (_split_marked, _split_labels, _split_headings, _split_teasers):
+    for splitter in (_split_marked, split_bulletin, _split_labels, _split_headings, _split_teasers):
         groups = splitter(doc)
         with_text = [g for g in groups if any(is_sentence(ln) or len(ln.split()) >= 12 for ln in g)]
         if len(with_text) >= len(groups) / 2:
@@ -254,10 +255,22 @@ def _listing_item(lines: list[str], page_year: int | None, order: str | None = N
     if date is None:
         date = _first_dateline(body, order)
     if date is None:
+        date = _tail_date(body, order)
+    if date is None:
         date = stated  # the document's own date dates an item that states none
     if date is None and page_year is not None:
         date = PartialDate(page_year)
     return RawStory(title=title or shorten(text), text=text, date=date)
+
+
+def _tail_date(body: list[str], order: str | None) -> PartialDate | None:
+    """A date line closing an item ("Posted 3 May 2025", an embedded post's "— Name (@name)
+    February 24, 2026"): live blogs and roundups date their entries at the foot."""
+    for line in [ln for ln in body if ln.strip()][-2:][::-1]:
+        read = read_date_line(line, order)
+        if read is not None and read[0] is not None:
+            return read[0]
+    return None
 
 
 def _dateline(text: str, order: str | None = None) -> PartialDate | None:
