@@ -39,7 +39,7 @@ def split_bulletin(doc: CleanDoc) -> list[list[str]]:
     title = doc.stated_title or doc.title_hint or ""
     if not _DIGEST_TITLE.search(title):
         return []
-    return _split_sections(doc) or _split_headlines(doc.lines)
+    return _split_sections(doc) or _split_headlines(doc.lines, " ".join(title.split()))
 
 
 def _runin_head(line: str) -> str | None:
@@ -89,7 +89,7 @@ def _headline(lines: list[str], i: int) -> bool:
     """A title-case line without end punctuation, followed by a paragraph of text."""
     line = lines[i].strip()
     words = line.split()
-    if not 4 <= len(words) <= 40 or is_sentence(line) or "http" in line or line.endswith(","):
+    if not 3 <= len(words) <= 40 or "http" in line or line.rstrip("\"'\u201d\u2019")[-1:] in tuple(".!?:;,"):
         return False
     if read_date_line(line) is not None:
         return False
@@ -97,11 +97,12 @@ def _headline(lines: list[str], i: int) -> bool:
     if not big or sum(w[0].isupper() or w[0].isdigit() or not w[0].isalpha() for w in big) < 0.85 * len(big):
         return False
     following = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
-    return is_sentence(following) and len(following.split()) >= 12
+    # Its text, or the date line an entry of a live blog or roundup opens with.
+    return (is_sentence(following) and len(following.split()) >= 12) or read_date_line(following) is not None
 
 
-def _split_headlines(lines: list[str]) -> list[list[str]]:
-    starts = [i for i in range(len(lines)) if _headline(lines, i)]
+def _split_headlines(lines: list[str], title: str) -> list[list[str]]:
+    starts = [i for i in range(len(lines)) if " ".join(lines[i].split()) != title and _headline(lines, i)]
     return _cut(lines, starts) if len(starts) >= MIN_ITEMS else []
 
 

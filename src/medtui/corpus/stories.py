@@ -264,10 +264,11 @@ def _listing_item(lines: list[str], page_year: int | None, order: str | None = N
 
 
 def _tail_date(body: list[str], order: str | None) -> PartialDate | None:
-    """A date line closing an item ("Posted 3 May 2025", an embedded post's "— Name (@name)
-    February 24, 2026"): live blogs and roundups date their entries at the foot."""
-    for line in [ln for ln in body if ln.strip()][-2:][::-1]:
-        read = read_date_line(line, order)
+    """The first date line inside an item's text: roundups and live blogs date an entry
+    below its text ("Posted 3 May 2025", an embedded post's "— Name (@name) February 24,
+    2026"); later ones date what the entry quotes."""
+    for line in body:
+        read = read_date_line(line, order) if len(line) < 200 else None
         if read is not None and read[0] is not None:
             return read[0]
     return None
