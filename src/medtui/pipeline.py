@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from medtui.corpus.clean import clean_lines
-from medtui.corpus.html import html_to_page
+from medtui.corpus.html import read_html
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
 from medtui.corpus.reader import InputFile, discover_files, read_document_text
 from medtui.corpus.stories import split_stories
@@ -100,13 +100,13 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         if decoded.text is None:
             return DocResult(doc)
         if decoded.is_html:
-            page = html_to_page(decoded.text)
-            clean = clean_lines(page.text, title_hint=page.title, publisher=page.publisher,
-                                url=page.url, date_hint=page.date_hint)
+            html = read_html(decoded.text)
+            clean, raw = html.clean, html.stories
+            doc.warnings.extend(html.warnings)
         else:
             clean = clean_lines(decoded.text)
+            raw = split_stories(clean)
         doc.publisher, doc.url = clean.publisher, clean.url
-        raw = split_stories(clean)
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
