@@ -44,6 +44,9 @@ from medtui.corpus.stories import RawStory, shorten, split_stories
 LISTING_DOMINANCE = 2.0
 LISTING_ARTICLE_RATIO = 1.5
 LISTING_MIN_ITEMS = 2
+SHORT_ARTICLE_WORDS = 100
+"""Below this many words, trafilatura's balanced mode is asked too (see :func:`read_html`)."""
+RETRY_GAIN = 2.0
 MIN_ARTICLE_WORDS = 12
 """trafilatura's text must have this many words (after furniture is dropped), else the
 page is read by the fallback cleaner."""
@@ -74,6 +77,14 @@ def read_html(html: str) -> HtmlRead:
         lines = drop_furniture(found[0].split("\n"), title=found[1].get("title"))
         meta = found[1]
     words = sum(len(ln.split()) for ln in lines)
+    if words < SHORT_ARTICLE_WORDS:
+        # Precision mode can keep too little of a short page: trafilatura's balanced
+        # mode (which itself retries with recall) is asked, and wins if it finds far more.
+        again = _trafilatura(html, precision=False)
+        more = drop_furniture(again[0].split("\n")) if again is not None else []
+        if sum(len(ln.split()) for ln in more) >= RETRY_GAIN * max(words, 1):
+            lines, meta = more, meta or (again[1] if again is not None else {})
+            words = sum(len(ln.split()) for ln in lines)
     if is_listing([len(s.text.split()) for s in own_stories], words):
         return HtmlRead(own, own_stories, reader="listing")
     if words >= MIN_ARTICLE_WORDS:
@@ -124,16 +135,17 @@ def _quiet() -> None:
 
 def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d",
-            "min_date": "1995-01-01", "max_date": date.today().isoformat()}
+            "min_date": "1995-01-01", "max_date": date.today().isoformat(),
+            "deferred_url_extractor": True}
 
 
-def _trafilatura(html: str) -> tuple[str, dict[str, Any]] | None:
+def _trafilatura(html: str, precision: bool = True) -> tuple[str, dict[str, Any]] | None:
     """trafilatura's article text and metadata, or None when it fails or finds nothing."""
     _quiet()
     try:
         from trafilatura import bare_extraction
 
-        doc = bare_extraction(html, favor_precision=True, include_comments=False, include_tables=True,
+        doc = bare_extraction(html, favor_precision=precision, include_comments=False, include_tables=True,
                               with_metadata=True, date_extraction_params=_date_params())
     except Exception:  # noqa: BLE001 - a library failure means: read the page another way
         return None
