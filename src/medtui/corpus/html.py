@@ -44,6 +44,8 @@ from medtui.corpus.stories import RawStory, shorten, split_stories
 LISTING_DOMINANCE = 2.0
 LISTING_ARTICLE_RATIO = 1.5
 LISTING_MIN_ITEMS = 2
+MIN_DATE = date(1995, 1, 1)
+"""No web page states an earlier publication date (htmldate's own floor)."""
 SHORT_ARTICLE_WORDS = 100
 """Below this many words, trafilatura's balanced mode is asked too (see :func:`read_html`)."""
 RETRY_GAIN = 2.0
@@ -68,6 +70,7 @@ class HtmlRead:
 def read_html(html: str) -> HtmlRead:
     """Read one HTML page into stories; never raises on a bad page (see the module docstring)."""
     page = fallback_page(html)
+    own_published = page.published
     own = _clean(page.text, page)
     own_stories = split_stories(own)
     found = _trafilatura(html)
@@ -90,16 +93,17 @@ def read_html(html: str) -> HtmlRead:
     if words >= MIN_ARTICLE_WORDS:
         page = HtmlPage(
             text="\n\n".join(lines),
-            title=meta.get("title") or page.title,
+            title=_site_suffix_dropped(meta.get("title"), meta.get("sitename")) or page.title,
             publisher=meta.get("sitename") or page.publisher,
             url=page.url or meta.get("url"),
             date_hint=page.date_hint,
         )
         clean = _clean(page.text, page)
-        story = _article_story(clean, page.title, _iso_date(meta.get("date")))
+        stated = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date"))
+        story = _article_story(clean, page.title, stated)
         return HtmlRead(clean, [story] if story.text or story.title else [])
     if len(own_stories) == 1:
-        date = _iso_date(meta.get("date")) or _metadata_date(html)
+        date = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date")) or _metadata_date(html)
         if date is not None:
             own_stories[0].date = date
     warnings = [FALLBACK_WARNING] if own_stories else []
@@ -135,7 +139,7 @@ def _quiet() -> None:
 
 def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d",
-            "min_date": "1995-01-01", "max_date": date.today().isoformat(),
+            "min_date": MIN_DATE.isoformat(), "max_date": date.today().isoformat(),
             "deferred_url_extractor": True}
 
 
@@ -171,8 +175,10 @@ def _iso_date(value: object) -> PartialDate | None:
     if m is None:
         return None
     try:
-        date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
+        return None
+    if not MIN_DATE <= found <= date.today():  # placeholders ("0001-01-01") and future dates
         return None
     return PartialDate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
@@ -201,6 +207,21 @@ def _article_story(clean: CleanDoc, title: str | None, stated: PartialDate | Non
         from_text = split_stories(CleanDoc(lines=list(lines), date_hint=clean.date_hint))
         found = from_text[0].date if len(from_text) == 1 else None
     return RawStory(title=(title or "").strip() or shorten(text), text=text, date=found)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014:-]\s+")
+
+
+def _site_suffix_dropped(title: str | None, sitename: str | None) -> str | None:
+    """"Headline - The Site Blog" -> "Headline" when the last part names the site."""
+    if not title or not sitename:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    site = _norm(sitename).replace(" ", "")
+    last = _norm(parts[-1]).replace(" ", "")
+    if len(parts) > 1 and last and (site in last or last in site):
+        return title[: title.rfind(parts[-1])].rstrip(" |-:\u2013\u2014")
+    return title
 
 
 def _norm(value: str | None) -> str:

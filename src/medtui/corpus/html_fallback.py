@@ -41,6 +41,8 @@ class HtmlPage:
     publisher: str | None = None
     url: str | None = None
     date_hint: str | None = None
+    published: str | None = None
+    """The publication date a meta tag or JSON-LD ``datePublished`` states, as written."""
 
 
 def _meta(tree: Any, *selectors: str) -> str | None:
@@ -48,7 +50,7 @@ def _meta(tree: Any, *selectors: str) -> str | None:
         node = tree.css_first(sel)
         if node is None:
             continue
-        value = node.attributes.get("content") or node.attributes.get("href")
+        value = node.attributes.get("content") or node.attributes.get("href") or node.attributes.get("value")
         if value is None:
             value = node.attributes.get("datetime")
         if value and value.strip():
@@ -72,6 +74,9 @@ def html_to_page(html: str) -> HtmlPage:
         date_hint=_meta(tree, 'meta[property="article:published_time"]',
                         'meta[name="date"]', 'meta[name="pubdate"]',
                         'meta[itemprop="datePublished"]', "time[datetime]"),
+        published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+                        'meta[name="parsely-pub-date"]', 'meta[name="pubdate"]')
+        or _json_ld_published(tree),
     )
     for node in tree.css(_DROP_TAGS + ", " + _DROP_ROLES):
         node.decompose()
@@ -100,6 +105,19 @@ def html_to_page(html: str) -> HtmlPage:
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     page.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return page
+
+
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _json_ld_published(tree: Any) -> str | None:
+    """The first ``datePublished`` of the page's JSON-LD blocks (a regex: no JSON parse of
+    blocks that are often invalid)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        m = _JSON_LD_PUBLISHED.search(node.text() or "")
+        if m:
+            return m.group(1)
+    return None
 
 
 _LINK_BLOCKS = "div, ul, ol, dl, section, table, p, header, footer, span"
