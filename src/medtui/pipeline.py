@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
-from medtui.corpus.html import html_to_page
+from medtui.corpus.html import read_html
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
 from medtui.corpus.reader import InputFile, discover_files, read_document_text
-from medtui.corpus.stories import split_stories
+from medtui.corpus.stories import RawStory, split_stories
 from medtui.extract.events import FoundEvent, find_events
 from medtui.extract.gazetteer import Gazetteer, load_gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
@@ -101,15 +102,20 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         if decoded.text is None:
             return DocResult(doc)
         if decoded.is_html:
-            page = html_to_page(decoded.text)
-            clean = clean_lines(page.text, title_hint=page.title, publisher=page.publisher,
-                                url=page.url, date_hint=page.date_hint)
+            html = read_html(decoded.text)
+            clean, raw = html.clean, html.stories
+            doc.warnings.extend(html.warnings)
+            if decoded.front is not None:
+                _use_front_matter(clean, doc, decoded.front)
+                if len(raw) == 1:  # the page is one article: what its front matter states wins
+                    stated = first_date(clean.published) if clean.published else None
+                    raw[0] = RawStory(clean.stated_title or raw[0].title, raw[0].text, stated or raw[0].date)
         else:
             clean = clean_lines(decoded.text)
-        if decoded.front is not None:
-            _use_front_matter(clean, doc, decoded.front)
+            if decoded.front is not None:
+                _use_front_matter(clean, doc, decoded.front)
+            raw = split_stories(clean)
         doc.publisher, doc.url = clean.publisher, clean.url
-        raw = split_stories(clean)
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
