@@ -222,7 +222,7 @@ def find_events(
         parties = named
         if kinds is not None and len(parties) < 2 and kind not in _SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
-            before = mention_counts([sp for sp in spans if sp.start < start], title_spans)
+            before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
                         if k not in parties]
         if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
