@@ -283,10 +283,18 @@ def discover(text: str) -> list[Candidate]:
                 surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
                 end = start + len(surface)
                 found.append(Candidate(start, end, surface))
-    found = spelled_out(text, campuses(text, found, _is_head), definitions(text))
+    found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
     return [c for c in found if not is_generic_name(c.name)] + listed_companies(text)
 
 
+
+
+_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{2,9})\)")
+
+
+def _acronyms(text: str) -> list[Definition]:
+    """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket)."""
+    return [Definition(m.start(), m.group(1), m.start(1), m.end(1)) for m in _ACRONYM.finditer(text)]
 
 
 _TICKER = re.compile(
