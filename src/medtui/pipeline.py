@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from medtui.corpus.boilerplate import line_keys
 from medtui.corpus.clean import CleanDoc, clean_lines
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
@@ -49,6 +50,8 @@ class StoryResult:
     date: PartialDate | None
     entity_keys: list[str]
     events: list[FoundEvent]
+    line_keys: list[int] = field(default_factory=list)
+    """:func:`medtui.corpus.boilerplate.line_key` of each line of ``text``."""
 
 
 @dataclass
@@ -129,7 +132,8 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
             events = find_events(story.text, body, story.title, title, story.date,
                                  {k: e.kind for k, e in mentions.entities.items()})
-            result.stories.append(StoryResult(story.title, story.text, story.date, keys, events))
+            result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
+                                              line_keys(story.text)))
         return result
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the rest
         doc.warnings.append(f"could not be processed ({type(exc).__name__}: {exc})")

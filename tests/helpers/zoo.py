@@ -104,7 +104,9 @@ def build_zoo(folder: Path) -> list[Specimen]:
                  warnings=["not valid UTF-8"], keeps="r\u00e9sum\u00e9"))
     put("truncated_utf8.txt", (story("deltacut") + "caf\u00e9").encode()[:-1],
         Specimen("truncated_utf8.txt", "UTF-8 cut inside the last character", "deltacut"))
-    text16 = story("echosixteen") + WESTERN
+    # The marker on the WESTERN line too: a line repeated verbatim in several files of one
+    # folder would be corpus boilerplate (medtui.corpus.boilerplate), taken out of the text.
+    text16 = story("echosixteen") + WESTERN + "(echosixteen)\n"
     put("utf16_bom.txt", text16.encode("utf-16"),
         Specimen("utf16_bom.txt", "UTF-16 with BOM", "echosixteen", keeps="r\u00e9sum\u00e9"))
     put("utf16le.txt", text16.replace("echo", "foxtrot").encode("utf-16-le"),

@@ -17,6 +17,7 @@ once, so that a duplicated story never erases itself.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from medtui.pipeline import DocResult
+    from medtui.pipeline import DocResult, StoryResult
 
 MIN_DOCUMENTS = 3
 """A line is boilerplate when at least this many different documents of one source hold it.
@@ -38,8 +39,18 @@ made only of lines seen elsewhere is a copy, not boilerplate)."""
 
 
 def line_key(line: str) -> int:
-    """The identity of a line across documents: case, spacing and figures normalised."""
-    return hash(_DIGITS.sub("0", " ".join(line.split()).casefold()))
+    """The identity of a line across documents and processes: a 64-bit hash of the line
+    with case, spacing and figures normalised (0 for a blank line)."""
+    if not line.strip():
+        return 0
+    norm = _DIGITS.sub("0", " ".join(line.split()).casefold())
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def line_keys(text: str) -> list[int]:
+    """:func:`line_key` of every line of ``text`` (computed once per document, in the worker
+    that reads it, and cached with its result: the corpus step then only counts)."""
+    return [line_key(ln) for ln in text.split("\n")]
 
 
 def source_of(path: Path, roots: Sequence[Path | str]) -> str:
@@ -62,7 +73,7 @@ def find_boilerplate(sources: Sequence[str], results: Sequence[DocResult]) -> se
         if not result.stories:
             continue
         identity = hash(tuple(s.title for s in result.stories))
-        keys = {line_key(ln) for s in result.stories for ln in s.text.split("\n") if ln.strip()}
+        keys = {k for s in result.stories for k in _keys_of(s) if k}
         for key in keys:
             pair = (source, key)
             if pair in found:
@@ -80,7 +91,8 @@ def strip_boilerplate(source: str, result: DocResult, boilerplate: set[tuple[str
     and events found only in them (in place)."""
     for story in result.stories:
         lines = story.text.split("\n")
-        keep = [not ln.strip() or (source, line_key(ln)) not in boilerplate for ln in lines]
+        keys = _keys_of(story)
+        keep = [not k or (source, k) not in boilerplate for k in keys]
         if all(keep):
             continue
         kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
@@ -88,11 +100,18 @@ def strip_boilerplate(source: str, result: DocResult, boilerplate: set[tuple[str
             continue
         dropped = "\n".join(ln for ln, k in zip(lines, keep, strict=True) if not k)
         story.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+        story.line_keys = line_keys(story.text)
         story.events = [ev for ev in story.events
                         if ev.from_title or ev.evidence not in dropped or ev.evidence in story.text]
         in_events = {p for ev in story.events for p in ev.parties}
         story.entity_keys = [k for k in story.entity_keys
                              if k in in_events or _named_in(result, k, story.title, story.text)]
+
+
+def _keys_of(story: StoryResult) -> list[int]:
+    if len(story.line_keys) != story.text.count("\n") + 1:
+        story.line_keys = line_keys(story.text)  # a result made without them
+    return story.line_keys
 
 
 def _named_in(result: DocResult, key: str, title: str, text: str) -> bool:

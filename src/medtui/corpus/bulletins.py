@@ -7,7 +7,7 @@ Two shapes, each split into one group of lines per item (the item's headline fir
   its paragraph ("SHOOTING AT CAMPUS LEAVES ONE INJURED: A student was ..."); paragraphs
   without one (bullets, follow-ups) belong to the item above.
 - *Digest sections*: a document whose own title names a digest ("Newsletter", "Weekly
-  Roundup", "Digest", "Bulletin", "Briefing", "In Brief", "The Latest", "Live") holds its
+  Roundup", "Digest", "Bulletin", "Briefing", "In Brief", "The Latest:", "Live updates") holds its
   items under section headings (Markdown ``##``), or under headline lines: a title-case
   line without a full stop, followed by a paragraph of text.
 """
@@ -24,8 +24,10 @@ MIN_ITEMS = 3
 _RUNIN_MIN_WORDS = 10
 """Words of text after a run-in headline: "WHEN: Friday" is a form field, not an item."""
 _DIGEST_TITLE = re.compile(
-    r"\b(?:news\s*letter|round-?up|digest|bulletin|briefing|in brief|the latest|live(?: updates| blog)?|"
-    r"weekly|week in review|this week in|highlights)\b", re.I)
+    r"\b(?:news\s*letter|round-?up|digest|bulletin|briefing|in brief|news briefs?|live blog|live updates|"
+    r"week in review|this week in)\b|^\W*the latest\b", re.I)
+"""Words by which a document names itself a digest. Not "weekly", "highlights", "live" or
+"the latest" inside a headline: single releases use them ("... Highlights Its Role")."""
 _NOT_ITEM = re.compile(r"^(?:ABOUT|CONTACT|MEDIA|PRESS|FORWARD|SAFE HARBOR|DISCLAIMER|NOTE|SOURCE)\b")
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into its of on or over per the to under via vs with after than that".split())

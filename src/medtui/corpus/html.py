@@ -102,6 +102,8 @@ def read_html(html: str) -> HtmlRead:
         stated = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date"))
         story = _article_story(clean, page.title, stated)
         return HtmlRead(clean, [story] if story.text or story.title else [])
+    own = _clean("\n\n".join(drop_furniture(page.text.split("\n"))), page)
+    own_stories = split_stories(own)
     if len(own_stories) == 1:
         date = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date")) or _metadata_date(html)
         if date is not None:

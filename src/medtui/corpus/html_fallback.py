@@ -14,10 +14,11 @@ from typing import Any
 
 from medtui.corpus.clean import ARTICLE_BREAK
 
-_DROP_TAGS = (
-    "script, style, noscript, template, svg, iframe, form, button, nav, aside, "
-    "select, input, textarea, object, embed, canvas, audio, video, map"
-)
+_ALWAYS_DROP = "script, style, noscript, template, svg, iframe, button, select, input, textarea, object, embed, " \
+    "canvas, audio, video, map"
+_SOMETIMES_DROP = "form, nav, aside"
+"""Dropped unless they hold the article (a page wrapped in <form>, an article in <aside>)."""
+_HOLDER_SHARE = 0.5
 _DROP_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]'
 _BOILERPLATE_ATTR = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|cookie|"
@@ -78,11 +79,16 @@ def html_to_page(html: str) -> HtmlPage:
                         'meta[name="parsely-pub-date"]', 'meta[name="pubdate"]')
         or _json_ld_published(tree),
     )
-    for node in tree.css(_DROP_TAGS + ", " + _DROP_ROLES):
+    for node in tree.css(_ALWAYS_DROP):
         node.decompose()
+    holds = _article_holders(tree)
+    for node in tree.css(_SOMETIMES_DROP + ", " + _DROP_ROLES):
+        if node.mem_id not in holds:
+            node.decompose()
     for node in tree.css("[class], [id]"):
         attrs = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
-        if node.tag not in ("body", "html", "article", "main") and _BOILERPLATE_ATTR.search(attrs):
+        if node.tag not in ("body", "html", "article", "main") and _BOILERPLATE_ATTR.search(attrs) \
+                and node.mem_id not in holds:
             node.decompose()
     root = _article_root(tree)
     if root is None:
@@ -229,8 +235,32 @@ def _has_article_ancestor(node: Any, root: Any) -> bool:
     return any(parent.tag == "article" for parent in _ancestors(node, root, _ARTICLE_DEPTH))
 
 
+def _article_holders(tree: Any) -> set[int]:
+    """Elements (by ``mem_id``) that hold the article, whatever their tag or class says:
+    the ancestors of the page's first <h1>, and those holding most of the body's words.
+    They are never dropped as furniture."""
+    body = tree.body
+    if body is None:
+        return set()
+    stats = _link_stats(body)
+    total = stats.get(body.mem_id, (0, 0, 0))[2]
+    holders: set[int] = set()
+    head = body.css_first("h1")
+    node = head
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    for mem_id, (_, linked, words) in stats.items():
+        if total and words - linked >= _HOLDER_SHARE * total:
+            holders.add(mem_id)
+    return holders
+
+
+_MIN_ARTICLE_WORDS = 20
+
+
 def _article_root(tree: Any) -> Any:
-    articles = tree.css("article")
+    articles = [a for a in tree.css("article") if len(a.text(deep=True).split()) >= _MIN_ARTICLE_WORDS]
     if len(articles) == 1:
         return articles[0]
     main = tree.css_first('main, [role="main"]')
