@@ -94,10 +94,12 @@ def test_one_row_per_signing() -> None:
         sev("e", "s5", PartialDate(2024, 6, 18), kind="grant"),  # another kind
         sev("f", "s6", PartialDate(2024, 6, 18), ("i1", "i3")),  # other parties
         sev("g", "s1", PartialDate(2024, 6, 18)),  # same story as a: not a copy of a
+        sev("m", "s6", PartialDate(2024, 7, 1), ("i9",), kind="approval"),
+        sev("o", "s7", PartialDate(2024, 7, 1), ("i9",), kind="approval"),  # one party: kept
         sev("h", "s7", None),  # undated: never merged
         sev("i", "s8", None),
     ]
     rows, sources = one_per_signing(Corpus(events=events))
     assert [[e.id for e in sources[r.id]] for r in rows] == [
-        ["k", "a"], ["b", "c", "g"], ["e"], ["f"], ["d"], ["j"], ["l"], ["h"], ["i"],
+        ["k", "a"], ["b", "c", "g"], ["e"], ["f"], ["d"], ["j"], ["m"], ["o"], ["l"], ["h"], ["i"],
     ]

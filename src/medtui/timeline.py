@@ -67,7 +67,9 @@ def signings(events: Iterable[Event]) -> list[list[Event]]:
     group's first event is the one with the most precise date (the first such in
     ``events``' order); one event per story: a story that reports two signings on one
     day means two. A partial date that agrees with two signings (June, when there were
-    signings on June 18 and June 20) joins neither.
+    signings on June 18 and June 20) joins neither. Events with one party are never
+    merged: on the 25k press releases they were mostly different approvals by one
+    regulator in the same month.
     """
     ordered = list(events)
     position = {id(e): n for n, e in enumerate(ordered)}
@@ -77,7 +79,8 @@ def signings(events: Iterable[Event]) -> list[list[Event]]:
     for event in sorted(ordered, key=lambda e: (precision[e.date.precision] if e.date else 3,
                                                 position[id(e)])):
         bucket = by_parties.setdefault((event.kind, frozenset(event.parties)), [])
-        agree = [g for g in bucket if event.parties and dates_agree(g[0].date, event.date)]
+        agree = [g for g in bucket if len(set(event.parties)) >= 2
+                 and dates_agree(g[0].date, event.date)]
         home = agree[0] if len(agree) == 1 else None  # a month that holds two signings: neither
         if home is None or any(m.story == event.story for m in home):
             bucket.append([event])
