@@ -132,7 +132,8 @@ def test_timeline_json_order(corpus: Corpus, capsys: pytest.CaptureFixture[str])
 def test_timeline_csv(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline", "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "id,date,kind,parties,party_names,story,story_title,evidence"
+    assert out.splitlines()[0] == (
+        "id,date,kind,parties,party_names,story,story_title,evidence,sources,source_stories")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["id"] for r in rows] == ["e1", "e2", "e3"]
     assert rows[0]["parties"] == "i1;i2"
@@ -179,18 +180,18 @@ def test_timeline_markdown(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "timeline", "--format", "md")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "| Date | Kind | Parties | Story | Evidence |"
-    assert lines[1] == "| --- | --- | --- | --- | --- |"
+    assert lines[0] == "| Date | Kind | Parties | Story | Evidence | Sources |"
+    assert lines[1] == "| --- | --- | --- | --- | --- | --- |"
     assert len(lines) == 5
     assert lines[4].startswith("| undated | Meeting | Alpha University, Gamma \\| Agency |")
-    assert all(len(re.split(r"(?<!\\)\|", line)) == 7 for line in lines)  # 5 cells each
+    assert all(len(re.split(r"(?<!\\)\|", line)) == 8 for line in lines)  # 6 cells each
 
 
 def test_timeline_table_plain(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["date", "kind", "parties", "story", "story_title"]
+    assert lines[0].split("\t") == ["date", "kind", "parties", "story", "story_title", "sources"]
     assert [line.split("\t")[0] for line in lines[1:]] == ["2025-03-11", "2025-03", ""]
     assert "\x1b" not in out and "\u202e" not in out
 

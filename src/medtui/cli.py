@@ -122,25 +122,25 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from medtui import cli_formats
     from medtui.cli_render import render_timeline, write_json
     from medtui.export import timeline_dict
-    from medtui.timeline import ordered_events
+    from medtui.timeline import one_per_signing
 
     corpus = load(args.paths)
-    events = ordered_events(corpus)
+    events, sources = one_per_signing(corpus)  # one row per signing, naming its sources
     fmt = args.format
     if fmt == "json":
-        write_json(timeline_dict(corpus, events), sys.stdout)
+        write_json(timeline_dict(corpus, events, sources), sys.stdout)
     elif fmt == "csv":
-        sys.stdout.write(cli_formats.timeline_csv(corpus, events))
+        sys.stdout.write(cli_formats.timeline_csv(corpus, events, sources))
     elif fmt == "md":
-        sys.stdout.write(cli_formats.timeline_markdown(corpus, events))
+        sys.stdout.write(cli_formats.timeline_markdown(corpus, events, sources))
     elif fmt == "ics":
-        text, skipped = cli_formats.timeline_ics(corpus, events)
+        text, skipped = cli_formats.timeline_ics(corpus, events, sources)
         sys.stdout.write(text)
         if skipped:
             plural = "event has" if skipped == 1 else "events have"
             _say(f"{skipped} {plural} no date and cannot be in a calendar; left out.")
     elif events:
-        render_timeline(corpus, events, sys.stdout)
+        render_timeline(corpus, events, sys.stdout, sources)
     if not events and fmt == "table":
         _say("no partnership events found.")
     return 0

@@ -98,10 +98,16 @@ def render_search(result: SearchResult, stream: TextIO) -> None:
     _console(stream).print(table)
 
 
-def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> None:
-    """The timeline: a Rich table with a section per month, or TSV when piped."""
+def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO,
+                    sources: dict[str, list[Event]] | None = None) -> None:
+    """The timeline: a Rich table with a section per month, or TSV when piped.
+
+    ``sources``: one row per signing; the story column says how many stories report it."""
+    def count(e: Event) -> int:
+        return len(sources.get(e.id, [e])) if sources is not None else 1
+
     if not is_terminal(stream):
-        rows = [["date", "kind", "parties", "story", "story_title"]]
+        rows = [["date", "kind", "parties", "story", "story_title", "sources"]]
         for e in events:
             story = corpus.story(e.story)
             rows.append(
@@ -111,6 +117,7 @@ def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> 
                     "; ".join(party_names(corpus, e)),
                     e.story,
                     story.title if story else "",
+                    str(count(e)),
                 ]
             )
         _plain(rows, stream)
@@ -134,7 +141,8 @@ def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> 
             e.date.iso() if e.date else "undated",
             EVENT_KIND_LABELS.get(e.kind, e.kind),
             Text(sanitize_line(", ".join(party_names(corpus, e)))),
-            Text(sanitize_line(story.title if story else e.story)),
+            Text(sanitize_line(story.title if story else e.story)
+                 + (f" ({count(e)} sources)" if count(e) > 1 else "")),
         )
     _console(stream).print(table)
 

@@ -316,6 +316,9 @@ def load_corpus(
     for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache,
                        inputs=inputs):
         pass
+    from medtui.curation import curate_loaded
+
+    curate_loaded(builder.corpus)  # the user's curation, applied after extraction
     return builder.corpus
 
 

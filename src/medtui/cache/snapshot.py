@@ -112,6 +112,9 @@ class SnapshotWriter:
             return False
         key = snapshot_key(corpus_key)
         try:
+            from medtui.curation import uncurated
+
+            corpus = uncurated(corpus)  # curation is applied at load, never saved here
             plain = Corpus.__new__(Corpus)  # without the lookup maps: rebuilt when first used
             plain.__dict__.update((k, v) for k, v in vars(corpus).items() if not k.startswith("_"))
             payload = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)

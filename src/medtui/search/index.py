@@ -90,6 +90,8 @@ class StoryIndex:
         self._stories: dict[str, Story] = {}
         self._vocabulary = Vocabulary()
         self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
+        self.rewrite_query: Callable[[str], str] | None = None
+        """Applied to each query before parsing (the user's institution curation)."""
 
     @property
     def size(self) -> int:
@@ -316,7 +318,8 @@ class StoryIndex:
             searcher = self._get_searcher()
             reader = searcher.reader()
             try:
-                q = parsing.parse(text, ix.schema, self._vocabulary, self._tables)
+                parsed = self.rewrite_query(text) if self.rewrite_query is not None else text
+                q = parsing.parse(parsed, ix.schema, self._vocabulary, self._tables)
             except parsing.QueryError as exc:
                 result.error = str(exc)
                 return result

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
+from medtui.ui.curating import CurationMixin
 from medtui.ui.messages import (
     CorpusReady,
     IndexProgress,
@@ -68,7 +69,7 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(SearchMixin):
+class MedtuiApp(CurationMixin, SearchMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
@@ -238,6 +239,7 @@ class MedtuiApp(SearchMixin):
                 return story.id
 
         corpus = message.corpus
+        self.curation_ready(corpus)  # the user's curation; copies of stories in a worker
         self.model.set_corpus(corpus, story_key)
         self.warnings.extend(getattr(corpus, "warnings", []))
         for doc in corpus.documents:
@@ -264,6 +266,10 @@ class MedtuiApp(SearchMixin):
     def on_index_ready(self, message: IndexReady) -> None:
         """Searching is possible now; run whatever was typed meanwhile."""
         self.index = message.index
+        from medtui.curation import expand_institution_query
+
+        corpus = self.model.corpus  # institution: queries also find names merged by curation
+        self.index.rewrite_query = lambda text: expand_institution_query(text, corpus)
         self.phase = "Ready"
         self.query_one(StatusBar).idle()
         self.refresh_status()
@@ -302,7 +308,7 @@ class MedtuiApp(SearchMixin):
     @on(TimelinePane.Chosen)
     def _event_chosen(self, message: TimelinePane.Chosen) -> None:
         event = next((e for e in self.model.corpus.events if e.id == message.event_id), None)
-        if event is not None:
+        if event is not None and not self.show_sources(event.id):
             self.open_story(event.story, evidence=event.evidence)
 
     @on(TimelinePane.KindCycled)

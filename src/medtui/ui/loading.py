@@ -58,6 +58,9 @@ class LoadingMixin(App[int]):
             inputs = discover_inputs(list(paths) or None)
             found, warnings = try_snapshot(list(paths) or None, inputs)
             if found is not None:  # nothing changed since last time: corpus and index saved
+                from medtui.curation import curate_loaded
+
+                curate_loaded(found.corpus)  # the user's curation, off the UI thread
                 self._saved_index = found.index
                 found.corpus.warnings.extend(warnings)
                 self.post_message(CorpusReady(found.corpus))

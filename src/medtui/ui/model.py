@@ -115,6 +115,12 @@ class BrowserModel:
         self._short: dict[str, str] = {}
         self._event_counts: dict[str, int] | None = None
         self._partners: tuple[tuple[str, ...], dict[str, tuple[int, int]]] | None = None
+        self.copies: dict[str, list[str]] = {}
+        """Copies of one story (medtui.corpus.copies): first story id -> the copies' ids."""
+        self.expanded: set[str] = set()
+        """Stories whose copies are listed under them (c toggles)."""
+        self.sources: dict[str, list[Event]] = {}
+        """One timeline row per signing: row event id -> the events reporting it (itself first)."""
         if corpus is not None:
             self.set_corpus(corpus, lambda story: story.id)
 
@@ -125,10 +131,15 @@ class BrowserModel:
         self._keys = {story.id: key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
         self._newest = sorted(corpus.stories, key=newest_first_key)
-        self._short = short_names(corpus.institutions)
+        self.copies, self.expanded = {}, set()
+        self.institutions_changed()
+
+    def institutions_changed(self) -> None:
+        """The corpus's institutions or events changed in place (curation): redo what depends."""
+        self._short = short_names(self.corpus.institutions)
         self._partners = None
         self._event_counts = None
-        known = {inst.id for inst in corpus.institutions}
+        known = {inst.id for inst in self.corpus.institutions}
         self.filters.institutions = [i for i in self.filters.institutions if i in known]
 
     def key(self, story_id: str) -> str:
@@ -287,6 +298,11 @@ class BrowserModel:
         By date means newest first with undated last; by relevance keeps the
         search engine's ranking (only meaningful while a search is active).
         """
+        from medtui.corpus.copies import fold_copies
+
+        return fold_copies(self._visible_stories(), self.copies, self.expanded)
+
+    def _visible_stories(self) -> list[tuple[Story, Hit | None]]:
         passes = self._story_filter()
         if self.search is None:
             if passes is None:
@@ -319,10 +335,12 @@ class BrowserModel:
         ]
 
     def timeline_groups(self) -> list[tuple[str, list[Event]]]:
-        """Visible events grouped and ordered as :mod:`medtui.timeline` says."""
-        from medtui.timeline import grouped_events
+        """Visible events, one per signing (its sources in :attr:`sources`), grouped and
+        ordered as :mod:`medtui.timeline` says."""
+        from medtui.timeline import grouped_events, one_per_signing
 
-        return grouped_events(self.corpus, self.visible_events())
+        events, self.sources = one_per_signing(self.corpus, self.visible_events())
+        return grouped_events(self.corpus, events)
 
     def shared(self) -> tuple[int, int] | None:
         """With two or more institutions selected: (joint stories, joint events), else None."""

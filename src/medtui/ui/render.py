@@ -104,15 +104,19 @@ def story_prompt(
     *,
     starred: bool,
     read: bool,
+    copies: str = "",
 ) -> Text:
     """Two lines of the stories list: markers, date and title; then a one-line snippet.
 
-    ``★`` marks a starred story, ``●`` (and a bold title) an unread one.
+    ``★`` marks a starred story, ``●`` (and a bold title) an unread one; ``copies``
+    (e.g. "+2 copies", "↳ copy") goes before the title.
     """
     text = Text()
     text.append("★" if starred else " ", style="bold")
     text.append("●" if not read else " ", style="bold")
     text.append(f" {date_label(story.date):<10} ", style="dim" if story.date is None else "")
+    if copies:
+        text.append(f"{copies} ", style="reverse")
     text.append(one_line(story.title, 160), style="" if read else "bold")
     text.append("\n    ")
     raw = snippet if snippet else story.text[:400]  # the start is all one line needs
@@ -126,14 +130,19 @@ def story_prompt(
     return text
 
 
-def event_prompt(event: Event, party_names: Sequence[str], story_title: str) -> Text:
-    """One timeline line: date, kind, the parties (short names, in the order given), the story.
+def event_prompt(event: Event, party_names: Sequence[str], story_title: str,
+                 sources: int = 1) -> Text:
+    """One timeline line: date, kind, how many stories report it (if more than one), the
+    parties (short names, in the order given), the story.
 
     The caller puts the selected institution last, so the partner shows first.
     """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{date_label(event.date):<10} ", style="dim" if event.date is None else "")
     text.append(f"{event.kind.upper():<11} ", style="bold")
+    if sources > 1:
+        text.append(f"{sources} sources", style="reverse")
+        text.append(" ")
     text.append(" ↔ ".join(one_line(name, 80) for name in party_names))
     if story_title:
         text.append(f"  — {one_line(story_title, 80)}", style="dim italic")

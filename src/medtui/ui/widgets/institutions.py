@@ -48,6 +48,12 @@ class InstitutionList(NavList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "toggle_sort", "Sort", id="institutions.sort"),
         Binding("f", "filter", "Filter names", id="institutions.filter"),
+        # Curation (medtui.ui.curating): saved to the user's gazetteer.yaml at once.
+        Binding("m", "app.curate('merge')", "Merge into…", show=False, id="institutions.merge"),
+        Binding("r", "app.curate('rename')", "Rename", show=False, id="institutions.rename"),
+        Binding("d", "app.curate('split')", "Split off a name", show=False, id="institutions.split"),
+        Binding("n", "app.curate('not')", "Not an institution", show=False, id="institutions.not"),
+        Binding("z", "app.curate('undo')", "Undo curation", show=False, id="institutions.undo"),
     ]
 
     def action_toggle_sort(self) -> None:

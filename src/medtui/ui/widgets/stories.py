@@ -26,6 +26,7 @@ class StoryList(NavList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "toggle_sort", "Order", id="stories.sort"),
+        Binding("c", "app.toggle_copies", "Copies", show=False, id="stories.copies"),
     ]
 
     def action_toggle_sort(self) -> None:
@@ -63,6 +64,7 @@ class StoriesPane(Vertical):
         """
         terms = model.search.terms if model.search is not None else []
         by_id = {story.id: (story, hit) for story, hit in rows}
+        copy_ids = {c for group in model.copies.values() for c in group}
 
         def render(story_id: str) -> Text:
             story, hit = by_id[story_id]
@@ -73,6 +75,8 @@ class StoriesPane(Vertical):
                 terms,
                 starred=model.is_starred(story.id),
                 read=model.is_read(story.id),
+                copies=(f"+{len(model.copies[story.id])} copies" if story.id in model.copies
+                        else "↳ copy" if story.id in copy_ids else ""),
             )
 
         self.items.replace(list(by_id), render, height=2)

@@ -70,7 +70,8 @@ class TimelinePane(Vertical):
             event = events[row_id]
             story = model.corpus.story(event.story)
             names = model.parties_for_display(event)
-            return event_prompt(event, names, story.title if story else "")
+            sources = len(model.sources.get(event.id, ()))
+            return event_prompt(event, names, story.title if story else "", sources)
 
         self.items.replace(rows, render, headers=headers)
         count = len(events)
