@@ -17,10 +17,13 @@ ROWS = (
     ("queries", "queries timed", ""),
     ("query_p50_ms", "query p50", "ms"),
     ("query_p95_ms", "query p95", "ms"),
+    ("whoosh_plain_p95_ms", "  whoosh-plain p95 (same run)", "ms"),
+    ("p95_vs_whoosh_plain", "  ratio medtui / whoosh-plain", "x"),
     ("peak_rss_mb", "peak RSS (main process)", "MB"),
     ("workers_peak_rss_mb", "peak RSS (a worker)", "MB"),
     ("relaunch_s", "relaunch to searchable", "s"),
     ("relaunch_cpu_s", "  CPU time", "s"),
+    ("cli_search_s", "second 'medtui search' (CLI)", "s"),
     ("first_frame_s", "app first frame", "s"),
     ("app_searchable_s", "app searchable", "s"),
 )

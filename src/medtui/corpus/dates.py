@@ -163,7 +163,12 @@ def date_line(line: str) -> PartialDate | None:
     if not dates:
         return None
     rest = line[: dates[0].start] + line[dates[0].end :]
-    words = re.findall(r"[^\W\d_]+", rest)
-    if len(words) > 4:
+    # Han/Kana/Hangul text has no spaces: every two characters count as a word.
+    cjk = len(_CJK_CHARS.findall(rest))
+    words = re.findall(r"[^\W\d_]+", _CJK_CHARS.sub(" ", rest))
+    if len(words) + cjk / 2 > 4:
         return None
     return dates[0].date
+
+
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
