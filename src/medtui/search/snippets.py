@@ -22,6 +22,10 @@ CONTEXT_BEFORE = 40
 ELLIPSIS = "…"
 MAX_SCAN_CHARS = 200_000
 """Only the first this many characters of a story are scanned for matches."""
+LEAD_CHARS = 4_000
+"""A story's lead (its first this many characters) is scanned first: when a matched
+word is there, the snippet is taken from the lead and the rest is not read (analysing
+whole long stories for ten hits was a third of a query's time)."""
 
 
 @dataclass
@@ -33,7 +37,9 @@ class Snippet:
     words: set[str] = field(default_factory=set)
 
 
-def find_matches(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
+def find_matches(
+    text: str, terms: Collection[str], limit: int = MAX_SCAN_CHARS
+) -> list[tuple[int, int, str]]:
     """``(start, end, term)`` for every word of ``text`` whose index term is in ``terms``.
 
     ``text`` is analysed as the index analysed it, so "medicine" in the text matches
@@ -43,7 +49,7 @@ def find_matches(text: str, terms: Collection[str]) -> list[tuple[int, int, str]
     if not terms or not text:
         return []
     matches: list[tuple[int, int, str]] = []
-    for term, _pos, start, end in analyze(text, limit=MAX_SCAN_CHARS):
+    for term, _pos, start, end in analyze(text, limit=min(limit, MAX_SCAN_CHARS)):
         if term not in terms:
             continue
         if matches and start < matches[-1][1]:  # a piece of the same word, or a CJK overlap
@@ -93,9 +99,12 @@ def build_snippet(text: str, terms: Collection[str]) -> Snippet:
 
     Whitespace runs become one space and control characters are dropped while
     the spans are computed, so the spans are valid on the returned text as is.
-    Without any match the snippet is the start of the text.
+    Without any match the snippet is the start of the text. The lead is read first
+    (see :data:`LEAD_CHARS`): a match there gives the best window within the lead.
     """
-    matches = find_matches(text, terms)
+    matches = find_matches(text, terms, LEAD_CHARS) if len(text) > LEAD_CHARS else []
+    if not matches:
+        matches = find_matches(text, terms)
     if matches:
         ws, we = _best_window(matches, len(text))
         inside = [m for m in matches if m[0] >= ws and m[1] <= we]
