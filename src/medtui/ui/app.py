@@ -185,9 +185,10 @@ class MedtuiApp(CurationMixin, SearchMixin):
         if keymap:
             known = {i for entry in self.key_entries() for i in entry.binding_ids}
             from medtui.ui.screens.help import HelpScreen
+            from medtui.ui.screens.kinds import KindPickerScreen
             from medtui.ui.screens.warnings import WarningsScreen
 
-            for screen in (HelpScreen, WarningsScreen):  # not mounted yet, but rebindable
+            for screen in (HelpScreen, WarningsScreen, KindPickerScreen):  # rebindable too
                 known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
             check = getattr(config, "check_keymap", None)
             if check is not None:
@@ -316,6 +317,21 @@ class MedtuiApp(CurationMixin, SearchMixin):
         self.model.cycle_event_kind()
         self.refresh_timeline()
         self.refresh_filters()
+
+    @on(TimelinePane.KindsPicking)
+    def _kinds_picking(self) -> None:
+        from medtui.ui.screens.kinds import KindPickerScreen
+
+        filters = self.model.filters
+        chosen = filters.event_kinds or ([filters.event_kind] if filters.event_kind else [])
+
+        def picked(kinds: list[str] | None) -> None:
+            if kinds is not None:
+                self.model.set_event_kinds(kinds)
+                self.refresh_timeline()
+                self.refresh_filters()
+
+        self.push_screen(KindPickerScreen(self.model.event_kind_counts(), chosen), picked)
 
 def run(paths: list[str]) -> int:
     """Open the browser on ``paths`` (the bundled seeds when empty); the exit status."""

@@ -44,8 +44,9 @@ def filter_text(model: BrowserModel) -> Text:
         parts.append(Text("★ starred only", style="bold"))
     if filters.unread_only:
         parts.append(Text("● unread only", style="bold"))
-    if filters.event_kind:
-        parts.append(Text(f"kind: {filters.event_kind}", style="bold"))
+    if filters.event_kinds or filters.event_kind:
+        kinds = ", ".join(filters.event_kinds) or str(filters.event_kind)
+        parts.append(Text(f"kind: {one_line(kinds, 40)}", style="bold"))
     text.append_text(Text(" · ").join(parts))
     return text
 
