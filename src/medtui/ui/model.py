@@ -39,12 +39,15 @@ class Filters:
 def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
     """Sort key putting the newest story first and undated stories last.
 
-    A year-only date counts as the end of its year (PartialDate.sort_key), so
-    "2024" lists before "2024-06-18" when newest comes first.
+    The timeline's rule (:meth:`PartialDate.sort_key`, from the contract) holds here
+    too: a partial date comes after the full dates it contains, so newest first is
+    2025-03-11, 2025-03, 2025-01-02, then 2025.
+    A missing month or day counts as 0, below every real one, once negated.
     """
     if story.date is None:
         return (1, (), story.id)
-    return (0, tuple(-part for part in story.date.sort_key()), story.id)
+    date = story.date
+    return (0, (-date.year, -(date.month or 0), -(date.day or 0)), story.id)
 
 
 SHORT_MAX = 12

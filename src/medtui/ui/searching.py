@@ -60,6 +60,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             bar.set_hint(Text(f"! {safe(message.error or '')}", style="bold"))
             return
         self.model.search = result
+        new_query = message.query != self._shown_query  # not the same query over more stories
         self._shown_query = message.query
         if result.error:
             bar.set_hint(Text(f"! {safe(result.error)}", style="bold"))
@@ -72,11 +73,12 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             bar.set_hint(Text("No match", style="bold"))
         else:
             bar.set_hint(Text(f"{result.total} hit{'s' if result.total != 1 else ''}"))
-        self._after_search(result.terms)
+        self._after_search(result.terms, top=new_query)
 
-    def _after_search(self, terms: Sequence[str]) -> None:
+    def _after_search(self, terms: Sequence[str], *, top: bool = False) -> None:
+        """Redraw for a search's result; ``top``: a new query, so its top hit gets the cursor."""
         self.refresh_institutions()
-        self.refresh_stories()
+        self.refresh_stories(top=top)
         self.refresh_timeline()  # the events of the hit stories only
         self.refresh_filters()
         article = self.query_one(ArticleView)

@@ -56,9 +56,10 @@ class ViewMixin(LoadingMixin):
         """Redraw pane 1."""
         self.query_one(InstitutionsPane).show(self.model.institution_rows(), self.model)
 
-    def refresh_stories(self) -> None:
-        """Redraw pane 2."""
-        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model)
+    def refresh_stories(self, *, top: bool = False) -> None:
+        """Redraw pane 2; with ``top`` the cursor goes to the first row (a new search's
+        top hit), else it stays on the story it was on."""
+        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model, top=top)
 
     def refresh_timeline(self) -> None:
         """Redraw pane 4."""
@@ -89,11 +90,16 @@ class ViewMixin(LoadingMixin):
 
     # ----------------------------------------------------------------- layout
     def on_resize(self, event: events.Resize) -> None:
-        """Switch between the four-pane and the one-pane layout."""
-        self._layout()
+        """Switch between the four-pane and the one-pane layout, for the new size.
 
-    def _layout(self) -> None:
-        narrow = self.size.width < NARROW_WIDTH
+        This handler runs before Textual's own ``App._on_resize`` (subclass first in
+        the MRO), which is what updates ``self.size``: reading ``self.size`` here gave
+        the size before this resize, so the layout was always one resize behind.
+        """
+        self._layout(event.size.width)
+
+    def _layout(self, width: int | None = None) -> None:
+        narrow = (self.size.width if width is None else width) < NARROW_WIDTH
         self.query_one("#main").set_class(narrow, "-narrow")
         self.query_one(PaneTabs).display = narrow
         self._mark_active()
