@@ -5,11 +5,19 @@ Pilot tests on the hand-built corpus of :mod:`test_ui_fixtures` (issue 12).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable
 
+from medtui.ui import view as view_module
 from medtui.ui.app import MedtuiApp
+from medtui.ui.render import count
+from medtui.ui.screens.help import HelpScreen
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.navlist import NavList
 from test_ui_fixtures import isolate, make_app, option_ids, screen_text, search_for, settle
@@ -67,3 +75,63 @@ async def test_a_new_search_puts_the_cursor_on_its_top_hit() -> None:
         app.start_search("beta")
         await settle(pilot)
         assert stories.highlighted_id() == moved
+
+
+async def test_help_scrolls_with_the_keys_of_every_pane() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.max_scroll_y > 10  # more keys than fit: there is something to scroll
+
+        async def offset_after(*keys: str) -> int:
+            await pilot.press(*keys)
+            await pilot.pause()
+            return round(table.scroll_offset.y)
+
+        assert await offset_after("j") == 1
+        assert await offset_after("down", "down") == 3
+        assert await offset_after("k") == 2
+        assert await offset_after("up") == 1
+        page = await offset_after("space")
+        assert page > 5
+        assert await offset_after("b") == 1
+        assert await offset_after("pagedown") == page
+        assert await offset_after("pageup") == 1
+        assert await offset_after("G") == table.max_scroll_y
+        assert await offset_after("g") == 0
+        assert await offset_after("end") == table.max_scroll_y
+        assert await offset_after("home") == 0
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_status_messages_fade_and_counts_say_one_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(view_module, "MESSAGE_SECONDS", 0.3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "s")
+        assert "Starred Alpha and Beta sign MoU" in screen_text(app)
+        await wait_for(pilot, lambda: "Starred" not in screen_text(app))
+        assert app.message == ""
+        await pilot.press("1", "f", *"gam", "enter", "enter")  # Gamma: one story, one event
+        text = screen_text(app)
+        assert "1 event · all kinds" in text  # the timeline's subtitle
+        assert "1 events" not in text and "1 stories" not in text
+    assert count(1, "event") == "1 event"
+    assert count(0, "story", "stories") == "0 stories"
+    assert count(2, "institution") == "2 institutions"
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition()`` holds (fails after 10 s)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        await pilot.pause(0.05)

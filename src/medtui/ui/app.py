@@ -183,10 +183,12 @@ class MedtuiApp(SearchMixin):
         keymap = dict(getattr(config, "keymap", {}) or {})
         if keymap:
             known = {i for entry in self.key_entries() for i in entry.binding_ids}
+            from medtui.ui.screens.citation import CitationScreen
             from medtui.ui.screens.help import HelpScreen
             from medtui.ui.screens.warnings import WarningsScreen
 
-            for screen in (HelpScreen, WarningsScreen):  # not mounted yet, but rebindable
+            # Not mounted yet, but rebindable.
+            for screen in (HelpScreen, WarningsScreen, CitationScreen):
                 known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
             check = getattr(config, "check_keymap", None)
             if check is not None:

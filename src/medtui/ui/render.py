@@ -26,6 +26,11 @@ def safe(value: str | None) -> str:
     return sanitize(value) if value else ""
 
 
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and the noun, singular for exactly one: '1 event', '3 events', '0 stories'."""
+    return f"{number} {noun if number == 1 else (plural or noun + 's')}"
+
+
 def one_line(value: str | None, limit: int = 200) -> str:
     """Safe text squeezed onto one line (whitespace collapsed), cut at ``limit`` chars."""
     flat = " ".join(safe(value).split())

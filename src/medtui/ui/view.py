@@ -11,10 +11,12 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.timer import Timer
 from textual.widget import Widget
 
 from medtui.ui.loading import LoadingMixin
 from medtui.ui.model import BrowserModel
+from medtui.ui.render import count
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
 from medtui.ui.widgets.navlist import focus_now
@@ -31,6 +33,8 @@ PANE_FOCUS = {
 }
 NARROW_WIDTH = 100
 """Below this many columns only the active pane is shown."""
+MESSAGE_SECONDS = 4.0
+"""How long a message ('Starred …', 'Filters cleared') stays in the status line."""
 
 
 class ViewMixin(LoadingMixin):
@@ -42,6 +46,8 @@ class ViewMixin(LoadingMixin):
     phase: str
     message: str
     _state: Any
+    _message_timer: Timer | None = None
+    _message_shown: str = ""
 
     # ---------------------------------------------------------------- drawing
     def refresh_all(self) -> None:
@@ -73,20 +79,33 @@ class ViewMixin(LoadingMixin):
         """Redraw the status line: last message, warnings, phase, counts.
 
         The message and warnings come first so a narrow terminal still shows them.
+        A message fades after :data:`MESSAGE_SECONDS` (whichever code set it).
         """
+        if self.message != self._message_shown:
+            self._message_shown = self.message
+            if self._message_timer is not None:
+                self._message_timer.stop()
+                self._message_timer = None
+            if self.message:
+                self._message_timer = self.set_timer(MESSAGE_SECONDS, self._fade_message)
         corpus = self.model.corpus
-        counts = (
-            f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
-            f"{len(corpus.events)} events"
-        )
+        counts = " · ".join((
+            count(len(corpus.stories), "story", "stories"),
+            count(len(corpus.institutions), "institution"),
+            count(len(corpus.events), "event"),
+        ))
         parts: list[Text | str] = []
         if self.message:
             parts.append(Text(self.message, style="italic"))
         if self.warnings:
-            count = len(self.warnings)
-            parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
+            parts.append(Text(f"⚠ {count(len(self.warnings), 'warning')} (w)", "bold"))
         parts += [self.phase, counts]
         self.query_one(StatusBar).show(parts)
+
+    def _fade_message(self) -> None:
+        self._message_timer = None
+        self.message = ""
+        self.refresh_status()
 
     # ----------------------------------------------------------------- layout
     def on_resize(self, event: events.Resize) -> None:

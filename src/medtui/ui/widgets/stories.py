@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Story
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import story_prompt
+from medtui.ui.render import count, story_prompt
 from medtui.ui.widgets.navlist import NavList
 
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ class StoriesPane(Vertical):
         self.items.replace(ids, render, height=2, keep=ids[0] if top and ids else None)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
-            self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"
+            hits = count(model.search.total, "hit")
+            self.border_subtitle = f"{len(rows)} of {hits} · {order} (o)"
         else:
             self.border_subtitle = f"{len(rows)} · newest first"
 
