@@ -5,8 +5,9 @@ Pilot tests on the hand-built corpus of :mod:`test_ui_fixtures` (issue 12).
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,16 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from medtui.config import Config
+from medtui.corpus.model import Story
+from medtui.ui import loading as loading_module
 from medtui.ui import view as view_module
 from medtui.ui.app import MedtuiApp
 from medtui.ui.render import count
 from medtui.ui.screens.help import HelpScreen
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.navlist import NavList
-from test_ui_fixtures import isolate, make_app, option_ids, screen_text, search_for, settle
+from test_ui_fixtures import FakeIndex, isolate, make_app, option_ids, screen_text, search_for, settle
 
 PANES = ("#pane-institutions", "#pane-stories", "#pane-article", "#pane-timeline")
 
@@ -135,3 +139,33 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the condition never held"
         await pilot.pause(0.05)
+
+
+async def test_stories_show_while_the_documents_are_still_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import medtui.pipeline
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n, name in enumerate(("Riverside University", "Northgate Hospital", "Lakeside College")):
+        (folder / f"{n}.txt").write_text(f"{name} opens a library\n\n{name} opened a library.\n")
+    gate = threading.Event()
+    real = medtui.pipeline.iter_load
+
+    def held_after_two(*args: Any, **kwargs: Any) -> Iterator[list[Story]]:
+        for n, added in enumerate(real(*args, **kwargs)):
+            if n == 2:
+                gate.wait(10)  # the third document is being read
+            yield added
+
+    monkeypatch.setattr(medtui.pipeline, "iter_load", held_after_two)
+    monkeypatch.setattr(loading_module, "GROW_EVERY_S", 0.0)
+    app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: len(option_ids(app, "#story-list")) == 2)
+        assert "Reading" in screen_text(app) and "2 stories" in screen_text(app)
+        assert not gate.is_set() and app.index is None
+        gate.set()
+        await wait_for(pilot, lambda: app.phase == "Ready")
+        assert len(option_ids(app, "#story-list")) == 3

@@ -122,10 +122,17 @@ class BrowserModel:
             self.set_corpus(corpus, lambda story: story.id)
 
     # ----------------------------------------------------------------- corpus
-    def set_corpus(self, corpus: Corpus, key_of: Callable[[Story], str]) -> None:
-        """Replace the corpus; ``key_of`` gives each story its stable reader-state key."""
+    def set_corpus(
+        self, corpus: Corpus, key_of: Callable[[Story], str], *, keep_keys: bool = False
+    ) -> None:
+        """Replace the corpus; ``key_of`` gives each story its stable reader-state key.
+
+        ``keep_keys``: the new corpus extends the old one (a corpus still being read:
+        same ids for the same stories), so keys already made are kept, not made again.
+        """
         self.corpus = corpus
-        self._keys = {story.id: key_of(story) for story in corpus.stories}
+        old = self._keys if keep_keys else {}
+        self._keys = {story.id: old.get(story.id) or key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
         self._newest = sorted(corpus.stories, key=newest_first_key)
         self._short = short_names(corpus.institutions)

@@ -8,6 +8,7 @@ never overwrite a newer one. An empty query shows all stories again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual import on
 from medtui.ui.actions import ActionsMixin
 from medtui.ui.keyorder import KeyOrderMixin
 from medtui.ui.messages import SearchDone
-from medtui.ui.render import one_line, safe
+from medtui.ui.render import count, one_line, safe
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.searchbar import SearchBar
 
@@ -29,6 +30,10 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
     _shown_query: str
     waiting_query: str | None = None
     """A query typed before anything was indexed; run as soon as something is."""
+    index_complete: bool = False
+    """Whether every story is indexed (else hit counts are 'so far')."""
+    _searched_at: float = 0.0
+    """When the last search was asked (time.monotonic)."""
 
     def start_search(self, query: str) -> None:
         """Ask for ``query``'s hits; an empty query shows all stories again."""
@@ -46,6 +51,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             bar.set_hint(Text("searching once stories are indexed…", style="italic"))
             return
         self.waiting_query = None
+        self._searched_at = time.monotonic()
         self.run_search(self.search_generation, query)
 
     def on_search_done(self, message: SearchDone) -> None:
@@ -70,9 +76,12 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             hint.append("? Enter accepts")
             bar.set_hint(hint)
         elif result.total == 0:
-            bar.set_hint(Text("No match", style="bold"))
+            bar.set_hint(Text("No match" if self.index_complete else "No match so far",
+                              style="bold"))
         else:
-            bar.set_hint(Text(f"{result.total} hit{'s' if result.total != 1 else ''}"))
+            hits = count(result.total, "hit")
+            bar.set_hint(Text(hits) if self.index_complete else
+                         Text(f"{hits} so far", style="italic"))  # the index is still growing
         self._after_search(result.terms, top=new_query)
 
     def _after_search(self, terms: Sequence[str], *, top: bool = False) -> None:
