@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
+from medtui.ui.colours import ANSI16_CLASS, few_colours, use_no_colour
 from medtui.ui.messages import (
     CorpusGrew,
     CorpusReady,
@@ -120,6 +121,8 @@ class MedtuiApp(SearchMixin):
         state: Any = None,
     ) -> None:
         super().__init__()
+        if self.no_color:  # no colour at all, not Textual's greys
+            use_no_colour(self._filters)
         self.paths = list(paths)
         self._given_corpus = corpus
         self._index_override = index
@@ -166,6 +169,8 @@ class MedtuiApp(SearchMixin):
         """Apply config and reader state, draw the empty panes, start reading."""
         for number, (name, label) in enumerate(PANES, 1):
             self.query_one(f"#pane-{name}").border_title = f"{number} {label}"
+        if few_colours(self.console.color_system) and not self.is_headless:
+            self.add_class(ANSI16_CLASS)  # search matches get a plain yellow (styles)
         self._apply_config()
         self._open_state()
         self.query_one(StatusBar).progress(0, 1)
