@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from medtui.corpus.dates import date_line, find_dates, first_date, year_heading
+from medtui.corpus.dates import date_line, find_dates, first_date, numeric_order, year_heading
 from medtui.corpus.model import PartialDate
 
 
@@ -48,8 +48,6 @@ def test_written_formats(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "03/04/2025",  # day and month cannot be told apart
-        "4.3.2025",
         "31 February 2025",  # impossible day: not even the month survives
         "February 30, 2025",
         "29 Feb 2025",
@@ -145,3 +143,44 @@ def test_yearless_dates_and_their_year() -> None:
     assert in_year_of(12, 20, PartialDate(2025, 1, 5)) == PartialDate(2024, 12, 20)
     assert in_year_of(3, 4, PartialDate(2025)) == PartialDate(2025, 3, 4)
     assert in_year_of(2, 30, PartialDate(2025, 3, 1)) is None
+
+
+@pytest.mark.parametrize("text", ["03/04/2025", "4.3.2025", "signed on 03/04/2025 in Riverside"])
+def test_an_ambiguous_numeric_date_gives_its_year(text: str) -> None:
+    assert iso(text) == ["2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [("15/4/2025 and 2/5/2025", "dmy"), ("4/15/2025 and 5/2/2025", "mdy"), ("2/5/2025", None),
+     ("15/4/2025 and 4/15/2025", None), ("2025-04-15 and 11 March 2025", None)],
+)
+def test_numeric_order_is_what_the_document_proves(text: str, order: str | None) -> None:
+    assert numeric_order(text) == order
+
+
+def test_a_proven_order_reads_the_ambiguous_dates() -> None:
+    assert [d.date.iso() for d in find_dates("2/5/2025", numeric_order("15/4/2025"))] == ["2025-05-02"]
+    assert [d.date.iso() for d in find_dates("2/5/2025", numeric_order("4/15/2025"))] == ["2025-02-05"]
+    assert [d.date.iso() for d in find_dates("31/4/2025", "mdy")] == []  # impossible either way
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Received: 16 December 2024 | Accepted: 20 December 2024 | Published: 2 January 2025", "2025-01-02"),
+        ("Updated: 14 March 2025, 9:05 am \u00b7 Published: 3 March 2025", "2025-03-03"),
+        ("Last modified 20 May 2024 - First published 2 May 2024", "2024-05-02"),
+        ("Posted: 7 June 2023 | Revised: 9 June 2023", "2023-06-07"),
+        ("Submitted 1 Feb 2022; accepted 3 Mar 2022; published online 10 Mar 2022", "2022-03-10"),
+    ],
+)
+def test_published_wins_over_updated_received_accepted(line: str, expected: str) -> None:
+    found = date_line(line)
+    assert found is not None and found.iso() == expected
+
+
+@pytest.mark.parametrize("line", ["Updated: 14 March 2025", "Last updated on Friday, 14 March 2025, 10:00",
+                                  "Received 16 December 2024"])
+def test_a_date_labelled_updated_or_received_alone_is_no_publication_date(line: str) -> None:
+    assert date_line(line) is None

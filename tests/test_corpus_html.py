@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from medtui.corpus.html import html_to_page
+from medtui.corpus.html_fallback import html_to_page
 
 PROSE = (
     "The Hong Kong University of Science and Technology and Zhejiang University signed an "

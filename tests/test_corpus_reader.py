@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from medtui.corpus.reader import decode, discover_files, normalise_text, read_document_text
+from medtui.corpus.decode import decode
+from medtui.corpus.normalise import normalise_text
+from medtui.corpus.reader import discover_files, read_document_text
 from medtui.errors import InputError
 
 CHINESE_TRAD = "香港科技大學與浙江大學簽署合作備忘錄。雙方將在醫學教育方面合作，並推動研究發展。" * 3

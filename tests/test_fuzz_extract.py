@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from helpers.fuzz import FUZZ, document_text, html_text, raw_bytes
 from medtui.corpus.clean import clean_lines
-from medtui.corpus.html import html_to_page
+from medtui.corpus.html import read_html
 from medtui.corpus.model import EVENT_KINDS, INSTITUTION_KINDS, PartialDate
 from medtui.corpus.reader import InputFile, read_document_text
 from medtui.pipeline import CorpusBuilder, default_matcher, process_document
@@ -33,12 +33,7 @@ def cleaned_words(path: Path) -> set[str]:
     decoded = read_document_text(path)
     if decoded.text is None:
         return set()
-    if decoded.is_html:
-        page = html_to_page(decoded.text)
-        doc = clean_lines(page.text, title_hint=page.title, publisher=page.publisher,
-                          url=page.url, date_hint=page.date_hint)
-    else:
-        doc = clean_lines(decoded.text)
+    doc = read_html(decoded.text).clean if decoded.is_html else clean_lines(decoded.text)
     return {w for line in [*doc.lines, doc.title_hint or ""] for w in line.split()}
 
 

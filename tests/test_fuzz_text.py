@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from helpers.fuzz import FUZZ, document_text, html_text, prose
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, clean_lines
 from medtui.corpus.dates import MONTHS, date_line, find_dates, first_date, year_heading
-from medtui.corpus.html import html_to_page
+from medtui.corpus.html_fallback import html_to_page
 from medtui.corpus.model import PartialDate
 from medtui.corpus.stories import split_stories
 

@@ -24,7 +24,8 @@ from helpers.hang import within
 from helpers.zoo import HTML_PAYLOADS, Specimen, build_zoo, story
 from medtui.corpus import reader
 from medtui.corpus.model import Corpus
-from medtui.corpus.reader import MAX_FILE_BYTES, MAX_LINE_CHARS, read_document_text
+from medtui.corpus.normalise import MAX_LINE_CHARS
+from medtui.corpus.reader import MAX_FILE_BYTES, read_document_text
 from medtui.pipeline import load_corpus
 
 MEDTUI = [sys.executable, "-m", "medtui"]

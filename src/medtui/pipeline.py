@@ -17,11 +17,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from medtui.corpus.clean import clean_lines
-from medtui.corpus.html import html_to_page
+from medtui.corpus.boilerplate import line_keys
+from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.dates import first_date
+from medtui.corpus.frontmatter import FrontMatter
+from medtui.corpus.html import read_html
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
 from medtui.corpus.reader import InputFile, discover_files, read_document_text
-from medtui.corpus.stories import split_stories
+from medtui.corpus.stories import RawStory, split_stories
 from medtui.extract.events import FoundEvent, find_events
 from medtui.extract.gazetteer import Gazetteer, load_gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
@@ -47,6 +50,8 @@ class StoryResult:
     date: PartialDate | None
     entity_keys: list[str]
     events: list[FoundEvent]
+    line_keys: list[int] = field(default_factory=list)
+    """:func:`medtui.corpus.boilerplate.line_key` of each line of ``text``."""
 
 
 @dataclass
@@ -100,17 +105,24 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         if decoded.text is None:
             return DocResult(doc)
         if decoded.is_html:
-            page = html_to_page(decoded.text)
-            clean = clean_lines(page.text, title_hint=page.title, publisher=page.publisher,
-                                url=page.url, date_hint=page.date_hint)
+            html = read_html(decoded.text)
+            clean, raw = html.clean, html.stories
+            doc.warnings.extend(html.warnings)
+            if decoded.front is not None:
+                _use_front_matter(clean, doc, decoded.front)
+                if len(raw) == 1:  # the page is one article: what its front matter states wins
+                    stated = first_date(clean.published) if clean.published else None
+                    raw[0] = RawStory(clean.stated_title or raw[0].title, raw[0].text, stated or raw[0].date)
         else:
             clean = clean_lines(decoded.text)
+            if decoded.front is not None:
+                _use_front_matter(clean, doc, decoded.front)
+            raw = split_stories(clean)
         doc.publisher, doc.url = clean.publisher, clean.url
-        raw = split_stories(clean)
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
-        doc.title = clean.title_hint or raw[0].title
+        doc.title = clean.stated_title or clean.title_hint or raw[0].title
         mentions = find_mentions(matcher, [s.text for s in raw], [s.title for s in raw])
         result = DocResult(doc, entities=mentions.entities)
         n = len(raw)
@@ -119,11 +131,21 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             # Institutions in order of first mention: the headline's first, then the body's.
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
             events = find_events(story.text, body, story.title, title, story.date)
-            result.stories.append(StoryResult(story.title, story.text, story.date, keys, events))
+            result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
+                                              line_keys(story.text)))
         return result
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the rest
         doc.warnings.append(f"could not be processed ({type(exc).__name__}: {exc})")
         return DocResult(doc)
+
+
+def _use_front_matter(clean: CleanDoc, doc: Document, front: FrontMatter) -> None:
+    """What the document's front matter states wins over what the text suggests."""
+    clean.stated_title = front.title
+    clean.published = front.date
+    clean.url = front.url or clean.url
+    clean.publisher = front.publisher or clean.publisher
+    doc.author = front.author
 
 
 _WORKER_MATCHER: GazetteerMatcher | None = None
@@ -261,6 +283,18 @@ class CorpusBuilder:
         return inst
 
 
+def _drop_boilerplate(roots: Sequence[Path | str], loaded: list[Loaded]) -> None:
+    """The corpus step: lines each source repeats in many documents leave the stories."""
+    from medtui.corpus.boilerplate import find_boilerplate, source_of, strip_boilerplate
+
+    sources = [source_of(item.item.path, roots) for item in loaded]
+    results = [item.result for item in loaded]
+    boilerplate = find_boilerplate(sources, results)
+    if boilerplate:
+        for source, result in zip(sources, results, strict=True):
+            strip_boilerplate(source, result, boilerplate)
+
+
 def load_corpus(
     paths: Sequence[str | Path] | None = None,
     *,
@@ -309,7 +343,8 @@ def iter_load(
     cache: bool | None = None,
     inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
 ) -> Iterator[list[Story]]:
-    """Load into ``builder`` document by document, yielding each document's new stories.
+    """Load into ``builder``, yielding each document's new stories, document by document, once
+    every document is read and the corpus step (boilerplate, :mod:`medtui.corpus.boilerplate`) ran.
 
     With the cache (see :func:`load_corpus`), ``builder.stats`` says how many documents
     were processed and ``builder.corpus_key`` identifies the corpus when it is complete.
@@ -329,11 +364,15 @@ def iter_load(
     total = len(files)
     try:
         stats = doc_cache.stats if doc_cache is not None else builder.stats
+        everything: list[Loaded] = []
         for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache, stats), 1):
             key.add(loaded.item.display, loaded.digest)
-            yield builder.add(loaded.result)
+            everything.append(loaded)
             if progress is not None:
                 progress(done, total, loaded.result.document.path)
+        _drop_boilerplate(roots, everything)
+        for loaded in everything:
+            yield builder.add(loaded.result)
         if doc_cache is not None:
             folders = [r for r in roots if Path(r).is_dir()]
             doc_cache.prune(folders, {cache_key(item.path) for item in files})

@@ -11,7 +11,9 @@ user's own cache is never touched:
    (``relaunch_s``, timed from the moment the process is started);
 3. ``frame``: the app headless, to its first frame (``first_frame_s``) and until
    it can search (``app_searchable_s``);
-4. peers on the same stories and words: whoosh with its plainest schema, tantivy
+4. HTML pages among them: CPU of reading them (``html_cpu_s``) against trafilatura
+   alone on the same pages (``trafilatura_cpu_s``, ``html_cpu_ratio``; issue 9: <= 1.5);
+5. peers on the same stories and words: whoosh with its plainest schema, tantivy
    (if installed) and ``rg -c`` over the raw files.
 
 With ``--runs N`` each figure is the median of N runs. ``--sizes`` measures the
@@ -123,6 +125,7 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
                 record["first_frame_s"] = round(elapsed, 3)
             elif line.get("event") == "searchable" and line.get("ready"):
                 record["app_searchable_s"] = round(elapsed, 3)
+    record.update(_last(_probe("html", paths, cache), "html")[1])  # HTML pages: CPU against trafilatura
     if not args.no_peers:
         record["peers"] = {
             engine: _last(_probe("peer", paths, cache, "--engine", engine, *extra), "peer")[1]

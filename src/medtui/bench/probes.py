@@ -7,7 +7,8 @@ JSON lines on stdout (the parent times them as they arrive):
 - ``measure``: load (read, clean, extract), index, then time the query mix;
 - ``relaunch``: warm cache to the first answered query;
 - ``frame``: the app, headless, to its first frame, then to searchable;
-- ``peer``: whoosh-plain, tantivy or rg on the same stories and words.
+- ``peer``: whoosh-plain, tantivy or rg on the same stories and words;
+- ``html``: CPU of reading the HTML pages against trafilatura alone (:mod:`medtui.bench.html_cost`).
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def peer(paths: list[str], count: int, engine: str) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     """Run one probe (see the module docstring)."""
     parser = argparse.ArgumentParser(prog="medtui.bench.probes")
-    parser.add_argument("mode", choices=("measure", "relaunch", "frame", "peer"))
+    parser.add_argument("mode", choices=("measure", "relaunch", "frame", "peer", "html"))
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workers", type=int, default=None)
@@ -159,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         emit(relaunch(args.paths, args.query))
     elif args.mode == "peer":
         emit(peer(args.paths, args.queries, args.engine))
+    elif args.mode == "html":
+        from medtui.bench.html_cost import html_cost
+
+        emit(html_cost(args.paths) or {})
     else:
         frame(args.paths)
         sys.stdout.flush()

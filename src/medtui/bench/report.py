@@ -23,6 +23,10 @@ ROWS = (
     ("relaunch_cpu_s", "  CPU time", "s"),
     ("first_frame_s", "app first frame", "s"),
     ("app_searchable_s", "app searchable", "s"),
+    ("html_pages", "HTML pages", ""),
+    ("html_cpu_s", "  read+clean+extract CPU", "s"),
+    ("trafilatura_cpu_s", "  trafilatura alone CPU", "s"),
+    ("html_cpu_ratio", "  ratio (target <= 1.5)", "x"),
 )
 PEER_ROWS = (("index_s", "index", "s"), ("queries", "queries", ""),
              ("query_p50_ms", "query p50", "ms"), ("query_p95_ms", "query p95", "ms"),

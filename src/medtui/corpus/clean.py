@@ -23,6 +23,11 @@ _MD_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u00b7\u2023\u2043\u25e6\u2013*-]\s*")
 _HTML_TAG = re.compile(r"</?(?:br|p|div|span|b|i|em|strong|u|sup|sub|a)\b[^<>]{0,1024}>", re.I)
 
+_TEMPLATE_TAG = re.compile(r"\{\{[<%][^{}]{0,4000}?[%>]\}\}|\{%[^{}]{0,1000}?%\}|\{\{[^{}]{0,300}?\}\}")
+"""Static-site template directives left in a post's source: Hugo shortcodes
+("{{< figure ... >}}", "{{% note %}}"), Liquid tags ("{% include x.html %}") and output
+tags ("{{ site.baseurl }}"). The generator replaces them; they are never the article's words."""
+
 _PUBLISHED_ON = re.compile(r"^Published on (.+?)\s*\((https?://[^)\s]+)\)\s*$", re.I)
 _SOURCE_URL = re.compile(
     r"^(?:Source URL|Original URL|Canonical URL|Source link|Permalink|"
@@ -79,6 +84,14 @@ class CleanDoc:
     date_hint: str | None = None
     headings: set[int] = field(default_factory=set)
     """Indexes of lines that were Markdown/HTML level-1 headings."""
+    subheadings: dict[str, int] = field(default_factory=dict)
+    """The text of Markdown headings of level 2 and lower, and their level."""
+    stated_title: str | None = None
+    """The title the document states in its own metadata (front matter): it wins over any
+    line of the text, and a first line that repeats it is not text."""
+    published: str | None = None
+    """The publication date the document states in its own metadata (front matter), as
+    written: it wins over dates read from the text."""
 
 
 def _strip_markdown(line: str, doc: CleanDoc) -> str:
@@ -175,6 +188,8 @@ def clean_lines(
     doc = CleanDoc(lines=[], title_hint=title_hint, publisher=publisher, url=url,
                    date_hint=date_hint)
     out: list[str] = []
+    if "{" in text:
+        text = _TEMPLATE_TAG.sub("", text)
     raw = text.split("\n")
     for line in raw:
         line = line.rstrip()
@@ -194,6 +209,9 @@ def clean_lines(
                 doc.headings.add(len(out))
                 if doc.title_hint is None:
                     doc.title_hint = _strip_markdown(line, doc).strip()
+            else:
+                text = " ".join(_strip_markdown(line, doc).split())
+                doc.subheadings.setdefault(text, len(heading.group(1)))
         if re.fullmatch(r"\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*", line):
             out.append("")
             continue

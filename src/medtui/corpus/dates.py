@@ -1,9 +1,11 @@
 """Explicit dates in text, as precise as the text allows.
 
 Only dates that are written out count: ISO dates, "11 March 2025", "11th of March 2025",
-"March 11, 2025", "Mar. 11 2025", "13/03/2025" (when a value over 12 tells day from
-month), "2025年3月11日", "March 2025". An ambiguous or impossible date ("03/04/2025",
-"31 February 2025") is no date at all rather than a wrong or truncated one.
+"March 11, 2025", "Mar. 11 2025", "13/03/2025", "2025年3月11日", "March 2025". A numeric
+date is read in the order its own document proves: "15/4/2025" anywhere in it makes
+"2/5/2025" the 2nd of May (see :func:`numeric_order`); with no proof either way it gives
+only its year, which it states whatever the order. An impossible date ("31 February 2025")
+is no date at all rather than a wrong or truncated one.
 Relative words ("today", "last year") never become dates, and nothing here looks at
 a file's time or the clock.
 """
@@ -40,6 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2" + _YEAR + r"(?![\d/.])")),
     ("my", re.compile(r"(?<![\w])" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
 ]
+_NUMERIC = 4
 
 
 @dataclass(frozen=True)
@@ -67,20 +70,24 @@ def _valid(year: int, month: int | None, day: int | None) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
-def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
+DAY_FIRST = "dmy"
+MONTH_FIRST = "mdy"
+
+
+def _from_match(kind: str, m: re.Match[str], order: str | None = None) -> PartialDate | None:
     year = int(m.group("year"))
     if kind in ("ymd", "cjk"):
         day = m.group("d")
         return _valid(year, int(m.group("m")), int(day) if day else None)
     if kind == "numeric":
         a, b = int(m.group("a")), int(m.group("b"))
-        if a > 12 >= b:
+        if a > 12 >= b or (order == DAY_FIRST and a <= 12 and b <= 12):
             return _valid(year, b, a)
-        if b > 12 >= a:
+        if b > 12 >= a or a == b or (order == MONTH_FIRST and a <= 12 and b <= 12):
             return _valid(year, a, b)
-        if a == b:
-            return _valid(year, a, b)
-        return None  # 03/04/2025 is ambiguous: no date rather than a wrong one
+        if a <= 12 and b <= 12 and _valid(year, 1, 1):
+            return PartialDate(year)  # 03/04/2025 with nothing to tell the order: its year
+        return None
     month = MONTHS.get(m.group("mon").lower().rstrip("."))
     if month is None:
         return None
@@ -91,8 +98,28 @@ def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
     return _valid(year, month, int(m.group("day")))
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every explicit date in ``text``, in order of position, overlaps resolved to the longest."""
+def numeric_order(text: str) -> str | None:
+    """The order of day and month that numeric dates in ``text`` prove: DAY_FIRST when one
+    has a first number over 12 ("15/4/2025"), MONTH_FIRST when one has a second number over
+    12 ("4/15/2025"), None when none does or when they contradict each other.
+
+    A document writes its dates one way: a date it proves in one place reads the others.
+    """
+    orders = set()
+    for m in _PATTERNS[_NUMERIC][1].finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 >= b:
+            orders.add(DAY_FIRST)
+        elif b > 12 >= a:
+            orders.add(MONTH_FIRST)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def find_dates(text: str, order: str | None = None) -> list[DateMatch]:
+    """Every explicit date in ``text``, in order of position, overlaps resolved to the longest.
+
+    ``order``: how to read numeric dates whose day and month could be either (see
+    :func:`numeric_order`); without it such a date gives only its year."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -102,15 +129,15 @@ def find_dates(text: str) -> list[DateMatch]:
             # A written date that is invalid ("31 February 2025") or ambiguous keeps its
             # span, so that no shorter pattern turns part of it into a wrong date.
             taken.append((m.start(), m.end()))
-            date = _from_match(kind, m)
+            date = _from_match(kind, m, order)
             if date is not None:
                 found.append(DateMatch(date, m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 
 
-def first_date(text: str) -> PartialDate | None:
+def first_date(text: str, order: str | None = None) -> PartialDate | None:
     """The first explicit date in ``text``, or None."""
-    dates = find_dates(text)
+    dates = find_dates(text, order)
     return dates[0].date if dates else None
 
 
@@ -155,15 +182,61 @@ def year_heading(line: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def date_line(line: str) -> PartialDate | None:
-    """The date if ``line`` is a short line that is mainly a date ("18 June 2024 | News")."""
-    if len(line.split()) > _DATE_LINE_WORDS:
+_LABEL_BEFORE = re.compile(
+    r"(?P<label>first published|published|posted|released|issued|dated?|last updated|updated|"
+    r"last modified|modified|last revised|revised|received|accepted|submitted|reviewed|edited)"
+    r"(?:\s+(?:on|at))?\s*[:\-\u2013]?\s*(?:\w+day,?\s*)?$", re.I)
+_NOT_PUBLISHED = frozenset({"last updated", "updated", "last modified", "modified", "last revised",
+                            "revised", "received", "accepted", "submitted", "reviewed", "edited"})
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?!\w)|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
+_LABELLED_LINE_WORDS = 30
+
+
+def date_line(line: str, order: str | None = None) -> PartialDate | None:
+    """The publication date if ``line`` is a short line that is mainly dates ("18 June 2024
+    | News", "Updated: 14 March 2025, 9:05 am · Published: 3 March 2025").
+
+    Labelled dates: "Published", "Posted", "Released", "Issued" win; a date labelled
+    "Updated", "Last modified", "Revised", "Received", "Accepted" or "Submitted" is never
+    the publication date (journal pages and news sites state those beside it).
+    """
+    found = read_date_line(line, order)
+    return found[0] if found else None
+
+
+def read_date_line(line: str, order: str | None = None) -> tuple[PartialDate | None] | None:
+    """``(publication date,)`` if ``line`` is a date line (see :func:`date_line`), with None
+    inside when its only dates are not the publication date ("Updated: 14 March 2025");
+    None when the line is no date line."""
+    n_words = len(line.split())
+    if n_words > _LABELLED_LINE_WORDS:
         return None
-    dates = find_dates(line)
+    dates = find_dates(line, order)
     if not dates:
         return None
-    rest = line[: dates[0].start] + line[dates[0].end :]
-    words = re.findall(r"[^\W\d_]+", rest)
+    labels: list[str | None] = []
+    rest, prev = [], 0
+    for d in dates:
+        m = _LABEL_BEFORE.search(line, prev, d.start)
+        labels.append(m.group("label").casefold() if m else None)
+        rest.append(line[prev : m.start() if m else d.start])
+        prev = d.end
+    if n_words > _DATE_LINE_WORDS and not any(labels):
+        return None
+    rest.append(line[prev:])
+    words = re.findall(r"[^\W\d_]+", _TIME.sub(" ", " ".join(rest)))
     if len(words) > 4:
         return None
-    return dates[0].date
+    published = [d for d, label in zip(dates, labels, strict=True)
+                 if label is not None and label not in _NOT_PUBLISHED]
+    if published:
+        return (published[0].date,)
+    plain = [d for d, label in zip(dates, labels, strict=True) if label is None]
+    return (plain[0].date if plain else None,)
+
+
+def not_published_label(text_before: str) -> bool:
+    """Whether ``text_before`` a date ends in a label that says it is not the publication
+    date ("Updated:", "Last modified on", "Received")."""
+    m = _LABEL_BEFORE.search(text_before)
+    return m is not None and m.group("label").casefold() in _NOT_PUBLISHED

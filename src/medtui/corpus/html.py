@@ -1,220 +1,230 @@
-"""HTML to plain lines through a real parser (lexbor via selectolax), keeping page metadata.
+"""HTML pages to stories: the article by trafilatura, the page's date by htmldate.
 
-Scripts, styles, navigation, headers, footers, sidebars and share widgets are dropped;
-the article (``<article>``, ``<main>`` or the body) becomes one line per block, list
-items as bullets, so that the same text cleaner can work on it as on plain text.
+How a page is read (issue 9; figures measured on the article-extraction benchmark of
+real news pages, see the README):
+
+1. medtui's own cleaner (:mod:`medtui.corpus.html_fallback`, lexbor via selectolax)
+   marks the items of a listing page (several ``<article>`` elements, or three or more
+   linked headlines of one level). A page whose marked items share its text (no item
+   holds most of it) is a listing: it is split by :func:`medtui.corpus.stories.split_stories`,
+   one story per item, each with its own headline and date.
+2. Any other page is one article. Its text, title, site name and canonical URL come
+   from trafilatura (``favor_precision``, no comments, tables kept), one line per
+   paragraph. What trafilatura keeps but a reader does not want (cookie notices,
+   "Related:" and "Read more:" teasers, share and newsletter prompts, reporter
+   credits and contact lines, photo credits, "Updated at" stamps) is dropped by kind,
+   then the text goes through the same line cleaner as plain text.
+3. The publication date is the one the page's own metadata states, found by htmldate
+   with ``original_date=True`` (published wins over updated): JSON-LD
+   ``datePublished``, ``article:published_time`` and similar meta tags, ``<time>``
+   elements, a full date in the URL. htmldate's ``extensive_search`` is off: it would
+   guess from free text and fall back to a copyright year as 1 January, an invented
+   date. A date after today or before 1995 is refused by htmldate; the file's time
+   and the clock are never used as a date.
+4. If trafilatura fails or finds no article text on a page that has text, the page
+   is read by medtui's own cleaner instead, with a warning on the document.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from medtui.corpus.clean import ARTICLE_BREAK
+from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, clean_lines
+from medtui.corpus.dates import date_line
+from medtui.corpus.html_fallback import HtmlPage
+from medtui.corpus.html_fallback import html_to_page as fallback_page
+from medtui.corpus.html_furniture import drop_furniture
+from medtui.corpus.model import PartialDate
+from medtui.corpus.stories import RawStory, shorten, split_stories
 
-_DROP_TAGS = (
-    "script, style, noscript, template, svg, iframe, form, button, nav, aside, "
-    "select, input, textarea, object, embed, canvas, audio, video, map"
-)
-_DROP_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]'
-_BOILERPLATE_ATTR = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|cookie|"
-    r"related|comments?|subscribe|newsletter|advert|ads|promo|skip-link|site-header|masthead|"
-    r"copyright|colophon|site-info|bottom|topbar|toolbar)"
-    r"($|[\s_-])",
-    re.I,
-)
-_BLOCK_TAGS = (
-    "p, div, section, h1, h2, h3, h4, h5, h6, br, tr, blockquote, pre, dd, dt, "
-    "figcaption, header, footer, article, main, table, ul, ol, hr, address, time"
-)
+LISTING_DOMINANCE = 2.0
+LISTING_ARTICLE_RATIO = 1.5
+LISTING_MIN_ITEMS = 2
+MIN_DATE = date(1995, 1, 1)
+"""No web page states an earlier publication date (htmldate's own floor)."""
+SHORT_ARTICLE_WORDS = 100
+"""Below this many words, trafilatura's balanced mode is asked too (see :func:`read_html`)."""
+RETRY_GAIN = 2.0
+MIN_ARTICLE_WORDS = 12
+"""trafilatura's text must have this many words (after furniture is dropped), else the
+page is read by the fallback cleaner."""
+
+FALLBACK_WARNING = "trafilatura found no article text: the page was read by medtui's own HTML cleaner"
 
 
 @dataclass
-class HtmlPage:
-    """The page's text as lines, and what the page says about itself."""
+class HtmlRead:
+    """What an HTML page gives: its cleaned lines and metadata, its stories, warnings."""
 
-    text: str
-    title: str | None = None
-    publisher: str | None = None
-    url: str | None = None
-    date_hint: str | None = None
-
-
-def _meta(tree: Any, *selectors: str) -> str | None:
-    for sel in selectors:
-        node = tree.css_first(sel)
-        if node is None:
-            continue
-        value = node.attributes.get("content") or node.attributes.get("href")
-        if value is None:
-            value = node.attributes.get("datetime")
-        if value and value.strip():
-            return " ".join(value.split())
-    return None
+    clean: CleanDoc
+    stories: list[RawStory]
+    warnings: list[str] = field(default_factory=list)
+    reader: str = "trafilatura"
+    """Which reader gave the text: "trafilatura", "listing" or "fallback"."""
 
 
-def html_to_page(html: str) -> HtmlPage:
-    """Parse ``html`` and return its article text as lines, plus metadata."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    title_node = tree.css_first("title")
-    page = HtmlPage(
-        text="",
-        title=_meta(tree, 'meta[property="og:title"]', 'meta[name="twitter:title"]')
-        or (" ".join(title_node.text().split()) if title_node else None),
-        publisher=_meta(tree, 'meta[property="og:site_name"]', 'meta[name="application-name"]',
-                        'meta[name="publisher"]', 'meta[name="author"]'),
-        url=_meta(tree, 'link[rel="canonical"]', 'meta[property="og:url"]'),
-        date_hint=_meta(tree, 'meta[property="article:published_time"]',
-                        'meta[name="date"]', 'meta[name="pubdate"]',
-                        'meta[itemprop="datePublished"]', "time[datetime]"),
-    )
-    for node in tree.css(_DROP_TAGS + ", " + _DROP_ROLES):
-        node.decompose()
-    for node in tree.css("[class], [id]"):
-        attrs = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
-        if node.tag not in ("body", "html", "article", "main") and _BOILERPLATE_ATTR.search(attrs):
-            node.decompose()
-    root = _article_root(tree)
-    if root is None:
-        return page
-    stats = _link_stats(root)
-    _drop_link_lists(root, stats)
-    for node in root.css("header, footer"):
-        if node.parent is not None and node.parent.tag in ("body", "html"):
-            node.decompose()
-    _mark_articles(root, stats)
-    for node in root.css("li"):
-        node.insert_before("\n\u2022 ")
-        node.insert_after("\n")
-    for node in root.css(_BLOCK_TAGS):
-        node.insert_before("\n\n" if node.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
-        node.insert_after("\n")
-    for node in root.css("td, th"):
-        node.insert_after(" \t ")
-    raw = root.text(deep=True, separator="")
-    lines = [" ".join(line.split()) for line in raw.split("\n")]
-    page.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-    return page
-
-
-_LINK_BLOCKS = "div, ul, ol, dl, section, table, p, header, footer, span"
-_MIN_LINKS = 3
-_LINK_SHARE = 0.7
-_MIN_PROSE_WORDS = 50
+def read_html(html: str) -> HtmlRead:
+    """Read one HTML page into stories; never raises on a bad page (see the module docstring)."""
+    page = fallback_page(html)
+    own_published = page.published
+    own = _clean(page.text, page)
+    own_stories = split_stories(own)
+    found = _trafilatura(html)
+    lines: list[str] = []
+    meta: dict[str, Any] = {}
+    if found is not None:
+        lines = drop_furniture(found[0].split("\n"), title=found[1].get("title"))
+        meta = found[1]
+    words = sum(len(ln.split()) for ln in lines)
+    if words < SHORT_ARTICLE_WORDS:
+        # Precision mode can keep too little of a short page: trafilatura's balanced
+        # mode (which itself retries with recall) is asked, and wins if it finds far more.
+        again = _trafilatura(html, precision=False)
+        more = drop_furniture(again[0].split("\n")) if again is not None else []
+        if sum(len(ln.split()) for ln in more) >= RETRY_GAIN * max(words, 1):
+            lines, meta = more, meta or (again[1] if again is not None else {})
+            words = sum(len(ln.split()) for ln in lines)
+    if is_listing([len(s.text.split()) for s in own_stories], words):
+        return HtmlRead(own, own_stories, reader="listing")
+    if words >= MIN_ARTICLE_WORDS:
+        page = HtmlPage(
+            text="\n\n".join(lines),
+            title=_site_suffix_dropped(meta.get("title"), meta.get("sitename")) or page.title,
+            publisher=meta.get("sitename") or page.publisher,
+            url=page.url or meta.get("url"),
+            date_hint=page.date_hint,
+        )
+        clean = _clean(page.text, page)
+        stated = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date"))
+        story = _article_story(clean, page.title, stated)
+        return HtmlRead(clean, [story] if story.text or story.title else [])
+    own = _clean("\n\n".join(drop_furniture(page.text.split("\n"))), page)
+    own_stories = split_stories(own)
+    if len(own_stories) == 1:
+        date = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date")) or _metadata_date(html)
+        if date is not None:
+            own_stories[0].date = date
+    warnings = [FALLBACK_WARNING] if own_stories else []
+    return HtmlRead(own, own_stories, warnings, reader="fallback")
 
 
-Stats = dict[int, tuple[int, int, int]]
-"""Per element (by ``mem_id``): links, words inside links, words."""
+def _clean(text: str, page: HtmlPage) -> CleanDoc:
+    return clean_lines(text, title_hint=page.title, publisher=page.publisher, url=page.url,
+                       date_hint=page.date_hint)
 
 
-def _link_stats(root: Any) -> Stats:
-    """Links and words of every element under ``root``, in one pass (linear even on
-    deeply nested pages, where asking each element for its text would be quadratic)."""
-    stats: Stats = {}
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        if not children_done:
-            stack.append((node, True))
-            stack.extend((child, False) for child in node.iter(include_text=True) if child.tag != "-text")
-            continue
-        links = linked = words = 0
-        for child in node.iter(include_text=True):
-            if child.tag == "-text":
-                words += len((child.text_content or "").split())
-            else:
-                c_links, c_linked, c_words = stats.get(child.mem_id, (0, 0, 0))
-                links, linked, words = links + c_links, linked + c_linked, words + c_words
-        if node.tag == "a":
-            links, linked = links + 1, words
-        stats[node.mem_id] = (links, linked, words)
-    return stats
+def is_listing(item_words: list[int], article_words: int) -> bool:
+    """Whether stories of ``item_words`` words each (medtui's own split of the page) are
+    a listing's items rather than one article and its teasers.
 
-
-def _drop_link_lists(root: Any, stats: Stats) -> None:
-    """Drop blocks that are mostly links (menus, sidebars, "latest news" lists).
-
-    This works whatever the blocks' class names say, but only on a page with prose of
-    its own: a page that is nothing but linked headlines (a listing) keeps them.
+    A listing has two or more items and none dominates (the largest has less than
+    LISTING_DOMINANCE times the words of the next); and trafilatura's single article
+    (``article_words``) is no larger than LISTING_ARTICLE_RATIO times all the items
+    together (else our cleaner lost the article and kept only its teasers).
     """
-    n_links, root_links, root_words = stats.get(root.mem_id, (0, 0, 0))
-    prose = root_words - root_links
-    if n_links < _MIN_LINKS or prose < _MIN_PROSE_WORDS:
-        return
-    doomed = []
-    for node in root.css(_LINK_BLOCKS):
-        count, linked, total = stats.get(node.mem_id, (0, 0, 0))
-        if count >= _MIN_LINKS and linked >= _LINK_SHARE * total and total - linked < 0.5 * prose:
-            doomed.append(node)
-    for node in doomed:
-        node.decompose()
+    if len(item_words) < LISTING_MIN_ITEMS:
+        return False
+    largest, second = sorted(item_words, reverse=True)[:2]
+    total = sum(item_words)
+    return largest < LISTING_DOMINANCE * second and article_words <= LISTING_ARTICLE_RATIO * total
 
 
-_MIN_LISTING_ITEMS = 3
-_ITEM_DEPTH = 8
-"""How far above its headline a listing item's element may be."""
-_ARTICLE_DEPTH = 64
+def _quiet() -> None:
+    # trafilatura and htmldate log every page they discard; medtui reports per document.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _mark_articles(root: Any, stats: Stats) -> None:
-    """Put a break line before each of several ``<article>`` elements (a listing page), so
-    that the story splitter keeps them apart; articles inside articles (comments) are not.
-
-    A listing without ``<article>`` elements shows itself by its linked headlines: three or
-    more headings of one level that are links. Each item is then the largest element that
-    holds its headline and no other (its date and teaser with it).
-    """
-    articles = [a for a in root.css("article") if not _has_article_ancestor(a, root)]
-    if len(articles) >= 2:
-        for node in articles:
-            node.insert_before(f"\n{ARTICLE_BREAK}\n")
-        return
-    for level in ("h2", "h3", "h4"):
-        heads = [h for h in root.css(level) if _linked_headline(h, stats)]
-        if len(heads) < _MIN_LISTING_ITEMS:
-            continue
-        held: dict[int, int] = {}  # element -> how many of the headlines it holds
-        for head in heads:
-            for node in _ancestors(head, root, _ITEM_DEPTH):
-                held[node.mem_id] = held.get(node.mem_id, 0) + 1
-        for head in heads:
-            item = head
-            for node in _ancestors(head, root, _ITEM_DEPTH):
-                if held[node.mem_id] != 1:
-                    break
-                item = node
-            item.insert_before(f"\n{ARTICLE_BREAK}\n")
-        return
+def _date_params() -> dict[str, Any]:
+    return {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d",
+            "min_date": MIN_DATE.isoformat(), "max_date": date.today().isoformat(),
+            "deferred_url_extractor": True}
 
 
-def _ancestors(node: Any, root: Any, limit: int) -> list[Any]:
-    """Up to ``limit`` ancestors of ``node`` below ``root``, nearest first."""
-    out: list[Any] = []
-    parent = node.parent
-    while parent is not None and parent.mem_id != root.mem_id and len(out) < limit:
-        out.append(parent)
-        parent = parent.parent
-    return out
+def _trafilatura(html: str, precision: bool = True) -> tuple[str, dict[str, Any]] | None:
+    """trafilatura's article text and metadata, or None when it fails or finds nothing."""
+    _quiet()
+    try:
+        from trafilatura import bare_extraction
+
+        doc = bare_extraction(html, favor_precision=precision, include_comments=False, include_tables=True,
+                              with_metadata=True, date_extraction_params=_date_params())
+    except Exception:  # noqa: BLE001 - a library failure means: read the page another way
+        return None
+    if doc is None:
+        return None
+    meta: dict[str, Any] = {name: getattr(doc, name, None) for name in ("title", "sitename", "url", "date")}
+    return str(getattr(doc, "text", "") or ""), meta
 
 
-def _linked_headline(head: Any, stats: Stats) -> bool:
-    _, linked, words = stats.get(head.mem_id, (0, 0, 0))
-    return words > 0 and linked >= 0.6 * words
+def _metadata_date(html: str) -> PartialDate | None:
+    """The date the page's metadata states (htmldate), for pages trafilatura could not read."""
+    _quiet()
+    try:
+        from htmldate import find_date
+
+        return _iso_date(find_date(html, **_date_params()))
+    except Exception:  # noqa: BLE001 - no date rather than no document
+        return None
 
 
-def _has_article_ancestor(node: Any, root: Any) -> bool:
-    return any(parent.tag == "article" for parent in _ancestors(node, root, _ARTICLE_DEPTH))
+def _iso_date(value: object) -> PartialDate | None:
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or ""))
+    if m is None:
+        return None
+    try:
+        found = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    if not MIN_DATE <= found <= date.today():  # placeholders ("0001-01-01") and future dates
+        return None
+    return PartialDate(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-def _article_root(tree: Any) -> Any:
-    articles = tree.css("article")
-    if len(articles) == 1:
-        return articles[0]
-    main = tree.css_first('main, [role="main"]')
-    if main is not None:
-        return main
-    return tree.body
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.,'\u2019-]+(?:\s+[\w.,'\u2019&-]+){0,8}\s*$")
+_HEAD_LINES = 6
+
+
+def _article_story(clean: CleanDoc, title: str | None, stated: PartialDate | None) -> RawStory:
+    """One article: its lines minus the headline, date lines and byline at the top; the
+    date the metadata states, else a date line at the top, else the text's dateline."""
+    lines = [ln for ln in clean.lines if ln != ARTICLE_BREAK]
+    want = _norm(title)
+    found = stated
+    head = 0
+    while head < len(lines) and head < _HEAD_LINES:
+        line = lines[head]
+        on_line = date_line(line) if line.strip() else None
+        if line.strip() and not (want and _norm(line) == want) and on_line is None and not _BYLINE.match(line):
+            break
+        found = found or on_line
+        head += 1
+    lines = lines[head:]
+    text = "\n".join(lines).strip()
+    if found is None:
+        from_text = split_stories(CleanDoc(lines=list(lines), date_hint=clean.date_hint))
+        found = from_text[0].date if len(from_text) == 1 else None
+    return RawStory(title=(title or "").strip() or shorten(text), text=text, date=found)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014:-]\s+")
+
+
+def _site_suffix_dropped(title: str | None, sitename: str | None) -> str | None:
+    """"Headline - The Site Blog" -> "Headline" when the last part names the site."""
+    if not title or not sitename:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    site = _norm(sitename).replace(" ", "")
+    last = _norm(parts[-1]).replace(" ", "")
+    if len(parts) > 1 and last and (site in last or last in site):
+        return title[: title.rfind(parts[-1])].rstrip(" |-:\u2013\u2014")
+    return title
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()

@@ -68,6 +68,8 @@ class Document:
     url: str | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    author: str | None = None
+    """As the document's own metadata (front matter) states it; None when unknown."""
 
 
 @dataclass

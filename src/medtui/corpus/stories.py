@@ -14,8 +14,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from medtui.corpus.bulletins import split_bulletin
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, is_sentence
-from medtui.corpus.dates import date_line, find_dates, first_date, year_heading
+from medtui.corpus.dates import (
+    find_dates,
+    first_date,
+    not_published_label,
+    numeric_order,
+    read_date_line,
+    year_heading,
+)
 from medtui.corpus.model import PartialDate
 from medtui.extract.discover import HEADS
 
@@ -30,6 +38,8 @@ _PLACE_JOINERS = frozenset({"and", "de", "del", "la", "of", "the", "et", "y", "a
 DATELINE_PARAGRAPHS = 3
 TEASER_SHARE = 0.6
 TEASER_MAX_WORDS = 120
+ABOUT_BLOCK = re.compile(r"^\s*About\s+(?:the\s+|us\b)?[A-Z0-9]")
+"""The start of an issuer's "About X" block, the boilerplate that closes a press release."""
 _LABEL = re.compile(r"^[^\W\d_][^\W\d_ &'\u2019-]*(?:[ &'\u2019-]+[^\W\d_]+)*$")
 
 
@@ -61,16 +71,31 @@ def split_stories(doc: CleanDoc) -> list[RawStory]:
     lines = doc.lines
     if not any(ln.strip() and ln != ARTICLE_BREAK for ln in lines):
         return []
-    for splitter in (_split_marked, _split_labels, _split_headings, _split_teasers):
+    order = numeric_order("\n".join(lines))  # how this document writes 2/5/2025
+    for splitter in (_split_marked, split_bulletin, _split_labels, _split_headings, _split_teasers):
         groups = splitter(doc)
         with_text = [g for g in groups if any(is_sentence(ln) or len(ln.split()) >= 12 for ln in g)]
         if len(with_text) >= len(groups) / 2:
             groups = with_text  # a pager or a page footer left between items is no item
+        groups = _join_about_blocks(groups)
         if groups and len(groups) >= 2:
             page_year = _page_year(lines)
-            stories = [_listing_item(g, page_year) for g in groups]
+            stated = first_date(doc.published) if doc.published else None
+            stories = [_listing_item(g, page_year, order, stated) for g in groups]
             return [s for s in stories if s.text or s.title]
-    return [_single_story(doc)]
+    return [_single_story(doc, order)]
+
+
+def _join_about_blocks(groups: list[list[str]]) -> list[list[str]]:
+    """An issuer's "About X" block is part of the release before it, never an item of its own."""
+    joined: list[list[str]] = []
+    for group in groups:
+        first = next((ln for ln in group if ln.strip()), "")
+        if joined and ABOUT_BLOCK.match(first):
+            joined[-1] = [*joined[-1], "", *group]
+        else:
+            joined.append(group)
+    return joined
 
 
 def _page_year(lines: list[str]) -> int | None:
@@ -150,7 +175,8 @@ def _split_headings(doc: CleanDoc) -> list[list[str]]:
 def _split_teasers(doc: CleanDoc) -> list[list[str]]:
     """Consecutive paragraphs that each define the same short name afresh are teasers."""
     paragraphs = [
-        (i, ln) for i, ln in enumerate(doc.lines) if len(ln.split()) >= 12 and is_sentence(ln)
+        (i, ln) for i, ln in enumerate(doc.lines)
+        if len(ln.split()) >= 12 and is_sentence(ln) and not ABOUT_BLOCK.match(ln)
     ]
     defines: dict[str, list[int]] = {}
     for pos, (_, line) in enumerate(paragraphs):
@@ -194,22 +220,23 @@ def _label_like(line: str) -> bool:
 
 def _pick_title(lines: list[str]) -> int | None:
     """Index of the headline among title-like lines: the first that is no mere label."""
-    candidates = [i for i, ln in enumerate(lines) if ln.strip() and _title_like(ln) and not date_line(ln)
-                  and not year_heading(ln)]
+    candidates = [i for i, ln in enumerate(lines) if ln.strip() and _title_like(ln)
+                  and read_date_line(ln) is None and not year_heading(ln)]
     return next((i for i in candidates if not _label_like(lines[i])), candidates[0] if candidates else None)
 
 
 _MORE_LINK = re.compile(r"^\W*(?:read|learn|see|find out) more\b\W*$|^\W*(?:continue reading|more|details)\W*$", re.I)
 
 
-def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
+def _listing_item(lines: list[str], page_year: int | None, order: str | None = None,
+                  stated: PartialDate | None = None) -> RawStory:
     body = [ln for ln in lines if ln.strip() and not _MORE_LINK.match(ln)]
     date: PartialDate | None = None
     title = ""
     # The item's head: dates, year headings and title-like lines before its text, in any
     # order ("18 Mar 2025" above the headline, or below it).
     n_head = 0
-    while n_head < len(body) - 1 and (_title_like(body[n_head]) or date_line(body[n_head])):
+    while n_head < len(body) - 1 and (_title_like(body[n_head]) or read_date_line(body[n_head])):
         n_head += 1
     head, body = body[:n_head], body[n_head:]
     pick = _pick_title(head)
@@ -217,27 +244,45 @@ def _listing_item(lines: list[str], page_year: int | None) -> RawStory:
         title = head[pick]
     rest: list[str] = []
     for i, line in enumerate(head):
-        found = date_line(line)
-        if found or year_heading(line):
+        read = read_date_line(line, order)
+        found = read[0] if read else None
+        if read or year_heading(line):
             date = found or date
         elif pick is not None and i > pick and not _label_like(line):
             rest.append(line)  # a subtitle: part of the text
     body = rest + body
     text = "\n\n".join(body)
     if date is None:
-        date = _first_dateline(body)
+        date = _first_dateline(body, order)
+    if date is None:
+        date = _tail_date(body, order)
+    if date is None:
+        date = stated  # the document's own date dates an item that states none
     if date is None and page_year is not None:
         date = PartialDate(page_year)
     return RawStory(title=title or shorten(text), text=text, date=date)
 
 
-def _dateline(text: str) -> PartialDate | None:
+def _tail_date(body: list[str], order: str | None) -> PartialDate | None:
+    """The first date line inside an item's text: roundups and live blogs date an entry
+    below its text ("Posted 3 May 2025", an embedded post's "— Name (@name) February 24,
+    2026"); later ones date what the entry quotes."""
+    for line in body:
+        read = read_date_line(line, order) if len(line) < 200 else None
+        if read is not None and read[0] is not None:
+            return read[0]
+    return None
+
+
+def _dateline(text: str, order: str | None = None) -> PartialDate | None:
     """A date at the very start of the text: "(11 March 2025, Hong Kong) ...", "ROSWELL, GA, May 8, 2024 --"."""
     head = text[:_DATELINE_CHARS]
-    dates = find_dates(head)
+    dates = find_dates(head, order)
     if not dates:
         return None
     before = head[: dates[0].start]
+    if not_published_label(before):
+        return None
     if len(before.split()) > 12 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]", before):
         return None
     # A dateline is set apart: by place names before it, by a dash, slash, bar or bracket
@@ -251,47 +296,58 @@ def _dateline(text: str) -> PartialDate | None:
     return dates[0].date
 
 
-def _first_dateline(paragraphs: list[str]) -> PartialDate | None:
+def _first_dateline(paragraphs: list[str], order: str | None = None) -> PartialDate | None:
     """A dateline in one of the first few paragraphs (wires often lead with a subtitle)."""
     for para in [p for p in paragraphs if p.strip()][:DATELINE_PARAGRAPHS]:
-        found = _dateline(para)
+        found = _dateline(para, order)
         if found is not None:
             return found
     return None
 
 
-def _single_story(doc: CleanDoc) -> RawStory:
+def _single_story(doc: CleanDoc, order: str | None = None) -> RawStory:
     lines = [ln for ln in doc.lines if ln != ARTICLE_BREAK]
     title = ""
-    hint = _normalise_title(doc.title_hint)
-    # The title is the hinted title when the page repeats it near the top, or the first
-    # title-like line; the lines above it are the site's header.
-    top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
-    if top is None:
-        top = _pick_title(lines[:6])
-        if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
-            top = None
-    if top is not None:
-        title = lines[top].strip()
-        lines = lines[top + 1 :]
-    elif doc.title_hint:
-        title = doc.title_hint.strip()
+    top: int | None = None
+    if doc.stated_title:
+        # The document states its title: a heading or first line repeating it is no text.
+        title = doc.stated_title
+        stated = _normalise_title(title)
+        top = next((i for i, ln in enumerate(lines[:3]) if _normalise_title(ln) == stated), None)
+        lines = lines[top + 1 :] if top is not None else lines
+    else:
+        hint = _normalise_title(doc.title_hint)
+        # The title is the hinted title when the page repeats it near the top, or the
+        # first title-like line; the lines above it are the site's header.
+        top = next((i for i, ln in enumerate(lines[:12]) if hint and _normalise_title(ln) == hint), None)
+        if top is None:
+            top = _pick_title(lines[:6])
+            if top is not None and any(is_sentence(ln) and len(ln.split()) > 12 for ln in lines[:top]):
+                top = None
+        if top is not None:
+            title = lines[top].strip()
+            lines = lines[top + 1 :]
+        elif doc.title_hint:
+            title = doc.title_hint.strip()
     date: PartialDate | None = None
     body: list[str] = []
     for i, line in enumerate(lines):
-        found = date_line(line) if i < 6 and not body else None
-        if found and date is None:
-            date = found
+        read = read_date_line(line, order) if i < 6 and not body else None
+        if read is not None:  # a date line above the text: metadata, not text
+            date = date or read[0]
             continue
         if i < 6 and not body and _BYLINE.match(line):
             continue
         if line.strip() or body:
             body.append(line)
     text = "\n".join(body).strip()
+    stated_date = first_date(doc.published) if doc.published else None
+    if stated_date is not None:
+        date = stated_date
     if date is None:
-        date = _first_dateline(body)
+        date = _first_dateline(body, order)
     if date is None and doc.date_hint:
-        date = first_date(doc.date_hint)
+        date = first_date(doc.date_hint, order)
     return RawStory(title=title or shorten(text), text=text, date=date)
 
 

@@ -148,7 +148,7 @@ class ReaderState:
         if ensure_dir(self.path.parent) is None:
             raise _Unavailable(f"cannot write to {self.path.parent}")
         try:
-            return self._connect_checked()
+            return self._connect_busy_retrying()
         except _Corrupt:
             moved = self._move_aside()
             self.warning = (
@@ -162,6 +162,24 @@ class ReaderState:
         except sqlite3.Error as exc:
             raise _Unavailable(f"cannot use {self.path}: {exc}") from exc
 
+    def _connect_busy_retrying(self) -> sqlite3.Connection:
+        """`_connect_checked`, retried while another process holds the file (up to BUSY_TIMEOUT_S).
+
+        SQLite's busy handler is not consulted for every lock met while opening (a journal
+        mode switch, a WAL recovery in another process): those fail at once with "database
+        is locked", so opening waits and tries again instead of giving up on the file.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                return self._connect_checked()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
+
     def _connect_checked(self) -> sqlite3.Connection:
         """Connect, check integrity, set durability pragmas and create/upgrade the schema."""
         conn = sqlite3.connect(
@@ -172,7 +190,10 @@ class ReaderState:
             rows = conn.execute("PRAGMA quick_check").fetchall()
             if [r[0] for r in rows] != ["ok"]:
                 raise _Corrupt("; ".join(str(r[0]) for r in rows[:3]))
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            # Switching the journal mode needs the file to itself and does not wait on
+            # busy_timeout: ask first, so a second process opening the file does not fail.
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
             version = self._ensure_schema(conn)
         except sqlite3.DatabaseError as exc:

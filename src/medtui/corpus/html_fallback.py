@@ -1,0 +1,269 @@
+"""medtui's own HTML cleaner (lexbor via selectolax): the fallback when trafilatura finds nothing,
+and the listing detector (see :mod:`medtui.corpus.html`).
+
+Scripts, styles, navigation, headers, footers, sidebars and share widgets are dropped;
+the article (``<article>``, ``<main>`` or the body) becomes one line per block, list
+items as bullets, so that the same text cleaner can work on it as on plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from medtui.corpus.clean import ARTICLE_BREAK
+
+_ALWAYS_DROP = "script, style, noscript, template, svg, iframe, button, select, input, textarea, object, embed, " \
+    "canvas, audio, video, map"
+_SOMETIMES_DROP = "form, nav, aside"
+"""Dropped unless they hold the article (a page wrapped in <form>, an article in <aside>)."""
+_HOLDER_SHARE = 0.5
+_DROP_ROLES = '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]'
+_BOILERPLATE_ATTR = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|footer|sidebar|share|sharing|social|cookie|"
+    r"related|comments?|subscribe|newsletter|advert|ads|promo|skip-link|site-header|masthead|"
+    r"copyright|colophon|site-info|bottom|topbar|toolbar)"
+    r"($|[\s_-])",
+    re.I,
+)
+_BLOCK_TAGS = (
+    "p, div, section, h1, h2, h3, h4, h5, h6, br, tr, blockquote, pre, dd, dt, "
+    "figcaption, header, footer, article, main, table, ul, ol, hr, address, time"
+)
+
+
+@dataclass
+class HtmlPage:
+    """The page's text as lines, and what the page says about itself."""
+
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    date_hint: str | None = None
+    published: str | None = None
+    """The publication date a meta tag or JSON-LD ``datePublished`` states, as written."""
+
+
+def _meta(tree: Any, *selectors: str) -> str | None:
+    for sel in selectors:
+        node = tree.css_first(sel)
+        if node is None:
+            continue
+        value = node.attributes.get("content") or node.attributes.get("href") or node.attributes.get("value")
+        if value is None:
+            value = node.attributes.get("datetime")
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def html_to_page(html: str) -> HtmlPage:
+    """Parse ``html`` and return its article text as lines, plus metadata."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    page = HtmlPage(
+        text="",
+        title=_meta(tree, 'meta[property="og:title"]', 'meta[name="twitter:title"]')
+        or (" ".join(title_node.text().split()) if title_node else None),
+        publisher=_meta(tree, 'meta[property="og:site_name"]', 'meta[name="application-name"]',
+                        'meta[name="publisher"]', 'meta[name="author"]'),
+        url=_meta(tree, 'link[rel="canonical"]', 'meta[property="og:url"]'),
+        date_hint=_meta(tree, 'meta[property="article:published_time"]',
+                        'meta[name="date"]', 'meta[name="pubdate"]',
+                        'meta[itemprop="datePublished"]', "time[datetime]"),
+        published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+                        'meta[name="parsely-pub-date"]', 'meta[name="pubdate"]')
+        or _json_ld_published(tree),
+    )
+    for node in tree.css(_ALWAYS_DROP):
+        node.decompose()
+    holds = _article_holders(tree)
+    for node in tree.css(_SOMETIMES_DROP + ", " + _DROP_ROLES):
+        if node.mem_id not in holds:
+            node.decompose()
+    for node in tree.css("[class], [id]"):
+        attrs = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
+        if node.tag not in ("body", "html", "article", "main") and _BOILERPLATE_ATTR.search(attrs) \
+                and node.mem_id not in holds:
+            node.decompose()
+    root = _article_root(tree)
+    if root is None:
+        return page
+    stats = _link_stats(root)
+    _drop_link_lists(root, stats)
+    for node in root.css("header, footer"):
+        if node.parent is not None and node.parent.tag in ("body", "html"):
+            node.decompose()
+    _mark_articles(root, stats)
+    for node in root.css("li"):
+        node.insert_before("\n\u2022 ")
+        node.insert_after("\n")
+    for node in root.css(_BLOCK_TAGS):
+        node.insert_before("\n\n" if node.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") else "\n")
+        node.insert_after("\n")
+    for node in root.css("td, th"):
+        node.insert_after(" \t ")
+    raw = root.text(deep=True, separator="")
+    lines = [" ".join(line.split()) for line in raw.split("\n")]
+    page.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return page
+
+
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _json_ld_published(tree: Any) -> str | None:
+    """The first ``datePublished`` of the page's JSON-LD blocks (a regex: no JSON parse of
+    blocks that are often invalid)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        m = _JSON_LD_PUBLISHED.search(node.text() or "")
+        if m:
+            return m.group(1)
+    return None
+
+
+_LINK_BLOCKS = "div, ul, ol, dl, section, table, p, header, footer, span"
+_MIN_LINKS = 3
+_LINK_SHARE = 0.7
+_MIN_PROSE_WORDS = 50
+
+
+Stats = dict[int, tuple[int, int, int]]
+"""Per element (by ``mem_id``): links, words inside links, words."""
+
+
+def _link_stats(root: Any) -> Stats:
+    """Links and words of every element under ``root``, in one pass (linear even on
+    deeply nested pages, where asking each element for its text would be quadratic)."""
+    stats: Stats = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in node.iter(include_text=True) if child.tag != "-text")
+            continue
+        links = linked = words = 0
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                words += len((child.text_content or "").split())
+            else:
+                c_links, c_linked, c_words = stats.get(child.mem_id, (0, 0, 0))
+                links, linked, words = links + c_links, linked + c_linked, words + c_words
+        if node.tag == "a":
+            links, linked = links + 1, words
+        stats[node.mem_id] = (links, linked, words)
+    return stats
+
+
+def _drop_link_lists(root: Any, stats: Stats) -> None:
+    """Drop blocks that are mostly links (menus, sidebars, "latest news" lists).
+
+    This works whatever the blocks' class names say, but only on a page with prose of
+    its own: a page that is nothing but linked headlines (a listing) keeps them.
+    """
+    n_links, root_links, root_words = stats.get(root.mem_id, (0, 0, 0))
+    prose = root_words - root_links
+    if n_links < _MIN_LINKS or prose < _MIN_PROSE_WORDS:
+        return
+    doomed = []
+    for node in root.css(_LINK_BLOCKS):
+        count, linked, total = stats.get(node.mem_id, (0, 0, 0))
+        if count >= _MIN_LINKS and linked >= _LINK_SHARE * total and total - linked < 0.5 * prose:
+            doomed.append(node)
+    for node in doomed:
+        node.decompose()
+
+
+_MIN_LISTING_ITEMS = 3
+_ITEM_DEPTH = 8
+"""How far above its headline a listing item's element may be."""
+_ARTICLE_DEPTH = 64
+
+
+def _mark_articles(root: Any, stats: Stats) -> None:
+    """Put a break line before each of several ``<article>`` elements (a listing page), so
+    that the story splitter keeps them apart; articles inside articles (comments) are not.
+
+    A listing without ``<article>`` elements shows itself by its linked headlines: three or
+    more headings of one level that are links. Each item is then the largest element that
+    holds its headline and no other (its date and teaser with it).
+    """
+    articles = [a for a in root.css("article") if not _has_article_ancestor(a, root)]
+    if len(articles) >= 2:
+        for node in articles:
+            node.insert_before(f"\n{ARTICLE_BREAK}\n")
+        return
+    for level in ("h2", "h3", "h4"):
+        heads = [h for h in root.css(level) if _linked_headline(h, stats)]
+        if len(heads) < _MIN_LISTING_ITEMS:
+            continue
+        held: dict[int, int] = {}  # element -> how many of the headlines it holds
+        for head in heads:
+            for node in _ancestors(head, root, _ITEM_DEPTH):
+                held[node.mem_id] = held.get(node.mem_id, 0) + 1
+        for head in heads:
+            item = head
+            for node in _ancestors(head, root, _ITEM_DEPTH):
+                if held[node.mem_id] != 1:
+                    break
+                item = node
+            item.insert_before(f"\n{ARTICLE_BREAK}\n")
+        return
+
+
+def _ancestors(node: Any, root: Any, limit: int) -> list[Any]:
+    """Up to ``limit`` ancestors of ``node`` below ``root``, nearest first."""
+    out: list[Any] = []
+    parent = node.parent
+    while parent is not None and parent.mem_id != root.mem_id and len(out) < limit:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _linked_headline(head: Any, stats: Stats) -> bool:
+    _, linked, words = stats.get(head.mem_id, (0, 0, 0))
+    return words > 0 and linked >= 0.6 * words
+
+
+def _has_article_ancestor(node: Any, root: Any) -> bool:
+    return any(parent.tag == "article" for parent in _ancestors(node, root, _ARTICLE_DEPTH))
+
+
+def _article_holders(tree: Any) -> set[int]:
+    """Elements (by ``mem_id``) that hold the article, whatever their tag or class says:
+    the ancestors of the page's first <h1>, and those holding most of the body's words.
+    They are never dropped as furniture."""
+    body = tree.body
+    if body is None:
+        return set()
+    stats = _link_stats(body)
+    total = stats.get(body.mem_id, (0, 0, 0))[2]
+    holders: set[int] = set()
+    head = body.css_first("h1")
+    node = head
+    while node is not None:
+        holders.add(node.mem_id)
+        node = node.parent
+    for mem_id, (_, linked, words) in stats.items():
+        if total and words - linked >= _HOLDER_SHARE * total:
+            holders.add(mem_id)
+    return holders
+
+
+_MIN_ARTICLE_WORDS = 20
+
+
+def _article_root(tree: Any) -> Any:
+    articles = [a for a in tree.css("article") if len(a.text(deep=True).split()) >= _MIN_ARTICLE_WORDS]
+    if len(articles) == 1:
+        return articles[0]
+    main = tree.css_first('main, [role="main"]')
+    if main is not None:
+        return main
+    return tree.body

@@ -1,0 +1,106 @@
+"""Text normalised before anything else reads it.
+
+Every later step (cleaning, splitting, dates, the institution matcher, the search index)
+sees one form of the text: Unix line ends; no control characters; no invisible
+characters that split words without showing (soft hyphens, zero-width spaces, word
+joiners, stray byte-order marks); one plain space for the no-break and typographic
+spaces; compatibility ligatures ("ﬁ") as their letters; NFC. "Uni&shy;versity" and
+"agree\u200bment" otherwise hide the word from the gazetteer, the event rules and search.
+
+In plain text and Markdown, character references (``&shy;``, ``&#8203;``, ``&amp;``)
+are what Markdown renders them as; :func:`unescape_entities` decodes them (HTML pages
+are decoded by their parser instead).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+MAX_LINE_CHARS = 200_000
+"""Longer lines are broken into lines of at most this length (at a space when there is
+one near the limit), with a warning: no text is lost, and no later step sees a huge line."""
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 controls but tab and newline, DEL and the C1 controls (one regex scan: fast)."""
+
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\ufeff]")
+"""Soft hyphen, Mongolian vowel separator, zero-width space, word joiner and the invisible
+operators, byte-order marks inside the text: Unicode's default-ignorable characters that
+only ever hide a word break (Unicode Standard, ch. 23.2 "Layout Controls")."""
+
+_JOINERS = re.compile("(?<=[\x00-\u024f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\u024f])")
+"""Zero-width (non-)joiners next to Latin text, where they are stray: in Arabic, Indic
+scripts and emoji sequences they shape the text and are kept."""
+
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+"""No-break, en/em, thin, hair, figure and ideographic spaces: one plain space each."""
+
+_LIGATURES = re.compile("[\u0132\u0133\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06]")
+"""Latin compatibility ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, Ĳ, Ǆ ...): NFKC only for these, since
+NFKC on the whole text would also rewrite superscripts, fractions and full-width forms."""
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference with its semicolon (``&notice`` and ``AT&T`` are left alone)."""
+
+_NEEDS_WORK = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u0132\u0133\u01c4-\u01cc\u01f1-\u01f3\u1680\u180e"
+    "\u2000-\u200d\u2028\u2029\u202f\u205f-\u2064\u3000\ufb00-\ufb06\ufeff]"
+)
+
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """Unify line ends, drop control and invisible characters, NFC-normalise and break
+    over-long lines; returns (text, warnings)."""
+    return limit_lines(normalise_chars(text))
+
+
+def normalise_chars(text: str) -> str:
+    """``text`` in the one form every later step reads (see the module docstring)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NEEDS_WORK.search(text) is not None:  # most documents need nothing: one scan
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        text = _CONTROLS.sub("", text)
+        text = _INVISIBLE.sub("", text)
+        text = _JOINERS.sub("", text)
+        text = _SPACES.sub(" ", text)
+        text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return unicodedata.normalize("NFC", text)
+
+
+def unescape_entities(text: str) -> str:
+    """Decode the character references of a plain-text or Markdown document, then
+    normalise what they gave (``&shy;`` is a soft hyphen, removed like one)."""
+    if "&" not in text:
+        return text
+    decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return normalise_chars(decoded) if decoded != text else text
+
+
+def limit_lines(text: str) -> tuple[str, list[str]]:
+    """Break lines longer than MAX_LINE_CHARS: at a space near the limit, else after a '>'
+    (minified HTML), else at the limit.
+
+    Every character is kept; the warning says that lines were broken. This bounds the
+    work of every later per-line step (cleaning, splitting) on pathological input.
+    """
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE_CHARS:
+        return text, []
+    out: list[str] = []
+    for line in lines:
+        while len(line) > MAX_LINE_CHARS:
+            cut = line.rfind(" ", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS + 1)
+            if cut > 0:
+                out.append(line[:cut])
+                line = line[cut + 1 :]
+                continue
+            cut = line.rfind(">", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS) + 1
+            cut = cut or MAX_LINE_CHARS
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out), [f"lines longer than {MAX_LINE_CHARS:,} characters were broken "
+                            "into shorter lines"]
