@@ -42,12 +42,15 @@ class Filters:
 def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
     """Sort key putting the newest story first and undated stories last.
 
-    A year-only date counts as the end of its year (PartialDate.sort_key), so
-    "2024" lists before "2024-06-18" when newest comes first.
+    The timeline's rule (:meth:`PartialDate.sort_key`, from the contract) holds here
+    too: a partial date comes after the full dates it contains, so newest first is
+    2025-03-11, 2025-03, 2025-01-02, then 2025.
+    A missing month or day counts as 0, below every real one, once negated.
     """
     if story.date is None:
         return (1, (), story.id)
-    return (0, tuple(-part for part in story.date.sort_key()), story.id)
+    date = story.date
+    return (0, (-date.year, -(date.month or 0), -(date.day or 0)), story.id)
 
 
 SHORT_MAX = 12
@@ -128,10 +131,17 @@ class BrowserModel:
             self.set_corpus(corpus, lambda story: story.id)
 
     # ----------------------------------------------------------------- corpus
-    def set_corpus(self, corpus: Corpus, key_of: Callable[[Story], str]) -> None:
-        """Replace the corpus; ``key_of`` gives each story its stable reader-state key."""
+    def set_corpus(
+        self, corpus: Corpus, key_of: Callable[[Story], str], *, keep_keys: bool = False
+    ) -> None:
+        """Replace the corpus; ``key_of`` gives each story its stable reader-state key.
+
+        ``keep_keys``: the new corpus extends the old one (a corpus still being read:
+        same ids for the same stories), so keys already made are kept, not made again.
+        """
         self.corpus = corpus
-        self._keys = {story.id: key_of(story) for story in corpus.stories}
+        old = self._keys if keep_keys else {}
+        self._keys = {story.id: old.get(story.id) or key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
         self._newest = sorted(corpus.stories, key=newest_first_key)
         self.copies, self.expanded = {}, set()

@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Event
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import event_prompt, group_header, one_line
+from medtui.ui.render import count, event_prompt, group_header, one_line
 from medtui.ui.widgets.navlist import NavList
 
 
@@ -82,9 +82,8 @@ class TimelinePane(Vertical):
             return event_prompt(event, names, story.title if story else "", sources)
 
         self.items.replace(rows, render, headers=headers)
-        count = len(events)
         kind = ", ".join(model.filters.event_kinds) or model.filters.event_kind or "all kinds"
-        self.border_subtitle = Text(f"{count} events · {one_line(kind, 30)} (e)")
+        self.border_subtitle = Text(f"{count(len(events), 'event')} · {one_line(kind, 30)} (e)")
 
     @on(NavList.Selected, "#timeline-list")
     def _chosen(self, event: NavList.Selected) -> None:
