@@ -77,3 +77,41 @@ def test_listing_signs() -> None:
                     f"<p>{PARA[i]}</p></div>" for i in range(3))
     listing = page(f"<main>{items}</main>")
     assert listing_signs(parse(listing), listing)
+
+
+def test_live_blog_of_separated_entries_gives_one_story_per_entry() -> None:
+    leads = [("LAKESHORE", "Lakeshore University says it will open a vaccine research centre with Pinecrest "
+              "Hospital next spring, with forty staff."),
+             ("NORTHGATE", "Northgate Hospital said Monday that its wards will close to visitors for two weeks "
+              "as new cases rise across the county."),
+             ("GREENFIELD, Ore.", "Greenfield University has moved all of its lectures online for the rest of "
+              "the term after an outbreak in two of its halls."),
+             ("OAKRIDGE", "Oakridge city council approved a testing site at the old fire station on Sunday, "
+              "the first in the eastern district.")]
+    parts = [f"<p>{place} \u2014 {text}</p><p>Officials said more details would follow later this week.</p>"
+             for place, text in leads]
+    teasers = ("<p>HERE'S WHAT YOU NEED TO KNOW:</p><p>\u2014 Hospital wards fill as winter nears</p>"
+               "<p>\u2014 Schools weigh a return to remote classes</p>")
+    body = "<p>___</p>".join([parts[0], teasers, *parts[1:]])
+    head = '<meta property="article:published_time" content="2025-11-24T09:00:00Z">'
+    html = page(f"<article><h1>The Latest: Lakeshore to open vaccine centre</h1>{body}</article>", head)
+    read = read_html(html)
+    assert read.reader == "entries"
+    assert len(read.stories) == 4
+    assert read.stories[0].title == "The Latest: Lakeshore to open vaccine centre"
+    assert all(s.date is not None and s.date.iso() == "2025-11-24" for s in read.stories)
+    assert "Northgate Hospital said Monday" in read.stories[1].text
+    assert not any("Schools weigh" in s.text for s in read.stories)
+
+
+def test_an_article_with_a_rule_line_is_no_live_blog() -> None:
+    body = f"<article><h1>Research unit opens</h1><p>{PARA[0]}</p><p>___</p><p>{PARA[1]}</p><p>___</p>" \
+           f"<p>{PARA[2]}</p></article>"
+    read = read_html(page(body))
+    assert read.reader == "trafilatura" and len(read.stories) == 1
+
+
+def test_the_visible_headline_wins_over_a_stale_og_title() -> None:
+    head = '<meta property="og:title" content="Northgate Hospital expands its car park">'
+    read = read_html(page(f"<article><h1>Research unit opens at Northgate</h1>{BODY}</article>", head))
+    assert read.stories[0].title == "Research unit opens at Northgate"

@@ -33,6 +33,7 @@ from datetime import date
 from typing import Any
 
 from medtui.corpus import html_meta
+from medtui.corpus.bulletins import split_separated
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, clean_lines
 from medtui.corpus.dates import date_line
 from medtui.corpus.html_fallback import HtmlPage, listing_signs, page_meta, parse
@@ -64,7 +65,7 @@ class HtmlRead:
     stories: list[RawStory]
     warnings: list[str] = field(default_factory=list)
     reader: str = "trafilatura"
-    """Which reader gave the text: "trafilatura", "listing" or "fallback"."""
+    """Which reader gave the text: "trafilatura", "listing", "entries" (a live blog) or "fallback"."""
 
 
 def read_html(html: str) -> HtmlRead:
@@ -95,10 +96,14 @@ def read_html(html: str) -> HtmlRead:
         own_stories = split_stories(own_clean)
         if is_listing([len(s.text.split()) for s in own_stories], words):
             return HtmlRead(own_clean, own_stories, reader="listing")
+    headline = _headline(lexbor, _site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename))
     if words >= MIN_ARTICLE_WORDS:
+        entries = split_separated(found.split("\n"), headline) if found else []
+        if entries:
+            return _entries_read(entries, headline, stated, page)
         page = HtmlPage(
             text="\n\n".join(lines),
-            title=_site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename) or page.title,
+            title=headline or page.title,
             publisher=meta.sitename or page.publisher,
             url=page.url or meta.url,
             date_hint=page.date_hint,
@@ -114,6 +119,42 @@ def read_html(html: str) -> HtmlRead:
         own_stories[0].date = stated
     warnings = [FALLBACK_WARNING] if own_stories else []
     return HtmlRead(own_clean, own_stories, warnings, reader="fallback")
+
+
+def _entries_read(entries: list[list[str]], headline: str | None, stated: PartialDate | None,
+                  page: HtmlPage) -> HtmlRead:
+    """A live blog or digest of separated entries (:func:`medtui.corpus.bulletins.split_separated`):
+    one story per entry, the lead entry under the page's headline, each dated by a date
+    line of its own or else by the page."""
+    stories: list[RawStory] = []
+    all_lines: list[str] = []
+    for n, entry in enumerate(entries):
+        kept = drop_furniture(entry)
+        clean = _clean("\n\n".join(kept), page)
+        lines = [ln for ln in clean.lines if ln.strip() and ln != ARTICLE_BREAK]
+        own = date_line(lines[0]) if lines else None
+        text = "\n".join(lines[1:] if own is not None else lines).strip()
+        title = headline if n == 0 and headline else shorten(text)
+        stories.append(RawStory(title=title, text=text, date=own or stated))
+        all_lines += [*lines, ARTICLE_BREAK]
+    doc = _clean("\n\n".join(ln for ln in all_lines if ln != ARTICLE_BREAK), page)
+    return HtmlRead(doc, [s for s in stories if s.text], reader="entries")
+
+
+_MIN_HEADLINE_WORDS = 3
+
+
+def _headline(lexbor: Any, title: str | None) -> str | None:
+    """The headline a reader sees: the page's only ``<h1>`` when it differs from the
+    title its metadata states (a page republished under a new headline keeps the old
+    ``og:title``), else that title."""
+    heads = lexbor.css("h1")
+    if len(heads) != 1:
+        return title
+    seen = normalise_chars(" ".join(heads[0].text().split()))
+    if len(seen.split()) < _MIN_HEADLINE_WORDS or (title and _norm(seen) in _norm(title)):
+        return title or seen or None
+    return seen
 
 
 def _clean(text: str, page: HtmlPage) -> CleanDoc:
