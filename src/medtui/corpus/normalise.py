@@ -62,8 +62,8 @@ def repair_mojibake(text: str) -> str:
     """Characters that are UTF-8 bytes read as Latin-1 or cp1252 (a page encoded twice),
     as the characters they encode. A run is only replaced when its bytes are valid UTF-8,
     so "Ã©" in real Latin-1 text around other letters is left alone unless it decodes."""
-    if _MOJIBAKE_SIGN.search(text) is None:
-        return text
+    if not ("\u00e2" in text or "\u00c2" in text or "\u00c3" in text) or _MOJIBAKE_SIGN.search(text) is None:
+        return text  # the lead characters of nearly all mojibake: plain scans, fast
 
     def fix(m: re.Match[str]) -> str:
         run = m.group()
@@ -72,7 +72,7 @@ def repair_mojibake(text: str) -> str:
                 fixed = run.encode(codec).decode("utf-8")
             except (UnicodeEncodeError, UnicodeDecodeError):
                 continue
-            if len(fixed) == 1:
+            if len(fixed) == 1 and fixed.isprintable():  # never a control character
                 return fixed
         return run
 
