@@ -44,6 +44,7 @@ Three is the smallest number that is more than a coincidence or a follow-up rele
 quoting its predecessor, and it still works on a folder of five documents."""
 
 _DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]{2}")
 _MIN_KEPT_WORDS = 8
 """A story that would keep fewer words than this keeps its text as it was (a document
 made only of lines seen elsewhere is a copy, not boilerplate)."""
@@ -61,8 +62,9 @@ def normalise_line(line: str) -> str:
 
 def line_key(line: str) -> int:
     """The identity of a line across documents and processes: a 64-bit hash of the line
-    with case, spacing and figures normalised (0 for a blank line)."""
-    if not line.strip():
+    with case, spacing and figures normalised (0 for a line without a word: a blank line, a
+    table's figure or dash, which recur everywhere and are never boilerplate)."""
+    if not _WORD.search(line):
         return 0
     norm = normalise_line(line)
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")

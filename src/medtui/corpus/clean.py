@@ -67,7 +67,7 @@ _CONTACT_FIELD = re.compile(
     r"^(?:Company (?:Name|Website|Email|Phone|Address)|Contact (?:Person|Name|Email|Phone)|"
     r"Media Contacts?|Press Contacts?|Website|E-?mail|Phone|Tel|Telephone|Fax|Address|City|"
     r"State|Country)\s*:?", re.I)
-_PARAGRAPH_GAP = re.compile(r"(?<=[^\s|])[ \t\u00a0]{3,}(?=[^\s|\d$])")
+_PARAGRAPH_GAP = re.compile(r"(?<=[^\s|])[ \t\u00a0]{3,}(?=[\"\u201c\u2018'(\[\u2022*]?[A-Z])")
 _PARAGRAPH_GAP_MIN_CHARS = 300
 """Some wires write a whole release as one long line with its paragraphs apart by runs of
 three or more spaces (all 56 releases of one wire, some 2,600 of another in 25,000): such a

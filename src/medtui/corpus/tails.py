@@ -31,6 +31,11 @@ MIN_WORDS_KEPT = 20
 """A cut that would leave fewer words than this is not made (the story is a tail itself)."""
 HEADING_MAX_WORDS = 14
 """A heading that opens a tail has at most this many words (glued contact lines excepted)."""
+CONTACT_HEADING_WORDS = 25
+"""A contact heading glued to the contact data after it has at most this many words."""
+CONTACT_LINE_WORDS = 20
+"""A line of a contact block (name, title, address) has at most this many words, unless it
+holds contact data (an e-mail, a URL, a phone)."""
 
 _CONTACT_WORDS = (
     r"(?:(?:Media|Press|PR|Investors?|Company|Corporate|News|Public|Partnership|Business|Sales|Editorial)"
@@ -44,8 +49,10 @@ _CONTACT_HEAD = re.compile(
 """A contact heading, maybe glued to the name after it ("Contact DetailsJane Doe"), maybe
 with its owner before it ("Acme Contact Information:")."""
 _CONTACT_LEAD = re.compile(
-    r"^(?i:for\s+(?:media|press|investor|public|all)\s+(?:inquiries|enquiries|relations|contacts?)\b"
-    r"|for\s+(?:more|further|additional)\s+information,?\s+(?:please\s+)?contact\b"
+    r"^(?i:for\s+(?:(?:media|press|investor|public|all|general|further)\s+)?(?:inquiries|enquiries)\b"
+    r"|for\s+(?:media|press|investor|public)\s+(?:relations|contacts?)\b"
+    r"|for\s+(?:more|further|additional)\s+information(?:,?\s+(?:please\s+)?contact\b|\s*:))"
+    r"|^(?i:for\s+(?:more|further|additional)\s+information,?\s+(?:please\s+)?contact\b"
     r"|(?:please\s+)?contact\s+us\s*:|email\s+us\s+here\b)"
 )
 _CONTACTISH = re.compile(r"@|https?://|www\.|\d{3}")
@@ -88,29 +95,52 @@ _ABOUT_SUBJECTS = frozenset(
     "programme programs project projects event events award awards prize partnership agreement "
     "collaboration initiative grant grants deal transaction transactions acquisition merger offering "
     "book film album show exhibition conference summit festival tour campaign course series "
-    "challenge competition fund product products technology platform app device treatment".split()
+    "challenge competition product products technology platform app device treatment portfolio pipeline "
+    "vaccine drug candidate property properties claims deposit asset assets".split()
 )
 """First words of an "About ..." heading that introduce the story's own subject, not the issuer."""
+_ABOUT_SUBJECT_ENDS = frozenset(
+    "study trial program programme project portfolio pipeline claims property properties transaction deal "
+    "agreement partnership collaboration initiative campaign report survey findings results data vaccine "
+    "conference summit festival event".split()
+)
+"""Last words of such a heading ("About Acme's Vaccine Portfolio", "About the Mer Claims")."""
 
 
 def cut_tail(text: str) -> tuple[str, str]:
     """Split a story's ``text`` into (story, tail): the tail is the release furniture that
     closes it plus the wire's lines found anywhere (see the module docstring). The lines of
-    both keep their order; ``("text", "")`` when nothing is furniture."""
+    both keep their order; ``("text", "")`` when nothing is furniture.
+
+    A contact block followed by more story (a law firm's "Contact the Firm Now:" above the
+    complaint) is dropped alone; an "About" heading opens the tail only after a third of the
+    story's words (an "About" section before that is the story's own background)."""
     lines = text.split("\n")
+    total = len(text.split())
     words_before = 0
     kept: list[str] = []
     dropped: list[str] = []
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         stripped = line.strip()
         if not stripped:
             kept.append(line)
+            i += 1
             continue
         if _WIRE_LINE.match(stripped):
             dropped.append(line)
+            i += 1
             continue
         if words_before >= MIN_WORDS_BEFORE:
-            if opens_tail(stripped):
+            kind = tail_kind(stripped)
+            if kind == "contact":
+                j = _contact_block_end(lines, i + 1)
+                if j < len(lines) and not tail_kind(lines[j].strip()):
+                    dropped.extend(lines[i:j])  # the story goes on after the contact block
+                    i = j
+                    continue
+            if kind and (kind != "about" or 3 * words_before >= total):
                 return _checked(text, kept, [*dropped, *lines[i:]])
             inline = _INLINE_TAIL.search(line)
             if inline:
@@ -118,30 +148,46 @@ def cut_tail(text: str) -> tuple[str, str]:
                 return _checked(text, kept, [*dropped, line[inline.end() :], *lines[i + 1 :]])
         kept.append(line)
         words_before += len(stripped.split())
+        i += 1
     return _checked(text, kept, dropped)
 
 
-def opens_tail(line: str) -> bool:
-    """Whether ``line`` (stripped) opens a release's tail: a contact, legal, disclaimer, hashtag
-    or "About" heading, an end mark, or the first paragraph of a forward-looking notice."""
-    if _TAIL_LINE.match(line) or _CONTACT_LEAD.match(line):
-        return True
+def _contact_block_end(lines: list[str], start: int) -> int:
+    """The index of the first line after a contact block's heading that is not part of it
+    (a name, a title, a phone, an e-mail, an address: short lines, or lines with contact data)."""
+    j = start
+    while j < len(lines):
+        words = len(lines[j].split())
+        if words and words > CONTACT_LINE_WORDS and not (_CONTACTISH.search(lines[j]) and words <= 40):
+            break
+        j += 1
+    return j
+
+
+def tail_kind(line: str) -> str | None:
+    """What tail ``line`` (stripped) opens: "contact", "legal" (forward-looking notice,
+    disclaimer, safe harbor), "about" (the issuer's block), "end" (hashtags, end marks, the
+    wire's closing lines), or None."""
+    if _TAIL_LINE.match(line):
+        return "end"
+    if _CONTACT_LEAD.match(line):
+        return "contact"
     words = line.split()
     short = len(words) <= HEADING_MAX_WORDS
     contact = _CONTACT_HEAD.match(line)
-    if contact and (short or _CONTACTISH.search(line)):
+    if contact and len(words) <= CONTACT_HEADING_WORDS and (short or _CONTACTISH.search(line)):
         after = contact.group("after")
         # "Contact Tracing Apps Are ..." is a headline; "Contact Jane Doe, 555-0100" is a contact.
         if contact.group("owner"):
             if not after.strip() or after.strip()[0] in ":-\u2013\u2014":
-                return True
+                return "contact"
         elif not after.startswith(" ") or _CONTACTISH.search(line) or len(words) <= 6:
-            return True
+            return "contact"
     if short and _LEGAL_HEAD.search(line) and (not line.endswith(".") or len(words) <= 6):
-        return True
+        return "legal"
     if _LEGAL_PARAGRAPH.search(" ".join(words[:25])) and _LEGAL_WORDS.search(line):
-        return True
-    return _about_heading(line, words)
+        return "legal"
+    return "about" if _about_heading(line, words) else None
 
 
 def _about_heading(line: str, words: list[str]) -> bool:
@@ -149,9 +195,9 @@ def _about_heading(line: str, words: list[str]) -> bool:
     if about is None:
         return False
     name = about.group("name")
-    first = re.sub(r"\W+$", "", name.split()[0]).casefold()
-    if first in _ABOUT_SUBJECTS:
-        return False
+    first, last = (re.sub(r"^\W+|\W+$", "", w).casefold() for w in (name.split()[0], name.split()[-1]))
+    if first in _ABOUT_SUBJECTS or last in _ABOUT_SUBJECT_ENDS:
+        return False  # "About the Study", "About Acme's Vaccine Portfolio": the story's subject
     if len(words) <= HEADING_MAX_WORDS and not line.endswith((".", ",", ";")):
         return True
     # "About Acme Labs: Acme Labs is ..." / "About Acme Labs Acme Labs is ...": the block's
