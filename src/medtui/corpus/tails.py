@@ -43,11 +43,12 @@ _CONTACT_WORDS = (
     r"(?:\s+(?:Details|Information|Info|Persons?|Us|for more information))?"
 )
 _CONTACT_HEAD = re.compile(
-    rf"^(?P<owner>(?:[A-Z][\w&.-]*\s+){{0,3}}?)(?i:{_CONTACT_WORDS})"
-    r"(?P<after>\s*[:\-\u2013\u2014]|\s*$|[A-Z0-9@]|\s+\S)"
+    rf"^(?P<owner>(?:[A-Z][\w&.-]*\s+){{0,3}}?)(?P<phrase>(?i:{_CONTACT_WORDS}))"
+    r"(?P<after>\s*[:\-\u2013\u2014]|\s*$|[A-Z0-9@]|\s+[A-Z0-9@+(])"
 )
 """A contact heading, maybe glued to the name after it ("Contact DetailsJane Doe"), maybe
 with its owner before it ("Acme Contact Information:")."""
+_CONTACT_COLON = re.compile(r"^(?i:contacts?)\b[^:]{0,60}:$")
 _CONTACT_LEAD = re.compile(
     r"^(?i:for\s+(?:(?:media|press|investor|public|all|general|further)\s+)?(?:inquiries|enquiries)\b"
     r"|for\s+(?:media|press|investor|public)\s+(?:relations|contacts?)\b"
@@ -55,7 +56,8 @@ _CONTACT_LEAD = re.compile(
     r"|^(?i:for\s+(?:more|further|additional)\s+information,?\s+(?:please\s+)?contact\b"
     r"|(?:please\s+)?contact\s+us\s*:|email\s+us\s+here\b)"
 )
-_CONTACTISH = re.compile(r"@|https?://|www\.|\d{3}")
+_CONTACTISH = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{7,}\d")
+"""Contact data: an e-mail, a URL, a phone number."""
 
 _LEGAL_HEAD = re.compile(
     r"(?i:forward[- ]looking\s+(?:statements?|information)|safe\s+harbou?r|"
@@ -158,7 +160,9 @@ def _contact_block_end(lines: list[str], start: int) -> int:
     j = start
     while j < len(lines):
         words = len(lines[j].split())
-        if words and words > CONTACT_LINE_WORDS and not (_CONTACTISH.search(lines[j]) and words <= 40):
+        contact_data = _CONTACTISH.search(lines[j]) and words <= 40
+        prose = words > CONTACT_LINE_WORDS or words > 8 and lines[j].rstrip().endswith(".")
+        if prose and not contact_data:
             break
         j += 1
     return j
@@ -181,8 +185,11 @@ def tail_kind(line: str) -> str | None:
         if contact.group("owner"):
             if not after.strip() or after.strip()[0] in ":-\u2013\u2014":
                 return "contact"
-        elif not after.startswith(" ") or _CONTACTISH.search(line) or len(words) <= 6:
-            return "contact"
+        elif (not after.startswith(" ") or _CONTACTISH.search(line) or len(words) <= 6
+              or contact.group("phrase").casefold() not in ("contact", "contacts")):
+            return "contact"  # "Contact Information Acme Corp, 10 Main Street": a heading
+    if _CONTACT_COLON.match(line) and len(words) <= 8:
+        return "contact"  # "Contact the Firm Now:", "Contact us:"
     if short and _LEGAL_HEAD.search(line) and (not line.endswith(".") or len(words) <= 6):
         return "legal"
     if _LEGAL_PARAGRAPH.search(" ".join(words[:25])) and _LEGAL_WORDS.search(line):
