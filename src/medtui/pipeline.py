@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint, line_keys
+from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
 from medtui.corpus.clean import CleanDoc, clean_lines
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
@@ -123,10 +123,10 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
         doc.title = clean.stated_title or clean.title_hint or raw[0].title
-        parts = [drop_release_boilerplate(s.text) for s in raw]  # (story text, its boilerplate)
-        raw = [RawStory(s.title, text, s.date) for s, (text, _) in zip(raw, parts, strict=True)]
+        parts = [drop_release_boilerplate(s.text) for s in raw]  # (story text, issuer context, line keys)
+        raw = [RawStory(s.title, text, s.date) for s, (text, _, _) in zip(raw, parts, strict=True)]
         n = len(raw)
-        mentions = find_mentions(matcher, [*(s.text for s in raw), *(d for _, d in parts)],
+        mentions = find_mentions(matcher, [*(s.text for s in raw), *(c for _, c, _ in parts)],
                                  [s.title for s in raw])
         result = DocResult(doc, entities=mentions.entities)
         for i, story in enumerate(raw):
@@ -137,7 +137,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
             events = find_events(story.text, body, story.title, title, story.date)
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
-                                              line_keys(story.text)))
+                                              parts[i][2]))
             for span in (*title, *body):
                 mentions.entities[span.key].names.add(span.surface)
         used = {k for st in result.stories for k in st.entity_keys}

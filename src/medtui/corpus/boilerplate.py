@@ -89,24 +89,55 @@ def known_fingerprint() -> str:
         return "none"
 
 
-def drop_release_boilerplate(text: str) -> tuple[str, str]:
-    """``text`` (one story) without its release tail and without known wire boilerplate
-    lines, and what was dropped (``(text, "")`` when fewer than ``_MIN_KEPT_WORDS`` words
-    would be left)."""
+def drop_release_boilerplate(text: str) -> tuple[str, str, list[int]]:
+    """``text`` (one story) without its release tail and without known wire boilerplate lines,
+    as (story text, issuer context, :func:`line_keys` of the story text). The issuer context
+    holds the full names ("Acme Robotics Inc.") that only the dropped lines give of a name the
+    story uses ("Acme Robotics"), one a line: see :func:`issuer_spans`. Nothing is dropped
+    when fewer than ``_MIN_KEPT_WORDS`` words would be left."""
     text, tail = cut_tail(text)
     known = known_boilerplate()
     lines = text.split("\n")
-    keep = [line_key(ln) not in known for ln in lines]
-    kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
-    if len(kept) == len(lines) or sum(len(ln.split()) for ln in kept) < _MIN_KEPT_WORDS:
-        return text, tail
-    dropped = "\n".join(ln for ln, k in zip(lines, keep, strict=True) if not k)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), f"{dropped}\n{tail}".strip()
+    keys = [line_key(ln) for ln in lines]
+    if not any(k in known for k in keys) or sum(
+            len(ln.split()) for ln, k in zip(lines, keys, strict=True) if k not in known) < _MIN_KEPT_WORDS:
+        return text, issuer_context(text, tail), keys
+    story: list[tuple[str, int]] = []
+    dropped: list[str] = [tail]
+    for line, key in zip(lines, keys, strict=True):
+        if key in known:
+            dropped.append(line)
+        elif line.strip() or story and story[-1][0].strip():  # one blank line between paragraphs
+            story.append((line, key))
+    while story and not story[-1][0].strip():
+        story.pop()
+    text = "\n".join(ln for ln, _ in story).strip()
+    return text, issuer_context(text, "\n".join(dropped)), [k for _, k in story]
 
 
 _LEGAL_SUFFIX = re.compile(
     r"(?:,\s*|\s+)(?:Inc|Incorporated|Ltd|Limited|Corp|Corporation|Co|LLC|L\.L\.C|PLC|plc|AG|GmbH|SE|"
     r"S\.A|N\.V|B\.V|Pty\.? Ltd|Pte\.? Ltd)\.?$")
+_FULL_NAME = re.compile(
+    r"\b([A-Z][\w&'\u2019.-]*(?:[ \t]+(?:[A-Z0-9][\w&'\u2019.-]*|of|and|&|for)){0,5}),?[ \t]+"
+    r"(Inc|Incorporated|Ltd|Limited|Corp|Corporation|LLC|PLC|plc|AG|GmbH|SE|S\.A|N\.V|B\.V)\b\.?")
+"""A company's full name with its legal form, as an "About" block gives it."""
+
+
+def issuer_context(story: str, dropped: str) -> str:
+    """The full names in ``dropped`` whose short form ``story`` uses, one a line
+    ("Acme Robotics Inc."), for :func:`issuer_spans`; "" when there are none."""
+    if not dropped:
+        return ""
+    names: set[str] = set()
+    for m in _FULL_NAME.finditer(dropped):
+        words = m.group(1).split()
+        for start in range(len(words)):  # "About Acme Inc.": the name is "Acme"
+            short = " ".join(words[start:])
+            if len(short) >= 4 and short in story:
+                names.add(f"{short} {m.group(2)}.")
+                break
+    return "\n".join(sorted(names))
 
 
 def issuer_spans(text: str, spans: list[Span], dropped: list[Span]) -> list[Span]:

@@ -177,9 +177,14 @@ def tail_kind(line: str) -> str | None:
     if _CONTACT_LEAD.match(line):
         return "contact"
     words = line.split()
+    if len(words) > CONTACT_HEADING_WORDS:  # a paragraph: only a legal notice or a glued About block
+        head = " ".join(words[:25])
+        if "orward" in head or "ORWARD" in head:
+            return "legal" if _LEGAL_PARAGRAPH.search(head) and _LEGAL_WORDS.search(line) else None
+        return "about" if line[:5] in ("About", "ABOUT") and _about_heading(line, words) else None
     short = len(words) <= HEADING_MAX_WORDS
     contact = _CONTACT_HEAD.match(line)
-    if contact and len(words) <= CONTACT_HEADING_WORDS and (short or _CONTACTISH.search(line)):
+    if contact and (short or _CONTACTISH.search(line)):
         after = contact.group("after")
         # "Contact Tracing Apps Are ..." is a headline; "Contact Jane Doe, 555-0100" is a contact.
         if contact.group("owner"):
