@@ -90,12 +90,14 @@ def test_may_the_month_is_no_hypothetical() -> None:
     assert events(text)[0][0] == "mou"
 
 
-def test_sentence_date_wins_relative_date_gives_none() -> None:
+def test_sentence_date_wins_relative_date_as_precise_as_it_allows() -> None:
     text = ("Lakeshore University signed an MoU with Kowloon Riverside Hospital on 17 March 2025. "
-            "Last year, Lakeshore University formed a partnership with the Tolo Harbour Institute of Science.")
+            "Last year, Lakeshore University formed a partnership with the Tolo Harbour Institute of Science. "
+            "Two years ago, Kowloon Riverside Hospital signed an agreement with the Tolo Harbour Institute of Science.")
     assert events(text) == [
         ("mou", [LU, KRH], "2025-03-17"),
-        ("partnership", [LU, "Tolo Harbour Institute of Science"], None),
+        ("partnership", [LU, "Tolo Harbour Institute of Science"], "2024"),
+        ("agreement", [KRH, "Tolo Harbour Institute of Science"], None),
     ]
 
 
@@ -204,3 +206,51 @@ def test_yearless_date_takes_the_story_year() -> None:
     text = "On December 20, Lakeshore University signed an MoU with Kowloon Riverside Hospital."
     assert events(text, date=PartialDate(2025, 1, 5))[0][2] == "2024-12-20"
     assert events(text, date=None)[0][2] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("The University of California, San Diego and Tidewater General Hospital signed a research alliance.",
+         "", [("partnership", ["University of California, San Diego", "Tidewater General Hospital"])]),
+        ("The Chinese University of Hong Kong, Shenzhen and Shenzhen People's Hospital signed a cooperation "
+         "agreement.", "",
+         [("agreement", ["The Chinese University of Hong Kong (Shenzhen)", "Shenzhen People's Hospital"])]),
+        ("The Université de Lyon and the Universitätsklinikum Heidelberg signed a memorandum of understanding.",
+         "", [("mou", ["Université de Lyon", "Universitätsklinikum Heidelberg"])]),
+        ("The two institutions will share training facilities from next year.",
+         "Escape Test University signs MoU with Quiet Hospital",
+         [("mou", ["Escape Test University", "Quiet Hospital"])]),
+        ("Northgate College and the Universidad de Montaña signed a Memorandum of Agreement.", "",
+         [("agreement", ["Northgate College", "Universidad de Montaña"])]),
+        ("Pinecrest Labs signed a letter of intent with the Istituto di Ricerca Alpina.", "",
+         [("agreement", ["Pinecrest Labs", "Istituto di Ricerca Alpina"])]),
+        ("Skyline Robotics signed with the Harbour Port Authority, while also closing deals with Nordlicht GmbH.",
+         "", [("agreement", ["Skyline Robotics", "Harbour Port Authority"]),
+              ("agreement", ["Skyline Robotics", "Nordlicht GmbH"])]),
+    ],
+)
+def test_issue_small_inputs(text: str, title: str, expected: list[tuple[str, list[str]]]) -> None:
+    found, names = _events(text, title, STORY_DATE, True)
+    assert [(e.kind, [names[p] for p in e.parties]) for e in found] == expected
+
+
+def test_list_of_signings_gives_one_event_per_item() -> None:
+    text = ("The following memoranda of understanding were signed at the forum:\n"
+            "1. Riverside University and Northgate Hospital\n"
+            "2. Coastal Institute of Technology and Harbour Marine Laboratory\n")
+    found, names = _events(text, "", STORY_DATE, False)
+    assert sorted((e.kind, sorted(names[p] for p in e.parties)) for e in found) == [
+        ("mou", ["Coastal Institute of Technology", "Harbour Marine Laboratory"]),
+        ("mou", ["Northgate Hospital", "Riverside University"]),
+    ]
+
+
+def test_nominal_trigger_and_definite_description() -> None:
+    text = ("Lakeshore University announced a new partnership between Brightwell Therapeutics Inc. and "
+            "the University. Brightwell Therapeutics Inc. will fund two laboratories.")
+    found, names = _events(text, "", STORY_DATE, False)
+    kinds = {e.kind for e in found}
+    assert "partnership" in kinds
+    assert any(set(names[p] for p in e.parties) == {"Lakeshore University", "Brightwell Therapeutics Inc."}
+               for e in found)

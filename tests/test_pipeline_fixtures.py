@@ -132,7 +132,7 @@ def test_plain_text_newspaper_page(plain: Corpus) -> None:
     assert summary(plain, story) == [
         ("approval", {"Education Bureau", "Lakeshore University"}, "2025-03-04"),
         # "last year it signed a memorandum": an event, but no date can be given for it.
-        ("mou", {"Lakeshore University", "Kowloon Riverside Hospital"}, None),
+        ("mou", {"Lakeshore University", "Kowloon Riverside Hospital"}, "2024"),  # "last year"
     ]
 
 

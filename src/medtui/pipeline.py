@@ -135,7 +135,8 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             title = issuer_spans(story.title, mentions.spans[2 * n + i], dropped)
             # Institutions in order of first mention: the headline's first, then the body's.
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
-            events = find_events(story.text, body, story.title, title, story.date)
+            events = find_events(story.text, body, story.title, title, story.date,
+                                 {k: e.kind for k, e in mentions.entities.items()})
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
                                               parts[i][2]))
             for span in (*title, *body):
@@ -324,6 +325,9 @@ def load_corpus(
     for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache,
                        inputs=inputs):
         pass
+    from medtui.curation import curate_loaded
+
+    curate_loaded(builder.corpus)  # the user's curation, applied after extraction
     return builder.corpus
 
 

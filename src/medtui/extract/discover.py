@@ -10,8 +10,10 @@ the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from medtui.extract.boundaries import Candidate, Definition, after_campus, campuses, spelled_out
+from medtui.extract.vocabulary import is_generic_name, vocabulary
 
 HEADS = frozenset("""
 University Universities College School Faculty Hospital Hospitals Clinic Infirmary Sanatorium
@@ -59,7 +61,8 @@ Name Website Email Phone Address Contact Logo Account Page Profile Chat Channel 
 """.split())
 CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di", "la", "le", "van", "von", "der"})
 
-_TOKEN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
+_TOKEN = re.compile(
+    r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
 ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr."})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITION = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
@@ -68,26 +71,7 @@ _SHORT_NAME = re.compile(r"^(?:the\s+)?[\"\u201c\u2018']?((?:the\s+)?[A-Z][\w.&\
 _ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A name found in text."""
-
-    start: int
-    end: int
-    name: str
-
-
-@dataclass(frozen=True)
-class Definition:
-    """"Full Name (SHORT)": the short form is an alias of whatever ends at ``full_end``."""
-
-    full_end: int
-    short: str
-    short_start: int
-    short_end: int
-
-
-_CAP = r"[A-Z][\w'\u2019\-]*(?:\.[A-Z][\w]*)*\.?"
+_CAP = r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.[A-Z][\w]*)*\.?"
 _CANDIDATE_RUN = re.compile(
     _CAP + r"(?:[ \t]+(?:(?:of|for|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
     + r"(?:" + _CAP + r"|\d+(?:[A-Za-z]\w*)?))*"
@@ -157,10 +141,15 @@ def _bare(word: str) -> str:
     return word[:-cut].rstrip(".")
 
 
+LEADING_HEADS = vocabulary().heads
+"""Heads of other languages (data/vocabulary.yaml), which lead their name: "Université de Lyon"."""
+_ALL_HEADS = HEADS | LEADING_HEADS
+
+
 @lru_cache(maxsize=65536)
 def _is_head(word: str) -> bool:
     bare = _bare(word)
-    return bare in HEADS or bare.rstrip(".") in HEADS
+    return bare in _ALL_HEADS or bare.rstrip(".") in _ALL_HEADS
 
 
 def _proper(words: list[str]) -> bool:
@@ -171,8 +160,18 @@ def _proper(words: list[str]) -> bool:
     )
 
 
+# Leading words that belong to a name when a proper word follows ("New Zealand", "North
+# Carolina"), and are openers before a generic one ("New Research Center").
+_PLACE_LEADING = frozenset({"New", "North", "South", "East", "West", "Royal", "Central", "Upper", "Lower"})
+
+
 def _trim(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS):
+    months = vocabulary().months
+    while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS
+                      or tokens[0][0] in months or tokens[0][0].isdigit()):
+        if (tokens[0][0] in _PLACE_LEADING and len(tokens) > 1 and tokens[1][0][0].isupper()
+                and not _is_head(tokens[1][0]) and _bare(tokens[1][0]) not in GENERIC):
+            break
         tokens = tokens[1:]
     while tokens and (tokens[-1][0].lower() in CONNECTORS or not tokens[-1][0][0].isupper()):
         tokens = tokens[:-1]
@@ -231,6 +230,13 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     name = _trim(name)
     if not name:
         return []
+    roles = vocabulary().roles
+    cut = next((i for i, t in enumerate(name) if i and (_bare(t[0]) in roles or any(
+        part in roles for part in t[0].split("-") if part))), None)
+    if cut is not None:
+        name = _trim(name[:cut])  # "Lincoln University Vice-Chancellor": the university
+        if not name:
+            return []
     words = [t[0] for t in name]
     # The last head must not be followed directly by more capitalised words
     # ("University Rankings", "Hospital Directory"): then it modifies something else.
@@ -240,16 +246,19 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     after = words[last_head + 1 :]
     # One trailing place name is part of the name ("King's College London"); a
     # trailing "Rankings" or "Award" means the head modifies something else.
-    if after and after[0] not in ("of", "for") and not _is_head(after[0]) and (
+    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and (
         len(after) > 1 or _bare(after[0]) in NOT_NAME_TAILS or not after[0][0].isupper()
     ):
         return []
     if not _proper(words) or len(words) < 2:
         return []
-    if _is_head(words[0]) and len(words) == 2 and not _is_head(words[1]):
+    if _is_head(words[0]) and len(words) == 2 and not _is_head(words[1]) and words[0] not in LEADING_HEADS:
         return []  # "Company Name", "Group Chat": a head needs a name before it or "of X" after
     return [name]
 
+
+_OF_WORDS = frozenset({"of", "for", "de", "di", "du", "des", "der", "von", "van", "la", "le"})
+"""Words after a head that lead its complement ("University of X", "Université de Lyon")."""
 
 MAX_RUN_TOKENS = 64
 """Runs of capitalised words longer than this are read in slices of this many words."""
@@ -262,7 +271,9 @@ def discover(text: str) -> list[Candidate]:
     """Institution-shaped names in ``text`` (body text, not Title Case headlines)."""
     found: list[Candidate] = []
     text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
+    previous: list[tuple[str, int, int]] = []
     for run in _runs(text):
+        run, previous = after_campus(text, previous, run, _is_head), run
         # A run far longer than any name (a line of capitalised words) is taken in slices:
         # the name rules are quadratic (and recursive) in a run's length.
         for i in range(0, len(run), MAX_RUN_TOKENS):
@@ -272,7 +283,18 @@ def discover(text: str) -> list[Candidate]:
                 surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
                 end = start + len(surface)
                 found.append(Candidate(start, end, surface))
-    return found + listed_companies(text)
+    found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
+    return [c for c in found if not is_generic_name(c.name)] + listed_companies(text)
+
+
+
+
+_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{2,9})\)")
+
+
+def _acronyms(text: str) -> list[Definition]:
+    """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket)."""
+    return [Definition(m.start(), m.group(1), m.start(1), m.end(1)) for m in _ACRONYM.finditer(text)]
 
 
 _TICKER = re.compile(

@@ -14,27 +14,28 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from medtui.corpus.dates import find_dates, find_yearless, in_year_of
 from medtui.corpus.model import PartialDate
 from medtui.extract.mentions import Span
-from medtui.extract.sentences import split_sentences
+from medtui.extract.parties import mention_counts, pieces, unnamed_parties
+from medtui.extract.when import event_date
 
 EVIDENCE_MAX_CHARS = 600
 
 _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed))\b")
+         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing))\b")
 _WINDOW = r"[^.;:]{0,120}?"
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("mou", re.compile(
-        _SIGN + _WINDOW + r"\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?|memorand(?:um|a))\b"
+        _SIGN + _WINDOW + r"\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?|memorand(?:um|a)(?! of agreement))\b"
         r"|\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?)\b(?:\s*\([^)]*\))?\s+(?:was|were|has been|have been)\s+"
         r"(?:signed|inked|concluded|renewed)|" + _SIGN_ZH + r"(?:備忘錄|备忘录)", re.I)),
     ("agreement", re.compile(
         _SIGN + _WINDOW + r"\b(?:agreements?|contracts?|accords?|deals?|charter|letter of intent)\b"
+        r"|\bsign(?:s|ed)\s+with\b|\baward(?:s|ed|ing)?\b[^.;]{0,40}\bcontracts?\b|\bcontracts?\b[^.;]{0,20}\bawarded\b"
         r"|\b(?:agreements?|contracts?|accords?|deals?)\b\s+(?:was|were|has been|have been)\s+"
         r"(?:signed|inked|concluded|reached|renewed)|\bagreed to\b|" + _SIGN_ZH
         + r"(?:協議|协议|協定|协定|合約|合约|合同)", re.I)),
@@ -48,8 +49,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"pledg(?:es|ed)|grant(?:s|ed))\b[^.;]{0,80}\b(?:grants?|funding|donation|endowment|"
         r"investment|gift|funds?)\b", re.I)),
     ("partnership", re.compile(
-        r"\b(?:partner(?:s|ed|ing)? with|team(?:s|ed)? up with|join(?:s|ed)? forces|"
-        r"join(?:s|ed) hands)\b|"
+        r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
+        r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
+        r"(?:partnership|collaboration|alliance|cooperation)s? (?:with|between|among)|"
+        r"in (?:partnership|collaboration) with)\b|"
         r"\bannounc(?:es|ed|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:partnership|collaboration|"
         r"alliance)s?\s+(?:with|between)\b|" + _SIGN + _WINDOW +
         r"\b(?:partnerships?|alliances?|collaborations?|pacts?|joint ventures?|consortium|"
@@ -64,30 +67,29 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("meeting", re.compile(
         r"\b(?:h[eo]lds?|held|host(?:s|ed)|convene[sd]?|attend(?:s|ed))\b[^.;]{0,60}"
-        r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b", re.I)),
+        r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b"
+        r"|\bthrough an? (?:[\w-]+ ){0,2}(?:working session|meeting|workshop)\b", re.I)),
 ]
 # Words a sentence must hold (case-folded) for a trigger to match: a cheap test that
 # spares most sentences the slow "sign ... agreement" patterns.
 _NEEDS: dict[str, tuple[str, ...]] = {
     "mou": ("memorand", "mou", "備忘錄", "备忘录"),
-    "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent",
+    "agreement": ("agreement", "contract", "accord", "deal", "charter", "letter of intent", "signed with",
+                  "signs with",
                   "agreed to", "協議", "协议", "協定", "协定", "合約", "合约", "合同"),
-    "partnership": ("partner", "team", "join", "alliance", "collaboration", "pact",
+    "partnership": ("partner", "team", "join", "alliance", "collaborat", "pact",
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
     "approval": ("approv", "endors", "sanction", "authori", "ratifi", "green light", "批准",
                  "獲批", "获批"),
     "grant": ("grant", "fund", "donation", "endowment", "investment", "gift"),
     "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
-                "met with"),
+                "met with", "working session", "workshop"),
 }
 _NEEDS_RE = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in _NEEDS.items()}
 """Each kind's cheap pre-check as one pattern (one C-level scan instead of a loop per word)."""
 _PRIORITY = {kind: n for n, (kind, _) in enumerate(_TRIGGERS)}
 _SUBJECT_ONLY = {"launch", "meeting"}
-_RELATIVE = re.compile(
-    r"\b(?:last|previous|past|next|coming)\s+(?:year|month|week|decade)\b|\b(?:years?|months?)\s+ago\b|"
-    r"\bpreviously\b|\bearlier this\b|\bin the past\b|\bsince\s+(?:19|20)\d\d\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:subject to|pending|if approved|once approved|would|could|plans? to|planning to|"
     r"intends? to|aims? to|hopes? to|expected to|set to|(?:is|are) to|will|shall|seeks?|seeking|proposed|"
@@ -99,9 +101,6 @@ _CONDITION_FIRST = re.compile(r"^\W*(?:subject to|pending|if|once|unless|should|
 # After the act, a relative clause speaks of something else: "signed an agreement under
 # which students of X will ...": X is no party.
 _RELATIVE_CLAUSE = re.compile(r"\b(?:under which|in which|by which|whereby|which|who|whose|where)\b", re.I)
-# "Founded in March 1998, X signed ...": a date of the institution's history, not of the act.
-_HISTORY_DATE = re.compile(
-    r"\b(?:founded|established|set up|created|incorporated|opened|built|since)\s+(?:in\s+|on\s+)?$", re.I)
 
 
 _NEGATED = re.compile(
@@ -184,58 +183,69 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
     return keys
 
 
-def _event_date(sentence: str, story_date: PartialDate | None) -> PartialDate | None:
-    dates = [d for d in find_dates(sentence) if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
-    if dates:
-        return dates[0].date
-    if _RELATIVE.search(sentence):
-        return None
-    yearless = find_yearless(sentence)
-    if yearless and story_date is not None:
-        month, day, _ = yearless[0]
-        return in_year_of(month, day, story_date)  # "signed on March 4" in a 2025 story
-    return story_date
-
-
 def find_events(
     text: str,
     spans: list[Span],
     title: str,
     title_spans: list[Span],
     story_date: PartialDate | None,
+    kinds: dict[str, str] | None = None,
 ) -> list[FoundEvent]:
-    """The events one story reports (see the module docstring)."""
+    """The events one story reports (see the module docstring).
+
+    ``kinds``: the institution kind of each entity key, to resolve "the University",
+    "the Company" (see :mod:`medtui.extract.parties`); without it those stay unresolved.
+    """
     events: list[FoundEvent] = []
     spans = sorted(spans, key=lambda s: s.start)
     title_spans = sorted(title_spans, key=lambda s: s.start)
-    for start, end in split_sentences(text):
+    title_event = _classify(title) if title else None
+    title_parties = (_parties(title, title_spans, 0, len(title), title_event[1:], title_event[0])
+                     if title_event else [])
+    lead_kind: str | None = None
+    previous: list[str] = []
+    for piece in pieces(text):
+        start, end = piece.start, piece.end
         sentence = text[start:end]
         found = _classify(sentence)
-        if found is None:
+        if found is None and piece.item and lead_kind is not None:
+            found = (lead_kind, 0, 0)  # "* A and B": an item of a list of signings
+        if piece.lead_in:
+            lead_kind = found[0] if found else None
+        elif not piece.item:
+            lead_kind = None
+        named = _parties(text, spans, start, end, found[1:], found[0]) if found else []
+        if found is None or piece.lead_in:
+            previous = named or previous
             continue
-        kind, at, at_end = found
-        parties = _parties(text, spans, start, end, (at, at_end), kind)
+        kind = found[0]
+        parties = named
+        if kinds is not None and len(parties) < 2 and kind not in _SUBJECT_ONLY:
+            # Only institutions named before ("the University" refers back), and the headline's.
+            before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
+            parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
+                        if k not in parties]
+        if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
+            parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
+        previous = named or previous
         if not parties:
             continue
         evidence = sentence if len(sentence) <= EVIDENCE_MAX_CHARS else sentence[:EVIDENCE_MAX_CHARS] + "\u2026"
-        events.append(FoundEvent(kind, parties, _event_date(sentence, story_date), evidence))
-    if title:
-        found = _classify(title)
-        if found is not None:
-            kind, at, at_end = found
-            parties = _parties(title, title_spans, 0, len(title), (at, at_end), kind)
-            covered = any(set(parties) < set(e.parties) for e in events)
-            if parties and not covered:
-                events.append(FoundEvent(kind, parties, story_date, title, from_title=True))
+        events.append(FoundEvent(kind, parties, event_date(sentence, story_date), evidence))
+    if title_event is not None:
+        covered = any(set(title_parties) <= set(e.parties) for e in events)
+        if title_parties and not covered:
+            events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
     return _merge(events)
 
 
 def _merge(events: list[FoundEvent]) -> list[FoundEvent]:
-    """One event per set of parties: the strongest kind, its first evidence."""
+    """One event per set of parties: the body's wording over the headline's, then the
+    strongest kind, its first evidence."""
     merged: dict[frozenset[str], FoundEvent] = {}
     for ev in events:
         key = frozenset(ev.parties)
         have = merged.get(key)
-        if have is None or _PRIORITY[ev.kind] < _PRIORITY[have.kind]:
+        if have is None or (ev.from_title, _PRIORITY[ev.kind]) < (have.from_title, _PRIORITY[have.kind]):
             merged[key] = ev
     return list(merged.values())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from medtui.extract.acts import act_names
 from medtui.extract.discover import GENERIC, HEADS, definitions, discover
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.names import case_sensitive, guess_kind, name_key
@@ -170,13 +171,31 @@ def find_mentions(
         ent.names.add(name)
         return key
 
-    # 1. Body texts: gazetteer + discovery, longest first.
+    # 1. Body texts: gazetteer + discovery + the parties of acts, longest first.
     body_spans: list[list[Span]] = []
+    act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans = matcher.find(text)
         for cand in discover(text):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
+        for cand in act_names(text):
+            key = entity_for(cand.name, discovered=True)
+            act_surfaces.setdefault(cand.name, key)
+            spans.append(Span(cand.start, cand.end, key, cand.name))
         body_spans.append(_longest(spans))
+    # Headlines: only the parties of the act a headline reports, not every Title Case word.
+    title_acts: list[list[Span]] = []
+    for title in titles:
+        found = []
+        for cand in act_names(title, title=True):
+            key = entity_for(cand.name, discovered=True)
+            act_surfaces.setdefault(cand.name, key)
+            found.append(Span(cand.start, cand.end, key, cand.name))
+        title_acts.append(found)
+    if act_surfaces:
+        # A party named once in an act is the same name wherever else the document uses it.
+        body_spans = [_longest(spans + _occurrences(text, act_surfaces))
+                      for text, spans in zip(bodies, body_spans, strict=True)]
     # 2. Definitions made in this document: "(ABBR)" right after a mention.
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
@@ -190,28 +209,35 @@ def find_mentions(
     # 3. A short name that this document also gives as "Short of ...": the long one.
     names_by_key = {s.key: s.surface for spans in body_spans for s in spans}
     redirect: dict[str, str] = {}
+    names_by_key.update({key: surface for surface, key in act_surfaces.items() if key not in names_by_key})
+    act_keys = set(act_surfaces.values())
     for key, surface in names_by_key.items():
         short = name_key(surface)
         for other_key, other in names_by_key.items():
-            if other_key != key and name_key(other).startswith(short + " of "):
+            if other_key != key and (name_key(other).startswith(short + " of ")
+                                     or key.startswith("d:") and _company_long_form(short, name_key(other))):
                 redirect[key] = other_key
                 break
+        else:
+            if key in act_keys and key.startswith("d:") and " " not in short:
+                # A party named by one word of a fuller name the document gives ("partners with
+                # Riverside" and "Kowloon Riverside Hospital"): the fuller name, the shortest such.
+                fuller = [(len(o), k) for k, o in names_by_key.items()
+                          if k != key and f" {short} " in f" {name_key(o)} "]
+                if fuller:
+                    redirect[key] = min(fuller)[1]
     # 4. Re-scan with the local aliases, which win over everything they overlap.
     alias_re = _alternation(local, r"(?<![\w.])") if local else None
     known_surfaces = {
         s.surface: s.key for spans in body_spans for s in spans if s.key.startswith("d:")
     }
-    # (Compiled only when a title holds one of the names: compiling costs ~1 ms a document.)
-    in_titles = any(name in title for title in titles for name in known_surfaces)
-    known_re = _alternation(known_surfaces, r"(?<![\w])") if in_titles else None
+    known_surfaces.update({k: v for k, v in act_surfaces.items() if k not in known_surfaces})
     result: list[list[Span]] = []
     for text, spans in zip(bodies, body_spans, strict=True):
         result.append(_finish(text, spans, alias_re, local, redirect))
-    for title in titles:
-        spans = matcher.find(title)
-        if known_re:
-            spans += [Span(m.start(), m.end(), known_surfaces[m.group(1)], m.group(1))
-                      for m in known_re.finditer(title)]
+    for title, acts in zip(titles, title_acts, strict=True):
+        spans = matcher.find(title) + acts
+        spans += _occurrences(title, known_surfaces)
         result.append(_finish(title, _longest(spans), alias_re, local, redirect))
     for spans in result:
         for s in spans:
@@ -224,6 +250,34 @@ def find_mentions(
             entities[key].names.add(short)
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _occurrences(text: str, surfaces: dict[str, str]) -> list[Span]:
+    """Every whole-word occurrence in ``text`` of the names ``surfaces`` maps to keys.
+
+    A plain search per name: documents hold a few such names, and compiling one regex of
+    them costs about 1 ms a document, more than the searches."""
+    found: list[Span] = []
+    for name, key in surfaces.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not (
+                    text[end].isalnum() or text[end] == "_")):
+                found.append(Span(at, end, key, name))
+            at = text.find(name, at + 1)
+    return found
+
+
+_LEGAL_TAIL = re.compile(
+    r"^(?:[\w&'-]+ ){0,3}(?:inc|corp|corporation|ltd|limited|llc|plc|ag|gmbh|co|company|holdings?|"
+    r"group|sa|nv|se)$")
+
+
+def _company_long_form(short: str, other: str) -> bool:
+    """Whether ``other`` is ``short`` with a company's legal tail ("D-Wave" and "D-Wave
+    Quantum Inc"; name keys), so the two are one company."""
+    return other.startswith(short + " ") and _LEGAL_TAIL.match(other[len(short) + 1 :]) is not None
 
 
 def _alternation(names: Iterable[str], before: str) -> re.Pattern[str]:

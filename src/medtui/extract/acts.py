@@ -1,0 +1,290 @@
+"""Names that are the parties of a partnership act, whatever their words.
+
+"Protocase and 45Drives Partner With UNCW", "rOpenSci Announces $2.9M Award from the
+Helmsley Charitable Trust", "Algreen, signed with ForNatures": many companies and projects
+have no institution-shaped word ("University", "Inc.") in their names, but the act names
+them as its parties: the capitalised words just before the act (its subject) and just
+after its "with", "from", "between" (its object) are names. Headlines capitalise every
+word, so there a name also ends at a headline word ("To", "For", "Launches"; see
+``title_words`` in ``data/vocabulary.yaml``). A candidate must hold a word that is neither
+generic ("University", "Company") nor a title, role, month or sentence opener.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
+from medtui.extract.vocabulary import is_generic_name, vocabulary
+
+_VERBS_WITH = (r"partner(?:s|ed|ing)?|sign(?:s|ed)?|team(?:s|ed|ing)?\s+up|collaborat(?:es?|ed|ing)|"
+               r"join(?:s|ed)?\s+(?:forces|hands)|cooperat(?:es?|ed)|work(?:s|ed)?\s+together|"
+               r"allie[sd]|ally")
+_SIGNING = (r"sign(?:s|ed)?|ink(?:s|ed)?|renew(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|"
+            r"enter(?:s|ed)\s+into|announc(?:es|ed)|establish(?:es|ed)|form(?:s|ed)|forg(?:es|ed)|"
+            r"seal(?:s|ed)?|conclud(?:es|ed)|strengthen(?:s|ed)|deepen(?:s|ed)|launch(?:es|ed)|"
+            r"reach(?:es|ed)")
+_PACTS = (r"mous?|memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement))?|agreements?|contracts?|"
+          r"partnerships?|collaborations?|alliances?|deals?|pacts?|letters?\s+of\s+intent|cooperation")
+_ACT = re.compile(
+    r"(?P<sv>\b(?:" + _VERBS_WITH + r")\s+with\b)"
+    r"|(?P<so>\b(?:" + _SIGNING + r")[ \t]+(?:[\w'\u2019$.\-]+[ \t]+){0,5}?(?:" + _PACTS
+    + r")(?:\s*\([^)]{1,12}\))?\s+with\b)"
+    r"|(?P<nom>\b(?:partnership|collaboration|alliance|cooperation|agreement|mou)\s+with\b)"
+    r"|(?P<inp>\bin\s+(?:partnership|collaboration|cooperation)\s+with\b)"
+    r"|(?P<between>\b(?:" + _PACTS + r")(?:\s+(?:is|was|are|were))?\s+between\b)"
+    r"|(?P<s>\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|demonstrat(?:es?|ed)|co-found(?:s|ed)?)\b)"
+    r"|(?P<sv0>\b(?:team(?:s|ed)?\s+up|partner(?:s|ed)?|join(?:s|ed)?\s+forces|collaborate)\b"
+    r"(?=\s+(?:to|on|for|in)\b))"
+    r"|(?P<by>\b(?:awarded|granted|funded|supported|sponsored|signed)\s+by\b)"
+    r"|(?P<from>\b(?:grants?|awards?|funding|investment|donation|gift|approval|contract|endowment)"
+    r"\s+from\b)"
+    r"|(?P<to>\b(?:awarded|granted|donated|presented)\s+to\b)"
+    r"|(?P<svo>\b(?:funds|funded|selects|selected|picks|picked|authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9]))",
+    re.I,
+)
+# Kinds whose subject is the name before the act; the others take only what follows it.
+_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s"})
+_NEEDS = re.compile(
+    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found",
+    re.I)
+
+_TOKEN = re.compile(
+    r"[A-Za-z\u00c0-\u024f][\w'\u2019&.\-]*|\d[\w'\u2019&.\-]*|\([^()]{0,40}\)|[,;:]|[^\s\w]")
+CONNECTORS = frozenset({"of", "for", "and", "&", "de", "du", "des", "di", "da", "la", "le", "van",
+                        "von", "der", "del", "y", "the", "at"})
+# "for" and "at" join a name only after its head word ("Center for X", "University of Y at Z").
+_AFTER_HEAD_ONLY = frozenset({"for", "at"})
+_LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc",
+                    "GmbH", "AG", "S.A.", "N.V.", "LLP", "L.P.", "SE", "Limited"})
+# Before a person's name: "signed by Mr. X", "Gov. Y announced".
+_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Gov",
+                         "Gov.", "Sen", "Sen.", "Rep", "Rep.", "H.E.", "Sir", "Dame", "Lord", "Lady",
+                         "Hon", "Hon.", "Rev", "Rev.", "Mayor", "Minister", "Secretary", "Senator"})
+_OPENERS = frozenset({"We", "It", "They", "He", "She", "I", "You", "Our", "Its", "Their", "This",
+                      "These", "Those", "That", "There", "Here", "Today", "Now", "Also", "More"})
+
+
+class _Tok(NamedTuple):
+    """A word of the text, where it is, and the text between it and the word before it."""
+
+    word: str
+    start: int
+    end: int
+    gap: str
+
+
+MAX_NAME_TOKENS = 8
+WINDOW = 160
+"""Characters read on either side of an act for its names."""
+
+
+def _name_like(tok: str) -> bool:
+    """A word that can be part of a name: capitalised, camel-cased ("rOpenSci"), "45Drives"."""
+    if tok[0].isupper():
+        return True
+    if tok[0].isdigit():
+        return any(c.isalpha() for c in tok)
+    return tok[0].isalpha() and any(c.isupper() for c in tok[1:])
+
+
+def _bare(tok: str) -> str:
+    tok = tok.rstrip(".,")
+    for ending in ("'s", "\u2019s"):
+        if tok.endswith(ending):
+            return tok[: -len(ending)]
+    return tok
+
+
+def _valid(words: list[str], title: bool) -> bool:
+    vocab = vocabulary()
+    if not words or len(words) > MAX_NAME_TOKENS:
+        return False
+    first = words[0]
+    if first in _OPENERS or first in vocab.months or first in vocab.roles or first.lower() in CONNECTORS:
+        return False
+    if title and first in vocab.title_words:
+        return False
+    proper = [w for w in words if _name_like(w) and _bare(w) not in GENERIC and _bare(w) not in HEADS
+              and _bare(w) not in STOP_LEADING and _bare(w) not in vocab.months
+              and _bare(w) not in _LEGAL]
+    return bool(proper) and not is_generic_name(" ".join(words))
+
+
+def _pieces(tokens: list[_Tok]) -> list[list[_Tok]]:
+    """A list of names ("A, B, and C"; "A and B") cut into names. An "and" right after a head
+    word separates two names ("Gordon and Betty Moore Foundation and X"); where no head word
+    comes before any "and", every "and" does."""
+    out: list[list[_Tok]] = [[]]
+    for tok in tokens:
+        if tok[0] in (",", ";"):
+            out.append([])
+        else:
+            out[-1].append(tok)
+    if _one_name(out):
+        return [[t for t in tokens if t[0] not in (",", ";")]]
+    result: list[list[_Tok]] = []
+    for piece in out:
+        ands = [i for i, t in enumerate(piece) if t[0] in ("and", "And", "AND") and not _inside(piece, i)]
+        after_head = [i for i in ands if i > 0 and _bare(piece[i - 1][0]) in HEADS]
+        cuts = after_head or ands
+        start = 0
+        for i in [*cuts, len(piece)]:
+            result.append(piece[start:i])
+            start = i + 1
+    return result
+
+
+def _plain(word: str) -> bool:
+    """A capitalised ordinary word ("Lung", "Refugees"): no acronym, digit or inner capital."""
+    return word[:1].isupper() and word[1:].islower() and word not in _LEGAL
+
+
+def _one_name(pieces: list[list[_Tok]]) -> bool:
+    """Whether a comma list is one name: "Immigration, Refugees and Citizenship Canada",
+    "Ministry of Research, Technology and Space", "National Heart, Lung, and Blood
+    Institute": single ordinary words between the commas (the first may end "of X"), and
+    an "and" in the last part that starts no new name with "The"."""
+    if len(pieces) < 2 or any(not p for p in pieces):
+        return False
+    first, middle, last = pieces[0], pieces[1:-1], pieces[-1]
+    if first and first[0].word in ("the", "The"):
+        first = first[1:]
+    first_ok = len(first) == 1 and _plain(first[0].word) or (
+        len(first) >= 3 and first[-2].word == "of" and _plain(first[-1].word)) or (
+        len(first) == 2 and _plain(first[-1].word))
+    words = [t.word for t in last if not t.word.startswith("(")]
+    if "and" not in words or words.index("and") + 1 >= len(words):
+        return False
+    after_and = words[words.index("and") + 1]
+    return bool(first_ok) and all(len(p) == 1 and _plain(p[0].word) for p in middle) and (
+        after_and not in ("The", "the") and len(words) <= 4)
+
+
+def _inside(piece: list[_Tok], i: int) -> bool:
+    """Whether the "and" at ``i`` is inside one name: "Institute of Startup and
+    Entrepreneurship Development" (a head and "of" before it, no head after it)."""
+    words = [_bare(t[0]) for t in piece]
+    left, right = words[:i], words[i + 1 :]
+    heads = [j for j, w in enumerate(left) if w in HEADS]
+    return bool(heads) and any(w in ("of", "for") for w in left[heads[0] :]) and not any(
+        w in HEADS for w in right)
+
+
+def _trim(piece: list[_Tok]) -> list[_Tok]:
+    while piece and (piece[0][0] in STOP_LEADING or piece[0][0].lower() in CONNECTORS):
+        piece = piece[1:]
+    while piece and (piece[-1][0].lower() in CONNECTORS or piece[-1][0] in _LEGAL
+                     or piece[-1][0].startswith("(")):
+        piece = piece[:-1]
+    return piece
+
+
+def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
+           ) -> list[_Tok]:
+    """The leading tokens that can belong to a list of names (``backward``: tokens read
+    from the act back towards the start of the sentence)."""
+    vocab = vocabulary()
+    taken: list[_Tok] = []
+    for n, tok in enumerate(tokens):
+        word = tok[0]
+        if n and "\n" in (tokens[n - 1].gap if backward else tok.gap):
+            break  # a line break ends the list (headlines, bullet items)
+        if tok.gap.endswith(("$", "#", "@")):
+            break  # a cashtag, hashtag or handle: "$ACME Acme Corp partners with ..."
+        if word.startswith("("):
+            if ":" in word or re.fullmatch(r"\(\s*[A-Z][\w.&\-]{0,12}\s*\)", word):
+                taken.append(tok)  # "(NYSE: QBTS)", "(ASTRO)": part of the name's mention
+                continue
+            break
+        if word in (",", ";"):
+            nxt = tokens[n + 1][0] if n + 1 < len(tokens) else ""
+            if nxt and (_name_like(nxt) or nxt in ("and", "the")) and nxt not in _LEGAL:
+                taken.append(tok)
+                continue
+            if nxt in _LEGAL:
+                continue  # "Solar Electric Supply, Inc."
+            break
+        if word.lower() in CONNECTORS:
+            if word in _AFTER_HEAD_ONLY:
+                head_before = taken and _bare(taken[-1][0]) in HEADS
+                head_after = n + 1 < len(tokens) and _bare(tokens[n + 1][0]) in HEADS
+                if not (head_after if backward else head_before):
+                    break
+            taken.append(tok)
+            continue
+        if not _name_like(word) and word not in _LEGAL:
+            break
+        if title and word in vocab.title_words and (taken or backward):
+            break
+        possessive = _bare(word) != word.rstrip(".,")
+        full_stop = word.endswith(".") and word not in _LEGAL and len(word) > 3 and "." not in word[:-1]
+        if backward and word in _HONORIFICS:
+            return []  # "Gov. Jane Rowe announced ...": a person
+        if backward and (full_stop or possessive and taken):
+            break  # the previous sentence, or another name's possessive
+        taken.append(tok)
+        if not backward and (possessive or full_stop):
+            break  # a possessive ends the name ("City of Madison's project"), or the sentence
+    return taken
+
+
+def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
+    vocab = vocabulary()
+    for piece in _pieces(_chunk(tokens, title)):
+        if piece and piece[0].word in _HONORIFICS or any(_bare(t.word) in vocab.roles for t in piece):
+            continue  # a person or a position: "signed by Mr. Lee", "Director of the X Office"
+        inner = next((i for i, t in enumerate(piece) if t.word.startswith("(") and i), None)
+        if inner is not None:
+            piece = piece[:inner]  # "X Organization (XO) of India": the name before the brackets
+        piece = _trim(piece)
+        words = [t[0] for t in piece if not t[0].startswith("(")]
+        if not _valid(words, title):
+            continue
+        start, end = piece[0][1], piece[-1][2]
+        surface = text[start:end]
+        bare = _bare(surface)
+        yield Candidate(start, start + len(bare), bare)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """Words of text[start:end], each with the text between it and the word before."""
+    found = []
+    last = start
+    for m in _TOKEN.finditer(text, start, end):
+        found.append((m.group(), m.start(), m.end(), text[last : m.start()]))
+        last = m.end()
+    return [_Tok(w, a, b, g) for w, a, b, g in found]
+
+
+def act_names(text: str, title: bool = False) -> list[Candidate]:
+    """Names in the subject and object slots of the partnership acts in ``text``.
+
+    ``title``: the text is a Title Case headline (names also end at headline words).
+    """
+    if _NEEDS.search(text) is None:
+        return []
+    found: list[Candidate] = []
+    for m in _ACT.finditer(text):
+        kind = m.lastgroup or ""
+        if kind != "s":
+            after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
+            found.extend(_names(after, text, title))
+        if kind in _WITH_SUBJECT:
+            before = _tokens(text, max(0, m.start() - WINDOW), m.start())
+            # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
+            if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
+                continue
+            found.extend(_names(list(reversed(_subject(before, title))), text, title))
+    return found
+
+
+def _subject(before: list[_Tok], title: bool) -> list[_Tok]:
+    """The tokens of the names right before an act, read backwards from it."""
+    backwards = list(reversed(before))
+    while backwards and backwards[0][0].lower() in ("the", "also", "today", "has", "have", "had",
+                                                   "officially", "formally", "recently", "jointly"):
+        backwards = backwards[1:]
+    return _chunk(backwards, title, backward=True)
