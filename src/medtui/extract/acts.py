@@ -259,6 +259,47 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(w, a, b, g) for w, a, b, g in found]
 
 
+# The first word of every branch of ``_ACT`` (case-folded stems): an act can only start
+# where one of them starts a word, so ``_acts`` tries the pattern at those places only.
+_ACT_STARTS = (
+    "partner", "sign", "team", "collaborat", "join", "cooperat", "work", "allie", "ally", "ink",
+    "renew", "expand", "extend", "enter", "announc", "establish", "form", "forg", "seal", "conclud",
+    "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
+    "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
+    "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
+    "select", "pick", "authori", "collaboration", "partnership")
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+
+
+def _acts(text: str) -> Iterator[re.Match[str]]:
+    """What ``_ACT.finditer(text)`` finds, trying the pattern only where a word starts with
+    one of ``_ACT_STARTS`` (found by plain search of the case-folded text): the same
+    matches at a fraction of the cost of running the 11-way pattern over every character."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        yield from _ACT.finditer(text)  # case folding moved characters: read it all
+        return
+    starts: set[int] = set()
+    for stem in _ACT_STARTS:
+        at = lowered.find(stem)
+        while at >= 0:
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                starts.add(at)
+                if stem in ("partner", "collaborat", "cooperat"):
+                    before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
+                    if before is not None:
+                        starts.add(before.start())  # "in partnership with"
+            at = lowered.find(stem, at + 1)
+    last_end = 0
+    for at in sorted(starts):
+        if at < last_end:
+            continue
+        m = _ACT.match(text, at)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def act_names(text: str, title: bool = False) -> list[Candidate]:
     """Names in the subject and object slots of the partnership acts in ``text``.
 
@@ -267,7 +308,7 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
     if _NEEDS.search(text) is None:
         return []
     found: list[Candidate] = []
-    for m in _ACT.finditer(text):
+    for m in _acts(text):
         kind = m.lastgroup or ""
         if kind != "s":
             after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
