@@ -67,6 +67,9 @@ _OPENERS = frozenset({"We", "It", "They", "He", "She", "I", "You", "Our", "Its",
                       "These", "Those", "That", "There", "Here", "Today", "Now", "Also", "More"})
 
 
+_DECADE_OR_CODE = re.compile(r"^(?:\d{2,4}s|[A-Za-z]+-\d+[A-Za-z]?|[A-Z]+-[A-Z]*\d+\w*)$")
+
+
 class _Tok(NamedTuple):
     """A word of the text, where it is, and the text between it and the word before it."""
 
@@ -110,7 +113,9 @@ def _valid(words: list[str], title: bool) -> bool:
     proper = [w for w in words if _name_like(w) and _bare(w) not in GENERIC and _bare(w) not in HEADS
               and _bare(w) not in STOP_LEADING and _bare(w) not in vocab.months
               and _bare(w) not in _LEGAL]
-    return bool(proper) and not is_generic_name(" ".join(words))
+    if any(_DECADE_OR_CODE.match(w) for w in words):
+        return False  # "2000s", "COVID-19", "Gen-3": a time or a code, not a name
+    return bool(proper) and not is_generic_name(" ".join(_bare(w) for w in words))
 
 
 def _pieces(tokens: list[_Tok]) -> list[list[_Tok]]:
@@ -318,7 +323,11 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
-            found.extend(_names(list(reversed(_subject(before, title))), text, title))
+            subject = list(_names(list(reversed(_subject(before, title))), text, title))
+            if kind == "s" and len(subject) < 2 and not title:
+                continue  # "X launched Y" in a body: as often a product as a company; a headline's
+                # "X Launches Y" is its issuer's news, X most often the issuer
+            found.extend(subject)
     return found
 
 

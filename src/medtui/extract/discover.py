@@ -334,6 +334,8 @@ def listed_companies(text: str) -> list[Candidate]:
                 found.append(Candidate(window_start + word.start(), end, word.group()))
             continue
         tokens = _trim(runs[-1])
+        if tokens and tokens[-1][0] in ("ETF", "ETN", "ETFs"):
+            continue  # "Acme Gold Miners ETF (NYSE: AGM)": a fund's units, not a company
         if tokens:
             start = window_start + tokens[0][1]
             found.append(Candidate(start, end, text[start:end]))

@@ -272,15 +272,52 @@ def find_events(
         if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
             parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
         previous = named or previous
-        if not parties:
+        if not parties or len(parties) == 1 and not _one_party_kept(kind, parties[0], sentence, found[2], kinds):
             continue
+        if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None:
+            continue  # a product or a website launched, whoever launched it
         evidence = sentence if len(sentence) <= EVIDENCE_MAX_CHARS else sentence[:EVIDENCE_MAX_CHARS] + "\u2026"
         events.append(FoundEvent(kind, parties, event_date(sentence, story_date), evidence))
     if title_event is not None:
         covered = any(set(title_parties) <= set(e.parties) for e in events)
-        if title_parties and not covered:
+        if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
+                title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
     return _merge(events)
+
+
+# After the act, the other party's slot: "with", "between", "from", "by", "to" and what follows.
+_OTHER_SLOT = re.compile(r"\b(?:with|between|from|by|to|and)\s+(?:the\s+)?(\S)")
+# What a one-party launch must launch to be an institution's act, not a product's release.
+_PROGRAMME = re.compile(
+    r"\b(?:programs?|programmes?|initiatives?|cent(?:er|re)s?|institutes?|schools?|courses?|"
+    r"degrees?|scholarships?|fellowships?|funds?|foundations?|consortium|alliances?|networks?|"
+    r"partnerships?|collaborations?|labs?|laborator(?:y|ies)|hubs?|academy|clinics?|"
+    r"studies|study|trials?|projects?|curricul(?:um|a)|challenges?|grants?)\b", re.I)
+
+
+def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
+                    kinds: dict[str, str] | None) -> bool:
+    """Whether an event with one known party is worth keeping.
+
+    Users look for partnerships between institutions (issue 10, judged on 20 random
+    events of the 25k press releases): a product's launch ("X Launches Y App"), a name
+    that is no institution ("Cyber", a person) or an act whose other party the sentence
+    names but we did not find are noise. Kept: a party with an institution's shape (a
+    gazetteer entry or a name with a head word: its kind is not 'other'), and then a launch
+    of a programme, centre or the like; any other act only when the other party is truly
+    unnamed ("signed an agreement with a leading hospital", no partner said at all); never
+    an approval, whose worth is who approved whom.
+    """
+    if kinds is not None and kinds.get(party, "other") == "other" and not party.startswith("g:"):
+        return False
+    after = sentence[trigger_end:]
+    if kind == "launch":
+        return _PROGRAMME.search(after[:120]) is not None
+    if kind == "approval":
+        return False  # "the Board approved a capital raise", "ETFs were approved": no partner
+    slot = _OTHER_SLOT.search(after[:80])
+    return slot is None or not (slot.group(1).isupper() or slot.group(1).isdigit())
 
 
 def _merge(events: list[FoundEvent]) -> list[FoundEvent]:
