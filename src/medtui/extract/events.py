@@ -287,7 +287,13 @@ def find_events(
 
 
 # After the act, the other party's slot: "with", "between", "from", "by", "to" and what follows.
-_OTHER_SLOT = re.compile(r"\b(?:with|between|from|by|to|and)\s+(?:the\s+)?(\S)")
+_OTHER_SLOT = re.compile(r"\b(?:with|between|from|by|to|and)\s+(?:the\s+)?([\w-]+)")
+# Words that open a description of a partner the story does not name ("with a leading
+# hospital", "with several universities"); a name, or "with potential partners", "with
+# certain holders", "partners with agile solutions", is no such description.
+_UNNAMED_PARTNER = frozenset(
+    "a an one two three four five several multiple various leading major local global "
+    "international national regional top".split())
 # What a one-party launch must launch to be an institution's act, not a product's release.
 _PROGRAMME = re.compile(
     r"\b(?:programs?|programmes?|initiatives?|cent(?:er|re)s?|institutes?|schools?|courses?|"
@@ -317,7 +323,9 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if kind == "approval":
         return False  # "the Board approved a capital raise", "ETFs were approved": no partner
     slot = _OTHER_SLOT.search(after[:80])
-    return slot is None or not (slot.group(1).isupper() or slot.group(1).isdigit())
+    if slot is None:
+        return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid
+    return slot.group(1).lower() in _UNNAMED_PARTNER
 
 
 def _merge(events: list[FoundEvent]) -> list[FoundEvent]:
