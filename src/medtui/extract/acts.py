@@ -67,6 +67,9 @@ _OPENERS = frozenset({"We", "It", "They", "He", "She", "I", "You", "Our", "Its",
                       "These", "Those", "That", "There", "Here", "Today", "Now", "Also", "More"})
 
 
+_DECADE_OR_CODE = re.compile(r"^(?:\d{2,4}s|[A-Za-z]+-\d+[A-Za-z]?|[A-Z]+-[A-Z]*\d+\w*)$")
+
+
 class _Tok(NamedTuple):
     """A word of the text, where it is, and the text between it and the word before it."""
 
@@ -110,7 +113,9 @@ def _valid(words: list[str], title: bool) -> bool:
     proper = [w for w in words if _name_like(w) and _bare(w) not in GENERIC and _bare(w) not in HEADS
               and _bare(w) not in STOP_LEADING and _bare(w) not in vocab.months
               and _bare(w) not in _LEGAL]
-    return bool(proper) and not is_generic_name(" ".join(words))
+    if any(_DECADE_OR_CODE.match(w) for w in words):
+        return False  # "2000s", "COVID-19", "Gen-3": a time or a code, not a name
+    return bool(proper) and not is_generic_name(" ".join(_bare(w) for w in words))
 
 
 def _pieces(tokens: list[_Tok]) -> list[list[_Tok]]:
@@ -259,6 +264,47 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(w, a, b, g) for w, a, b, g in found]
 
 
+# The first word of every branch of ``_ACT`` (case-folded stems): an act can only start
+# where one of them starts a word, so ``_acts`` tries the pattern at those places only.
+_ACT_STARTS = (
+    "partner", "sign", "team", "collaborat", "join", "cooperat", "work", "allie", "ally", "ink",
+    "renew", "expand", "extend", "enter", "announc", "establish", "form", "forg", "seal", "conclud",
+    "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
+    "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
+    "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
+    "select", "pick", "authori", "collaboration", "partnership")
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+
+
+def _acts(text: str) -> Iterator[re.Match[str]]:
+    """What ``_ACT.finditer(text)`` finds, trying the pattern only where a word starts with
+    one of ``_ACT_STARTS`` (found by plain search of the case-folded text): the same
+    matches at a fraction of the cost of running the 11-way pattern over every character."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        yield from _ACT.finditer(text)  # case folding moved characters: read it all
+        return
+    starts: set[int] = set()
+    for stem in _ACT_STARTS:
+        at = lowered.find(stem)
+        while at >= 0:
+            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                starts.add(at)
+                if stem in ("partner", "collaborat", "cooperat"):
+                    before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
+                    if before is not None:
+                        starts.add(before.start())  # "in partnership with"
+            at = lowered.find(stem, at + 1)
+    last_end = 0
+    for at in sorted(starts):
+        if at < last_end:
+            continue
+        m = _ACT.match(text, at)
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
 def act_names(text: str, title: bool = False) -> list[Candidate]:
     """Names in the subject and object slots of the partnership acts in ``text``.
 
@@ -267,7 +313,7 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
     if _NEEDS.search(text) is None:
         return []
     found: list[Candidate] = []
-    for m in _ACT.finditer(text):
+    for m in _acts(text):
         kind = m.lastgroup or ""
         if kind != "s":
             after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
@@ -277,7 +323,11 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
-            found.extend(_names(list(reversed(_subject(before, title))), text, title))
+            subject = list(_names(list(reversed(_subject(before, title))), text, title))
+            if kind == "s" and len(subject) < 2 and not title:
+                continue  # "X launched Y" in a body: as often a product as a company; a headline's
+                # "X Launches Y" is its issuer's news, X most often the issuer
+            found.extend(subject)
     return found
 
 

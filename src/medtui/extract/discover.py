@@ -270,7 +270,8 @@ _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<![^\s@])[^\s@]{1,256}+@[^
 def discover(text: str) -> list[Candidate]:
     """Institution-shaped names in ``text`` (body text, not Title Case headlines)."""
     found: list[Candidate] = []
-    text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
+    if "@" in text or "http" in text or "www." in text:  # most texts hold neither: skip the scan
+        text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
     previous: list[tuple[str, int, int]] = []
     for run in _runs(text):
         run, previous = after_campus(text, previous, run, _is_head), run
@@ -289,12 +290,19 @@ def discover(text: str) -> list[Candidate]:
 
 
 
-_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{2,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})\)")
 
 
 def _acronyms(text: str) -> list[Definition]:
-    """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket)."""
-    return [Definition(m.start(), m.group(1), m.start(1), m.end(1)) for m in _ACRONYM.finditer(text)]
+    """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket).
+    The name ends before the spaces or tabs in front of the bracket."""
+    out = []
+    for m in _ACRONYM.finditer(text):
+        full_end = m.start()
+        while full_end > 0 and text[full_end - 1] in " \t":
+            full_end -= 1
+        out.append(Definition(full_end, m.group(1), m.start(1), m.end(1)))
+    return out
 
 
 _TICKER = re.compile(
@@ -326,6 +334,8 @@ def listed_companies(text: str) -> list[Candidate]:
                 found.append(Candidate(window_start + word.start(), end, word.group()))
             continue
         tokens = _trim(runs[-1])
+        if tokens and tokens[-1][0] in ("ETF", "ETN", "ETFs"):
+            continue  # "Acme Gold Miners ETF (NYSE: AGM)": a fund's units, not a company
         if tokens:
             start = window_start + tokens[0][1]
             found.append(Candidate(start, end, text[start:end]))

@@ -83,7 +83,7 @@ class GazetteerMatcher:
 
     def find(self, text: str) -> list[Span]:
         """Gazetteer mentions with word boundaries; bare aliases only with their context."""
-        norm = text.translate(_QUOTES)
+        norm = text.replace("\u2019", "'").replace("\u2018", "'")  # as _QUOTES, without a per-character map
         lowered = norm.lower()
         if len(lowered) != len(norm):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
@@ -211,19 +211,19 @@ def find_mentions(
     redirect: dict[str, str] = {}
     names_by_key.update({key: surface for surface, key in act_surfaces.items() if key not in names_by_key})
     act_keys = set(act_surfaces.values())
-    for key, surface in names_by_key.items():
-        short = name_key(surface)
-        for other_key, other in names_by_key.items():
-            if other_key != key and (name_key(other).startswith(short + " of ")
-                                     or key.startswith("d:") and _company_long_form(short, name_key(other))):
+    keyed = {key: name_key(surface) for key, surface in names_by_key.items()}
+    for key, short in keyed.items():
+        for other_key, other in keyed.items():
+            if other_key != key and (other.startswith(short + " of ")
+                                     or key.startswith("d:") and _company_long_form(short, other)):
                 redirect[key] = other_key
                 break
         else:
             if key in act_keys and key.startswith("d:") and " " not in short:
                 # A party named by one word of a fuller name the document gives ("partners with
                 # Riverside" and "Kowloon Riverside Hospital"): the fuller name, the shortest such.
-                fuller = [(len(o), k) for k, o in names_by_key.items()
-                          if k != key and f" {short} " in f" {name_key(o)} "]
+                fuller = [(len(names_by_key[k]), k) for k, o in keyed.items()
+                          if k != key and f" {short} " in f" {o} "]
                 if fuller:
                     redirect[key] = min(fuller)[1]
     # 4. Re-scan with the local aliases, which win over everything they overlap.

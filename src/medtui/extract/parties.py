@@ -14,22 +14,26 @@ are the parties of the headline's act, else the story's two institutions mention
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from medtui.extract.mentions import Span
 from medtui.extract.sentences import split_sentences
 
 _CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?=\w)|;\s+")
 _BULLET = re.compile(r"(?:^|\s)(?:[*\u2022\u25e6\u25aa\u2023-]|\d{1,3}[.)])\s+(?=[A-Z\"\u201c])")
+# What every _BULLET match holds (a marker, or a number's last digit and its stop, then a
+# space), led by a character class, which the regex engine scans for quickly (unlike
+# _BULLET's "start or a space"): where the bullets of a text can be.
+_MAYBE_BULLET = (re.compile(r"[*\u2022\u25e6\u25aa\u2023-]\s"), re.compile(r"\d[.)]\s"))
 _MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[*\u2022\u25e6\u25aa-])\s*")
 _LEAD_IN = re.compile(
     r"\b(?:sign(?:ed|ing)|inked|concluded|following|include[sd]?|were)\b[^:]{0,200}:\s*$|"
     r"\b(?:mous?|memorand(?:um|a)|agreements?|partnerships?|contracts?)\b[^:]{0,200}:\s*$", re.I)
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """Characters [start, end) of a story read as one unit; ``item``: a list item."""
 
     start: int
@@ -42,11 +46,18 @@ def pieces(text: str) -> list[Piece]:
     """Sentences cut at second acts and list bullets (see the module docstring)."""
     out: list[Piece] = []
     marker = False
+    # Most stories hold no bullet or second act anywhere: one scan each spares the per-sentence ones.
+    # A bullet a sentence holds is also one of the whole text's (or starts at the space before
+    # the sentence): only sentences holding such a start are read for bullets.
+    bullet_starts = sorted(m.start() for maybe in _MAYBE_BULLET for m in maybe.finditer(text))
+    any_clause = ";" in text or "while" in text or "whereas" in text
     for start, end in split_sentences(text):
         if _MARKER.fullmatch(text, start, end):
             marker = True  # "1." split off by the sentence splitter: the next sentence is an item
             continue
-        bullets = [m for m in _BULLET.finditer(text, start, end) if m.end() < end]
+        near = bisect_left(bullet_starts, start - 1)
+        bullets = ([m for m in _BULLET.finditer(text, start, end) if m.end() < end]
+                   if near < len(bullet_starts) and bullet_starts[near] < end else [])
         led = bool(bullets) and bullets[0].start() <= start  # a line that starts with a bullet
         listed, marker = marker or led, False
         if led:
@@ -55,7 +66,9 @@ def pieces(text: str) -> list[Piece]:
         for n in range(0, len(bounds), 2):
             a, b = bounds[n], bounds[n + 1]
             sub = a
-            for m in _CLAUSE.finditer(text, a, b):
+            maybe = any_clause and (text.find(";", a, b) >= 0 or text.find("whi", a, b) >= 0
+                                    or text.find("whereas", a, b) >= 0)
+            for m in _CLAUSE.finditer(text, a, b) if maybe else ():
                 if m.start() > sub:
                     out.append(Piece(sub, m.start(), item=n > 0 or listed))
                 sub = m.end()
