@@ -135,7 +135,11 @@ async def test_malformed_gazetteer_one_warning_nothing_lost(tmp_path: Path) -> N
 
 BODY = ("Riverside University and Northgate Hospital signed a memorandum of understanding "
         "on 2 May 2024 to run a joint clinical research programme, share laboratories, "
-        "train nurses and doctors together and publish their findings openly every year.")
+        "train nurses and doctors together and publish their findings openly every year. "
+        "The programme starts with three studies of heart disease in older patients, led "
+        "by teams from both sides, and a shared fund for young researchers who want to "
+        "spend a year in the other partner's wards and laboratories. The partners will "
+        "report on the first results at a public meeting in the spring of next year.")
 
 
 def wire_corpus() -> Corpus:
@@ -158,7 +162,7 @@ async def test_copies_are_one_row_one_key_away() -> None:
         await settle(pilot)
         rows = option_ids(app, "#story-list")
         assert "s4" in rows and "s5" not in rows
-        assert "+1 copies" in screen_text(app)
+        assert "+1 copy " in screen_text(app)
         await pilot.press("2")
         app.query_one("#story-list", NavList).highlight_id("s4")
         await pilot.press("c")
