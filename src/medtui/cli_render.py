@@ -207,6 +207,44 @@ def load_progress(enabled: bool) -> Iterator[ProgressFn | None]:
 
 
 @contextmanager
+def load_and_index_progress(
+    enabled: bool,
+) -> Iterator[tuple[ProgressFn | None, Callable[[int, int], None] | None]]:
+    """Progress bars on stderr for reading and then indexing (yields both callbacks),
+    or (None, None) when disabled. One live display: the bars never fight."""
+    if not enabled:
+        yield None, None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+    progress = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}", markup=False),
+        console=Console(file=sys.stderr, highlight=False, markup=False),
+        transient=True,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def task(label: str) -> TaskID:
+        if label not in tasks:
+            tasks[label] = progress.add_task(label, total=None, name="")
+        return tasks[label]
+
+    def read(done: int, total: int, path: str) -> None:
+        name = sanitize_line(Path(path).name)[:40]
+        progress.update(task("Reading"), completed=done, total=total, name=name)
+
+    def index(done: int, total: int) -> None:
+        progress.update(task("Indexing"), completed=done, total=total)
+
+    with progress:
+        yield read, index
+
+
+@contextmanager
 def status(message: str, enabled: bool) -> Iterator[None]:
     """A spinner with ``message`` on stderr while a slow step runs (nothing if disabled)."""
     if not enabled:

@@ -31,6 +31,7 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("title:agreement", "in the title (also text:, kind:)"),
     ('institution:"Zhejiang University"', "about an institution (name or alias)"),
     ("kind:mou", "stories with an event of that kind"),
+    ("kind:mou,agreement", "an event of either kind (or kind:(mou OR agreement))"),
     ("date:2025-03", "dated in March 2025 (or 2025, 2025-03-15)"),
     ("date:[2025-01 to 2025-03]", "dated in a range (or date:>2025-02)"),
 )
@@ -86,7 +87,6 @@ class StoryIndex:
         self._ix: Any = None
         self._storage: Any = None
         self._searcher: Any = None
-        self._stem: Any = None  # the text field's stemmer (cached), for snippets
         self._stories: dict[str, Story] = {}
         self._vocabulary = Vocabulary()
         self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
@@ -105,10 +105,6 @@ class StoryIndex:
     def _index(self) -> Any:
         with self._lock:
             if self._ix is None:
-                from functools import lru_cache
-
-                from whoosh.lang.porter import stem
-
                 from medtui.search.schema import PrivateRamStorage, build_schema
 
                 if self._given_storage is None:
@@ -119,7 +115,6 @@ class StoryIndex:
                     exists = self._storage.index_exists()
                     self._ix = (self._storage.open_index() if exists
                                 else self._storage.create_index(build_schema()))
-                self._stem = lru_cache(maxsize=100_000)(stem)
                 from medtui.search.matching import SegmentTables
 
                 self._tables = SegmentTables(self._stories.get)
@@ -354,9 +349,9 @@ class StoryIndex:
                     result.suggestion = suggestion
         words: set[str] = set()
         for story, score in scored:
-            snippet = build_snippet(story.text, self._stem, terms)
+            snippet = build_snippet(story.text, terms)
             words |= snippet.words
-            in_title = find_matches(story.title, self._stem, terms)
+            in_title = find_matches(story.title, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}
             result.hits.append(
                 Hit(story.id, story.title, story.date, score, snippet.text, snippet.highlights)

@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Story
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import story_prompt
+from medtui.ui.render import count, story_prompt
 from medtui.ui.widgets.navlist import NavList
 
 if TYPE_CHECKING:
@@ -56,8 +56,12 @@ class StoriesPane(Vertical):
         """The list widget (what pane key 2 focuses)."""
         return self.query_one(StoryList)
 
-    def show(self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel) -> None:
+    def show(
+        self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel, *, top: bool = False
+    ) -> None:
         """Display ``rows`` (story, search hit or None) with star/unread markers.
+
+        The cursor stays on the story it was on, or with ``top`` goes to the first row.
 
         A row's text is built when it is first drawn, reading the model then, so
         :meth:`redraw` after a star or a read mark shows the change.
@@ -79,10 +83,12 @@ class StoriesPane(Vertical):
                         else "↳ copy" if story.id in copy_ids else ""),
             )
 
-        self.items.replace(list(by_id), render, height=2)
+        ids = list(by_id)
+        self.items.replace(ids, render, height=2, keep=ids[0] if top and ids else None)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
-            self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"
+            hits = count(model.search.total, "hit")
+            self.border_subtitle = f"{len(rows)} of {hits} · {order} (o)"
         else:
             self.border_subtitle = f"{len(rows)} · newest first"
 
