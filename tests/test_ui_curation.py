@@ -179,6 +179,9 @@ async def test_one_timeline_row_per_signing_lists_its_sources() -> None:
         events = [r for r in option_ids(app, "#timeline-list") if not r.startswith("group:")]
         assert "e1" in events and "e4" not in events and "e5" not in events  # one signing
         assert "3 sources" in screen_text(app)
+        subtitle = str(app.query_one("TimelinePane").border_subtitle)
+        rows = len(events)
+        assert subtitle.startswith(f"{rows} signings ({rows + 2} events)")  # e4, e5 in e1's row
         await pilot.press("4")
         app.query_one("#timeline-list", NavList).highlight_id("e1")
         await pilot.press("enter")
