@@ -79,6 +79,13 @@ def test_different_releases_from_one_template_are_not_grouped() -> None:
     assert similarity(shingles(monthly[0].text), shingles(monthly[1].text)) > 0.9
     assert copy_groups(notices) == {}
     assert copy_groups(monthly) == {}
+    reports = [  # one index's monthly reports, undated: only the month tells them apart
+        story(f"p{n}", f"Northgate Research releases {month} report on its index",
+              f"{template} Figures for {month}.", None)
+        for n, month in enumerate(["April", "May"])
+    ]
+    assert similarity(shingles(reports[0].text), shingles(reports[1].text)) > 0.95
+    assert copy_groups(reports) == {}
 
 
 def test_a_weekly_series_is_not_chained_into_one_group() -> None:
