@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from medtui.corpus.model import Corpus, Event, Institution, PartialDate, Story
-from medtui.curation import curate_loaded, expand_institution_query, uncurated
+from medtui.curation import curate_loaded, institution_names, uncurated
 from medtui.curation.store import read_curation, render_file
+from medtui.search.index import StoryIndex
 
 
 def make_corpus() -> Corpus:
@@ -180,13 +181,56 @@ def test_uncurated_gives_the_corpus_as_extracted(gaz: Path) -> None:
     assert raw.story("s2").institutions == ["i3", "i2"]
 
 
-def test_institution_query_also_matches_merged_names(gaz: Path) -> None:
+def searchable(corpus: Corpus) -> StoryIndex:
+    """An index of the corpus as extracted, following its curation (as the CLI and app do)."""
+    index = StoryIndex()
+    index.add(corpus, corpus.stories)
+    index.curated_names = lambda: institution_names(corpus)
+    return index
+
+
+def found(index: StoryIndex, query: str, institutions: tuple[str, ...] = ()) -> list[str]:
+    result = index.search(query, institutions=institutions)
+    assert result.error is None
+    return sorted(h.story for h in result.hits)
+
+
+def test_institution_query_follows_merged_names(gaz: Path) -> None:
     corpus = make_corpus()
-    assert expand_institution_query('institution:"Riverside University"', corpus) == (
-        'institution:"Riverside University"')
+    index = searchable(corpus)
+    assert found(index, 'institution:"Riverside University"') == ["s1", "s3"]
     curate_loaded(corpus, gaz).merge("i3", "i1")
-    assert expand_institution_query('lab institution:"Riverside University"', corpus) == (
-        'lab (institution:"Riverside University" OR institution:i1 OR institution:i3)')
+    assert found(index, 'institution:"Riverside University"') == ["s1", "s2", "s3"]
+    assert found(index, "institution:riverside", ("i1",)) == ["s1", "s2", "s3"]
+    assert found(index, 'lab institution:"Riverside Univ"') == ["s2"]
+
+
+def test_search_after_a_split_finds_only_the_moved_stories(gaz: Path) -> None:
+    corpus = make_corpus()
+    index = searchable(corpus)
+    assert found(index, 'institution:"Northgate Clinic"') == ["s1", "s2"]  # an alias of i2
+    curator = curate_loaded(corpus, gaz)
+    curator.split("i2", "Northgate Clinic")
+    clinic = next(i.id for i in corpus.institutions if i.name == "Northgate Clinic")
+    assert found(index, 'institution:"Northgate Clinic"') == ["s2"]
+    assert found(index, 'institution:"Northgate Hospital"') == ["s1"]
+    assert found(index, "institution:northgate") == ["s1", "s2"]
+    assert found(index, "riverside", (clinic,)) == ["s2"]
+    assert found(index, "riverside", ("i2",)) == ["s1"]
+    assert found(index, 'NOT institution:"Northgate Clinic"') == ["s1", "s3"]
+    curator.undo()
+    assert found(index, 'institution:"Northgate Clinic"') == ["s1", "s2"]
+    assert found(index, "riverside", (clinic,)) == []
+
+
+def test_search_drops_what_is_not_an_institution(gaz: Path) -> None:
+    corpus = make_corpus()
+    index = searchable(corpus)
+    curate_loaded(corpus, gaz).not_institution("i4")
+    assert found(index, 'institution:"Annual Report"') == []
+    assert found(index, "institution:annual*") == []
+    assert found(index, "report", ("i4",)) == []
+    assert found(index, "institution:riverside") == ["s1", "s2", "s3"]
 
 
 def test_render_file_replaces_only_its_block() -> None:

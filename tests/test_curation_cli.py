@@ -73,3 +73,29 @@ def test_not_institutions_by_hand(docs: Path, capsys: pytest.CaptureFixture[str]
     assert [r.split("\t")[1] for r in rows] == ["Riverside University"]
     events = json.loads(run(capsys, "timeline", "--format", "json", str(docs)))["events"]
     assert [e["party_names"] for e in events] == [["Riverside University"]] * 2  # one party: kept apart
+
+
+def test_search_follows_a_split(docs: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (docs / "c.txt").write_text(
+        "Northgate Clinic opens a new wing\n\n3 July 2024\n\n"
+        "Northgate Clinic opened a new wing for children on 3 July 2024.\n")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "gazetteer.yaml").write_text(  # a gazetteer entry that conflates two
+        "institutions:\n"
+        "  - {id: northgate, name: Northgate Hospital, kind: hospital, aliases: [Northgate Clinic]}\n"
+        "curation:\n"
+        "  institutions:\n"
+        "    - id: northgate-clinic\n"
+        "      name: Northgate Clinic\n"
+        "      split_from: Northgate Hospital\n"
+    )
+    hits = json.loads(run(capsys, "search", 'institution:"Northgate Clinic"', "--json", str(docs)))["hits"]
+    assert [h["title"] for h in hits] == ["Northgate Clinic opens a new wing"]
+    out = json.loads(run(capsys, "search", "northgate", "--institution", "c:northgate-clinic",
+                         "--json", str(docs)))
+    assert out["total"] == 1
+    ids = {r.split("\t")[1]: r.split("\t")[0] for r in run(capsys, "institutions", str(docs)).splitlines()[1:]}
+    assert ids["Northgate Clinic"] == "c:northgate-clinic"
+    out = json.loads(run(capsys, "search", "northgate", "--institution", ids["Northgate Hospital"],
+                         "--json", str(docs)))
+    assert out["total"] == 2  # a.txt and b.txt name the hospital; c.txt only the clinic

@@ -135,7 +135,11 @@ async def test_malformed_gazetteer_one_warning_nothing_lost(tmp_path: Path) -> N
 
 BODY = ("Riverside University and Northgate Hospital signed a memorandum of understanding "
         "on 2 May 2024 to run a joint clinical research programme, share laboratories, "
-        "train nurses and doctors together and publish their findings openly every year.")
+        "train nurses and doctors together and publish their findings openly every year. "
+        "The programme starts with three studies of heart disease in older patients, led "
+        "by teams from both sides, and a shared fund for young researchers who want to "
+        "spend a year in the other partner's wards and laboratories. The partners will "
+        "report on the first results at a public meeting in the spring of next year.")
 
 
 def wire_corpus() -> Corpus:
@@ -158,7 +162,7 @@ async def test_copies_are_one_row_one_key_away() -> None:
         await settle(pilot)
         rows = option_ids(app, "#story-list")
         assert "s4" in rows and "s5" not in rows
-        assert "+1 copies" in screen_text(app)
+        assert "+1 copy " in screen_text(app)
         await pilot.press("2")
         app.query_one("#story-list", NavList).highlight_id("s4")
         await pilot.press("c")
@@ -175,6 +179,9 @@ async def test_one_timeline_row_per_signing_lists_its_sources() -> None:
         events = [r for r in option_ids(app, "#timeline-list") if not r.startswith("group:")]
         assert "e1" in events and "e4" not in events and "e5" not in events  # one signing
         assert "3 sources" in screen_text(app)
+        subtitle = str(app.query_one("TimelinePane").border_subtitle)
+        rows = len(events)
+        assert subtitle.startswith(f"{rows} signings ({rows + 2} events)")  # e4, e5 in e1's row
         await pilot.press("4")
         app.query_one("#timeline-list", NavList).highlight_id("e1")
         await pilot.press("enter")

@@ -73,8 +73,11 @@ def load(paths: Sequence[str]) -> Corpus:
         inputs = discover_inputs(list(paths) or None)
         found, warnings = try_snapshot(list(paths) or None, inputs)
         if found is not None:
+            from medtui.curation import curate_loaded
+
             found.index.close()
             found.corpus.warnings.extend(warnings)
+            curate_loaded(found.corpus)  # a snapshot keeps the corpus as extracted
             return found.corpus
         with load_progress(is_terminal(sys.stderr)) as progress:
             corpus = load_corpus(list(paths) or None, progress=progress, inputs=inputs)

@@ -118,11 +118,11 @@ def load_searchable(
 
 
 def _curate(corpus: Corpus, index: Any) -> None:
-    """Apply the user's curation; ``institution:`` queries then follow merged names."""
-    from medtui.curation import curate_loaded, expand_institution_query
+    """Apply the user's curation; ``institution:`` queries then follow the curated corpus."""
+    from medtui.curation import curate_loaded, institution_names
 
     curate_loaded(corpus)
-    index.rewrite_query = lambda text: expand_institution_query(text, corpus)
+    index.curated_names = lambda: institution_names(corpus)
 
 
 def cpu_seconds() -> float:

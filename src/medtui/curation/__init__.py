@@ -8,14 +8,13 @@ changed from the UI through a :class:`~medtui.curation.session.Curator`.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from medtui.corpus.model import Corpus
 from medtui.curation.apply import applied_curation, uncurated
 from medtui.curation.session import Curator
 
-__all__ = ["Curator", "curate_loaded", "curator_for", "expand_institution_query", "uncurated",
+__all__ = ["Curator", "curate_loaded", "curator_for", "institution_names", "uncurated",
            "user_gazetteer_path"]
 CURATOR = "_curator"
 
@@ -54,27 +53,17 @@ def curator_for(corpus: Corpus) -> Curator:
     return found if isinstance(found, Curator) else curate_loaded(corpus)
 
 
-_FIELD = re.compile(r'(?<![\w:])institution:(?:"([^"]*)"|([^\s()"]+))', re.IGNORECASE)
-
-
-def expand_institution_query(text: str, corpus: Corpus) -> str:
-    """``text`` with each ``institution:VALUE`` also matching the extracted institutions
-    now merged into a curated one named VALUE (the search index knows their old names
-    and ids only). Unchanged when no curation is applied or nothing matches.
+def institution_names(corpus: Corpus) -> dict[str, list[str]] | None:
+    """While a curation is applied to ``corpus``: institution id -> every name it answers
+    to now (its id, name and aliases, and the extracted ids merged into it); None when
+    none is. The same dict until the curation changes. What the search index's
+    ``curated_names`` asks for, so ``institution:`` queries follow the curated corpus.
     """
     applied = applied_curation(corpus)
-    if applied is None or applied.curation.is_empty() or "institution:" not in text.casefold():
-        return text
-
-    def expand(match: re.Match[str]) -> str:
-        value = (match.group(1) if match.group(1) is not None else match.group(2)).strip()
-        words = re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)
-        raw: list[str] = []
-        for inst in corpus.institutions:
-            if any(words.search(n) for n in [inst.name, *inst.aliases]):
-                raw += [r for r in applied.origins.get(inst.id, []) if r not in raw]
-        if not value or not raw:
-            return match.group(0)
-        return "(" + " OR ".join([match.group(0), *(f"institution:{r}" for r in raw)]) + ")"
-
-    return _FIELD.sub(expand, text)
+    if applied is None or applied.curation.is_empty():
+        return None
+    if applied.names is None:
+        applied.names = {inst.id: list(dict.fromkeys([inst.id, inst.name, *inst.aliases,
+                                                      *applied.origins.get(inst.id, [])]))
+                         for inst in corpus.institutions}
+    return applied.names

@@ -57,6 +57,8 @@ class Applied:
     """Extracted institution ids marked 'not an institution'."""
     merged: int = 0
     """How many extracted institutions were merged into another."""
+    names: dict[str, list[str]] | None = None
+    """Institution id -> every name it answers to (made when first asked for)."""
 
 
 def _copy_inst(inst: Institution) -> Institution:

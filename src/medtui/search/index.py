@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,8 +90,12 @@ class StoryIndex:
         self._stories: dict[str, Story] = {}
         self._vocabulary = Vocabulary()
         self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
-        self.rewrite_query: Callable[[str], str] | None = None
-        """Applied to each query before parsing (the user's institution curation)."""
+        self.curated_names: Callable[[], Mapping[str, Sequence[str]] | None] | None = None
+        """While the user's curation is applied: institution id -> every name it answers
+        to now (the same mapping until the curation changes). ``institution:`` queries
+        and the ``institutions`` filter then follow the stories' institutions in memory
+        (:mod:`medtui.search.curated`); the index keeps the corpus as extracted."""
+        self._curated: tuple[Any, Any] = (None, None)  # (names given, their CuratedNames)
 
     @property
     def size(self) -> int:
@@ -313,14 +317,16 @@ class StoryIndex:
             searcher = self._get_searcher()
             reader = searcher.reader()
             try:
-                parsed = self.rewrite_query(text) if self.rewrite_query is not None else text
-                q = parsing.parse(parsed, ix.schema, self._vocabulary, self._tables)
+                q = parsing.parse(text, ix.schema, self._vocabulary, self._tables)
             except parsing.QueryError as exc:
                 result.error = str(exc)
                 return result
             if q is None:
                 return result
             filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
+            names = self.curated_names() if self.curated_names is not None else None
+            if names is not None:
+                q, filt = self._follow_curation(names, q, institutions)
             if matching.can_skip_blocks(q):  # every match, then the top hits skipping blocks
                 matched = list(searcher.docs_for_query(wq.And([q, filt]) if filt else q))
                 top = ([(hit.docnum, float(hit.score)) for hit in searcher.search(q, limit=limit, filter=filt)]
@@ -352,6 +358,18 @@ class StoryIndex:
             )
         result.terms = sorted(words)
         return result
+
+    def _follow_curation(
+        self, names: Mapping[str, Sequence[str]], q: Any, institutions: tuple[str, ...]
+    ) -> tuple[Any, Any]:
+        """``q`` and the institutions filter answered from the curated stories (in memory)."""
+        from medtui.search import curated
+        from medtui.search.schema import INSTITUTION
+
+        if self._curated[0] is not names:
+            self._curated = (names, curated.CuratedNames(names, self._index().schema[INSTITUTION].analyzer))
+        q = curated.follow_curation(q, self._curated[1], self._tables)
+        return q, curated.institutions_filter(institutions, self._tables) if institutions else None
 
     def _count(self, text: str, filt: Any) -> int:
         """How many stories a (suggested) query finds; 0 if it does not parse."""

@@ -321,10 +321,10 @@ class MedtuiApp(CurationMixin, SearchMixin):
     def on_index_ready(self, message: IndexReady) -> None:
         """Searching is possible now; run whatever was typed meanwhile."""
         self.index = message.index
-        from medtui.curation import expand_institution_query
+        from medtui.curation import institution_names
 
-        corpus = self.model.corpus  # institution: queries also find names merged by curation
-        self.index.rewrite_query = lambda text: expand_institution_query(text, corpus)
+        corpus = self.model.corpus  # institution: queries follow the curated corpus
+        self.index.curated_names = lambda: institution_names(corpus)
         self.index_complete = True
         self.phase = "Ready"
         self.query_one(StatusBar).idle()

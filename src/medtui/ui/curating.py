@@ -76,7 +76,8 @@ class CurationMixin(ActionsMixin):
             self.message = "Copies folded."
         else:
             model.expanded.add(first)
-            self.message = f"{len(model.copies[first])} copies listed under the story."
+            n = len(model.copies[first])
+            self.message = f"{n} {'copy' if n == 1 else 'copies'} listed under the story."
         self.refresh_stories()
         if first is not None:
             stories.highlight_id(first)

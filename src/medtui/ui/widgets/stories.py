@@ -79,7 +79,7 @@ class StoriesPane(Vertical):
                 terms,
                 starred=model.is_starred(story.id),
                 read=model.is_read(story.id),
-                copies=(f"+{len(model.copies[story.id])} copies" if story.id in model.copies
+                copies=(_copies_label(len(model.copies[story.id])) if story.id in model.copies
                         else "↳ copy" if story.id in copy_ids else ""),
             )
 
@@ -100,3 +100,8 @@ class StoriesPane(Vertical):
     def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.row_id))
+
+
+def _copies_label(n: int) -> str:
+    """The tag of a story carried elsewhere too: "+1 copy", "+3 copies"."""
+    return f"+{n} {'copy' if n == 1 else 'copies'}"

@@ -83,9 +83,18 @@ class TimelinePane(Vertical):
 
         self.items.replace(rows, render, headers=headers)
         kind = ", ".join(model.filters.event_kinds) or model.filters.event_kind or "all kinds"
-        self.border_subtitle = Text(f"{count(len(events), 'event')} · {one_line(kind, 30)} (e)")
+        self.border_subtitle = Text(f"{rows_count(events, model)} · {one_line(kind, 30)} (e)")
 
     @on(NavList.Selected, "#timeline-list")
     def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.row_id))
+
+
+def rows_count(events: dict[str, Event], model: BrowserModel) -> str:
+    """What the rows stand for: "5 events", or "4 signings (6 events)" when some row
+    is one signing reported by several stories (:attr:`BrowserModel.sources`)."""
+    reported = sum(len(model.sources.get(event_id, ())) or 1 for event_id in events)
+    if reported == len(events):
+        return count(len(events), "event")
+    return f"{count(len(events), 'signing')} ({count(reported, 'event')})"
