@@ -1,6 +1,7 @@
 """The fast scans over raw HTML (issue 9's speed criterion) find exactly what the plain
 patterns they stand for find: the update and publication labels of
-:mod:`medtui.corpus.html_meta`, and the dated elements of the listing signs."""
+:mod:`medtui.corpus.html_meta`, the dated elements of the listing signs; and the cheap
+depth bound of :mod:`medtui.corpus.deep_html` is never below the depth it stands for."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.fuzz import FUZZ
-from medtui.corpus import html_meta
+from helpers.fuzz import FUZZ, html_text
+from medtui.corpus import deep_html, html_meta
 from medtui.corpus.html_fallback import _DATED_ELEMENT, _MONTH
 
 # Pieces that make labels, near-labels and their surroundings, including the letters that
@@ -59,3 +60,40 @@ date_soup = st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join)
 @given(st.one_of(date_soup, st.text(max_size=60)))
 def test_dated_element_scan_finds_what_the_plain_pattern_finds(text: str) -> None:
     assert _DATED_ELEMENT.findall(text) == _PLAIN_DATED.findall(text)
+
+
+def _exact_depth(html: str) -> int:
+    """The deepest nesting as limit_html_depth's own loop counts it."""
+    depth = deepest = 0
+    for m in deep_html._TAG.finditer(html):
+        if m.group(2).lower() in deep_html._FLAT or m.group(3):
+            continue
+        depth = max(depth - 1, 0) if m.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+_TAG_PIECES = ["<div>", "</div>", "</DIV >", "<P>", "</p>", "<br/>", "<div class='x'/>", "<img src=a>", "<span>",
+               "</span x>", "<li>", "</li>", "<x-y>", "</x-y>", "<p-x>", "</p-x>", "< div>", "</div", "</div/>",
+               "<a title='<b>'>", "</a>", "text", "</html>", "<!-- c -->", "<" + "n" * 70 + ">", "</" + "n" * 70 + ">"]
+tag_soup = st.lists(st.sampled_from(_TAG_PIECES), max_size=80).map("".join)
+
+
+@FUZZ
+@given(st.one_of(tag_soup, html_text))
+def test_depth_bound_is_never_below_the_counted_depth(html: str) -> None:
+    assert deep_html.depth_bound(html) >= _exact_depth(html)
+
+
+def test_a_page_nested_10000_deep_is_still_cut_to_the_limit() -> None:
+    page = "<html><body>" + "<div><span>x " * 5_000 + "Riverside University" + "</span></div>" * 5_000
+    out, warnings = deep_html.limit_html_depth(page)
+    assert warnings and "nested more than" in warnings[0]
+    assert _exact_depth(out) == deep_html.MAX_HTML_DEPTH
+    assert out.count("x ") == 5_000 and "Riverside University" in out  # the text stays
+
+
+def test_a_real_shaped_page_within_the_limit_is_left_alone() -> None:
+    page = "<html><body>" + "<div><p>Northgate Hospital news</p><img src=a.png><br></div>\n" * 400
+    assert deep_html.depth_bound(page) <= 2
+    assert deep_html.limit_html_depth(page) == (page, [])
