@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -109,6 +110,11 @@ _PUBLISH_LABEL = re.compile(r"(?<=[>\s])(?:(?:first|originally)\s+)?(?:published
                             re.I)
 """Labels as the page shows them: after a tag or a space (not inside a JSON key or an
 attribute name such as ``dateModified``)."""
+_UPDATE_WORD = re.compile(r"[uUmMrR](?i:pdated|odified|evised|eviewed)")
+_PUBLISH_WORD = re.compile("[pPrRiI\u0130\u0131](?i:ublished|osted|eleased|ssued)")
+"""Where a label's keyword may start: a first letter spelt out in both cases (and the
+letters ``re.I`` also folds to "i") lets the regex engine skip the text fast, where the
+labels' own patterns try every position (4 ms a page, more than htmldate)."""
 _TAGS = re.compile(r"<[^<>]{0,2000}>")
 _DATE_TOKEN = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
                          r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
@@ -130,12 +136,35 @@ def _labelled_update(html: str, iso: str) -> bool:
         return False
     low, high = datetime.combine(MIN_DATE, time()), datetime.combine(date.today(), time.max)
 
-    def labels(pattern: re.Pattern[str]) -> bool:
-        for label in pattern.finditer(html):
+    def labels(pattern: re.Pattern[str], words: re.Pattern[str], prefixes: tuple[int, ...]) -> bool:
+        for label in _label_matches(html, pattern, words, prefixes):
             after = _TAGS.sub(" ", html[label.end() : label.end() + _MARKUP_REACH])
             token = _DATE_TOKEN.search(" ".join(after.split())[:_LABEL_REACH])
             if token is not None and try_date_expr(token.group(), "%Y-%m-%d", False, low, high) == iso:
                 return True
         return False
 
-    return labels(_UPDATE_LABEL) and not labels(_PUBLISH_LABEL)
+    return labels(_UPDATE_LABEL, _UPDATE_WORD, (4,)) and not labels(_PUBLISH_LABEL, _PUBLISH_WORD, (5, 10))
+
+
+def _label_matches(html: str, label: re.Pattern[str], words: re.Pattern[str],
+                   prefixes: tuple[int, ...]) -> Iterator[re.Match[str]]:
+    """The matches of ``label.finditer(html)``, found fast: only where ``words`` finds
+    the label's keyword is ``label`` tried, at the keyword and at the start of a prefix
+    word of one of the lengths ``prefixes`` ("last", "first", "originally") before the
+    spaces, "_" or "-" that precede the keyword. Every match of ``label`` holds exactly
+    one keyword, so the same matches come out (a test compares the two)."""
+    done = 0
+    for word in words.finditer(html):
+        start = word.start()
+        if start < done:
+            continue
+        gap = start
+        while gap > 0 and (html[gap - 1].isspace() or html[gap - 1] in "_-"):
+            gap -= 1
+        for at in sorted({gap - n for n in prefixes if gap - n >= done} | {start}):
+            found = label.match(html, at)
+            if found is not None and found.end() > start:
+                done = found.end()
+                yield found
+                break
