@@ -107,3 +107,11 @@ def test_cjk_mou_with_alias() -> None:
 ])
 def test_cjk_names(text: str, expected: list[str]) -> None:
     assert [c.name for c in cjk_names(text)] == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Zorblax Announces $1.2M Award from the Riverside Charitable Trust", {"Zorblax", "Riverside Charitable Trust"}),
+    ("Quillfeather Receives Grant from the Northgate Foundation", {"Quillfeather", "Northgate Foundation"}),
+])
+def test_receiver_of_a_grant_from_a_funder(title: str, expected: set[str]) -> None:
+    assert {c.name for c in act_names(title, title=True)} == expected

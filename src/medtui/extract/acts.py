@@ -39,6 +39,8 @@ _ACT = re.compile(
     r"|(?P<sv0>\b(?:team(?:s|ed)?\s+up|partner(?:s|ed)?|join(?:s|ed)?\s+forces|collaborate)\b"
     r"(?=\s+(?:to|on|for|in)\b))"
     r"|(?P<by>\b(?:awarded|granted|funded|supported|sponsored|signed)\s+by\b)"
+    r"|(?P<recv>\b(?:receiv(?:es|ed)|w[io]ns?|secur(?:es|ed)|announc(?:es|ed)|gets?|got)[ \t]+"
+    r"(?:[\w$.,'\u2019\-]+[ \t]+){0,4}?(?:grants?|awards?|funding|investment|donation|gift)[ \t]+from\b)"
     r"|(?P<from>\b(?:grants?|awards?|funding|investment|donation|gift|approval|contract|endowment)"
     r"\s+from\b)"
     r"|(?P<to>\b(?:awarded|granted|donated|presented)\s+to\b)"
@@ -46,7 +48,7 @@ _ACT = re.compile(
     re.I,
 )
 # Kinds whose subject is the name before the act; the others take only what follows it.
-_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s"})
+_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv"})
 _NEEDS = re.compile(
     r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found",
     re.I)
@@ -272,7 +274,8 @@ _ACT_STARTS = (
     "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
     "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
-    "select", "pick", "authori", "collaboration", "partnership")
+    "select", "pick", "authori", "collaboration", "partnership", "receiv", "win", "won", "secur",
+    "get", "got")
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 

@@ -272,7 +272,8 @@ def find_events(
         if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
             parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
         previous = named or previous
-        if not parties or len(parties) == 1 and not _one_party_kept(kind, parties[0], sentence, found[2], kinds):
+        if not parties or len(parties) == 1 and not _one_party_kept(
+                kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None:
             continue  # a product or a website launched, whoever launched it
@@ -302,8 +303,14 @@ _PROGRAMME = re.compile(
     r"studies|study|trials?|projects?|curricul(?:um|a)|challenges?|grants?)\b", re.I)
 
 
+def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
+    """Whether institution ``key`` is mentioned in text[start:end] (spans sorted by start)."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    return any(s.key == key for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)])
+
+
 def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
-                    kinds: dict[str, str] | None) -> bool:
+                    kinds: dict[str, str] | None, object_only: bool = False) -> bool:
     """Whether an event with one known party is worth keeping.
 
     Users look for partnerships between institutions (issue 10, judged on 20 random
@@ -312,8 +319,8 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     names but we did not find are noise. Kept: a party with an institution's shape (a
     gazetteer entry or a name with a head word: its kind is not 'other'), and then a launch
     of a programme, centre or the like; any other act only when the other party is truly
-    unnamed ("signed an agreement with a leading hospital", no partner said at all); never
-    an approval, whose worth is who approved whom.
+    unnamed ("signed an agreement with a leading hospital", no partner said at all); an
+    approval only when the party is named after the verb (``object_only``: it was approved).
     """
     if kinds is not None and kinds.get(party, "other") == "other" and not party.startswith("g:"):
         return False
@@ -321,7 +328,9 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if kind == "launch":
         return _PROGRAMME.search(after[:120]) is not None
     if kind == "approval":
-        return False  # "the Board approved a capital raise", "ETFs were approved": no partner
+        # "approved the proposal of X" (X approved by an authority) is X's news; "X's Board
+        # approved a capital raise", "X has been authorized to ...": no partner.
+        return object_only
     slot = _OTHER_SLOT.search(after[:80])
     if slot is None:
         return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid
