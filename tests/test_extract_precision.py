@@ -115,3 +115,14 @@ def test_cjk_names(text: str, expected: list[str]) -> None:
 ])
 def test_receiver_of_a_grant_from_a_funder(title: str, expected: set[str]) -> None:
     assert {c.name for c in act_names(title, title=True)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2023, the Riverside Trust and The Codeworks began a partnership, allowing both to grow.",
+     {"Riverside Trust", "Codeworks"}),
+    ("Zorblax and Quillfeather signed a memorandum of understanding on data.", {"Zorblax", "Quillfeather"}),
+    # One subject alone is no pair: nothing is read from it.
+    ("Zorblax signed a memorandum of understanding on data.", set()),
+])
+def test_pair_that_signed_or_began_a_pact(text: str, expected: set[str]) -> None:
+    assert {c.name for c in act_names(text)} == expected

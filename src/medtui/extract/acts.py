@@ -35,6 +35,8 @@ _ACT = re.compile(
     r"|(?P<nom>\b(?:partnership|collaboration|alliance|cooperation|agreement|mou)\s+with\b)"
     r"|(?P<inp>\bin\s+(?:partnership|collaboration|cooperation)\s+with\b)"
     r"|(?P<between>\b(?:" + _PACTS + r")(?:\s+(?:is|was|are|were))?\s+between\b)"
+    r"|(?P<sp>\b(?:" + _SIGNING + r"|beg[ia]n|start(?:s|ed)?)[ \t]+(?:an?|the|their|a\s+new)[ \t]+"
+    r"(?:[\w'\u2019\-]+[ \t]+){0,2}?(?:" + _PACTS + r")\b(?![ \t]+with\b))"
     r"|(?P<s>\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|demonstrat(?:es?|ed)|co-found(?:s|ed)?)\b)"
     r"|(?P<sv0>\b(?:team(?:s|ed)?\s+up|partner(?:s|ed)?|join(?:s|ed)?\s+forces|collaborate)\b"
     r"(?=\s+(?:to|on|for|in)\b))"
@@ -48,9 +50,11 @@ _ACT = re.compile(
     re.I,
 )
 # Kinds whose subject is the name before the act; the others take only what follows it.
-_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv"})
+_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp"})
 _NEEDS = re.compile(
-    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found",
+    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found|"
+    r"sign|ink|renew|expand|extend|enter|announc|establish|form|forg|seal|conclud|strengthen|deepen|"
+    r"reach|beg[ia]n|start",
     re.I)
 
 _TOKEN = re.compile(
@@ -274,8 +278,8 @@ _ACT_STARTS = (
     "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
     "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
-    "select", "pick", "authori", "collaboration", "partnership", "receiv", "win", "won", "secur",
-    "get", "got")
+    "select", "pick", "authori", "receiv", "win", "won", "secur",
+    "get", "got", "beg", "start")
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 
@@ -318,7 +322,7 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _acts(text):
         kind = m.lastgroup or ""
-        if kind != "s":
+        if kind not in ("s", "sp"):
             after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
             found.extend(_names(after, text, title))
         if kind in _WITH_SUBJECT:
@@ -327,6 +331,8 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
             subject = list(_names(list(reversed(_subject(before, title))), text, title))
+            if kind == "sp" and len(subject) < 2:
+                continue  # "X and Y signed an agreement": the pair; one subject alone says little
             if kind == "s" and len(subject) < 2 and not title:
                 continue  # "X launched Y" in a body: as often a product as a company; a headline's
                 # "X Launches Y" is its issuer's news, X most often the issuer

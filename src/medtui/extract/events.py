@@ -24,7 +24,7 @@ EVIDENCE_MAX_CHARS = 600
 _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing))\b")
+         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing)|beg[ia]n|start(?:s|ed))\b")
 _WINDOW = r"[^.;:]{0,120}?"
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
