@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+import ahocorasick
+
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -280,6 +282,26 @@ _ACT_STARTS = (
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
     "select", "pick", "authori", "receiv", "win", "won", "secur",
     "get", "got", "beg", "start")
+_STEMS = ahocorasick.Automaton()
+for _stem in _ACT_STARTS:
+    _STEMS.add_word(_stem, _stem)
+_STEMS.make_automaton()
+_WORD_AT = re.compile(r"[\w\-]+")
+_FIRST_WORDS = frozenset("""
+partner partners partnered partnering partnership partnerships sign signs signed team teams teamed
+teaming collaborate collaborates collaborated collaborating collaboration collaborations join joins
+joined cooperate cooperates cooperated cooperation work works worked allies allied ally ink inks
+inked renew renews renewed expand expands expanded extend extends extended enter enters entered
+announces announced establishes established forms formed forges forged seal seals sealed concludes
+concluded strengthen strengthens strengthened deepen deepens deepened launch launches launched
+reaches reached alliance alliances agreement agreements mou mous memorandum memoranda contract
+contracts deal deals pact pacts letter letters in began begin begun start starts started unveil
+unveils unveiled demonstrate demonstrates demonstrated co-found co-founds co-founded awarded granted
+funded supported sponsored receives received win wins won secures secured get gets got grant grants
+award awards funding investment donation gift approval endowment donated presented funds selects
+selected picks picked authorises authorizes authorised authorized
+""".split())
+"""Every word a branch of ``_ACT`` can start with (case-folded): a cheap test before the pattern."""
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 
@@ -292,20 +314,22 @@ def _acts(text: str) -> Iterator[re.Match[str]]:
         yield from _ACT.finditer(text)  # case folding moved characters: read it all
         return
     starts: set[int] = set()
-    for stem in _ACT_STARTS:
-        at = lowered.find(stem)
-        while at >= 0:
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-                starts.add(at)
-                if stem in ("partner", "collaborat", "cooperat"):
-                    before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
-                    if before is not None:
-                        starts.add(before.start())  # "in partnership with"
-            at = lowered.find(stem, at + 1)
+    for end, stem in _STEMS.iter(lowered):  # one pass for all stems (Aho-Corasick)
+        at = end - len(stem) + 1
+        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+            starts.add(at)
+            if stem in ("partner", "collaborat", "cooperat"):
+                before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
+                if before is not None:
+                    starts.add(before.start())  # "in partnership with"
     last_end = 0
     for at in sorted(starts):
         if at < last_end:
             continue
+        word = _WORD_AT.match(lowered, at)
+        if word is None or (word.group() not in _FIRST_WORDS
+                            and word.group().split("-", 1)[0] not in _FIRST_WORDS):
+            continue  # "security", "teamwork", "forming": no branch starts with this word
         m = _ACT.match(text, at)
         if m is not None:
             last_end = m.end()

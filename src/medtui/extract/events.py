@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import ahocorasick
+
 from medtui.corpus.model import PartialDate
 from medtui.extract.mentions import Span
 from medtui.extract.parties import mention_counts, pieces, unnamed_parties
@@ -86,6 +88,11 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
                 "met with", "working session", "workshop"),
 }
+_NEEDS_WORDS = ahocorasick.Automaton()
+for _kind, _words in _NEEDS.items():
+    for _word in _words:
+        _NEEDS_WORDS.add_word(_word, (_kind, _word))
+_NEEDS_WORDS.make_automaton()
 _NEEDS_RE = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in _NEEDS.items()}
 """Each kind's cheap pre-check as one pattern (for a sentence read alone, as a headline)."""
 _PRIORITY = {kind: n for n, (kind, _) in enumerate(_TRIGGERS)}
@@ -156,15 +163,10 @@ class _Needs:
         self.exact = len(folded) == len(text)  # positions of the folded text are the text's
         self.hits: dict[str, list[tuple[int, int]]] = {}
         if self.exact:
-            for kind, words in _NEEDS.items():
-                found = []
-                for word in words:  # a plain search per word beats a regex of them all
-                    at = folded.find(word)
-                    while at >= 0:
-                        found.append((at, at + len(word)))
-                        at = folded.find(word, at + 1)
-                if found:
-                    self.hits[kind] = sorted(found)
+            for end, (kind, word) in _NEEDS_WORDS.iter(folded):  # one pass for all words
+                self.hits.setdefault(kind, []).append((end + 1 - len(word), end + 1))
+            for found in self.hits.values():
+                found.sort()
 
     def kinds(self, text: str, start: int, end: int) -> frozenset[str] | None:
         """The kinds whose words occur inside text[start:end] (None: test every kind)."""
