@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 import medtui.cli as cli
+from medtui.cache.searchable import Searchable
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
+from medtui.search.index import StoryIndex
 
 EVIL = "\x1b[31m[bold]Evil[/bold]\x1b]0;title\x07\u202e"
 
@@ -47,6 +49,13 @@ def make_corpus() -> Corpus:
 def corpus(monkeypatch: pytest.MonkeyPatch) -> Corpus:
     built = make_corpus()
     monkeypatch.setattr(cli, "load", lambda paths: built)
+
+    def searchable(paths: list[str]) -> Searchable:
+        index = StoryIndex()
+        index.add(built, built.stories)
+        return Searchable(built, index)
+
+    monkeypatch.setattr(cli, "load_searchable", searchable)
     return built
 
 
@@ -89,7 +98,7 @@ def test_search_suggestion_on_stderr(corpus: Corpus, capsys: pytest.CaptureFixtu
     assert "Did you mean: memorandum?" in one_line(err)
 
 
-@pytest.mark.parametrize("query", ['"open', "me*", "nofield:x", "date:2025-13"])
+@pytest.mark.parametrize("query", ['"open', "me*", "date:2025-13"])
 def test_search_bad_query_exits_2(
     corpus: Corpus, capsys: pytest.CaptureFixture[str], query: str
 ) -> None:
@@ -132,7 +141,8 @@ def test_timeline_json_order(corpus: Corpus, capsys: pytest.CaptureFixture[str])
 def test_timeline_csv(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline", "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "id,date,kind,parties,party_names,story,story_title,evidence"
+    assert out.splitlines()[0] == (
+        "id,date,kind,parties,party_names,story,story_title,evidence,sources,source_stories")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["id"] for r in rows] == ["e1", "e2", "e3"]
     assert rows[0]["parties"] == "i1;i2"
@@ -179,18 +189,18 @@ def test_timeline_markdown(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "timeline", "--format", "md")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "| Date | Kind | Parties | Story | Evidence |"
-    assert lines[1] == "| --- | --- | --- | --- | --- |"
+    assert lines[0] == "| Date | Kind | Parties | Story | Evidence | Sources |"
+    assert lines[1] == "| --- | --- | --- | --- | --- | --- |"
     assert len(lines) == 5
     assert lines[4].startswith("| undated | Meeting | Alpha University, Gamma \\| Agency |")
-    assert all(len(re.split(r"(?<!\\)\|", line)) == 7 for line in lines)  # 5 cells each
+    assert all(len(re.split(r"(?<!\\)\|", line)) == 8 for line in lines)  # 6 cells each
 
 
 def test_timeline_table_plain(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["date", "kind", "parties", "story", "story_title"]
+    assert lines[0].split("\t") == ["date", "kind", "parties", "story", "story_title", "sources"]
     assert [line.split("\t")[0] for line in lines[1:]] == ["2025-03-11", "2025-03", ""]
     assert "\x1b" not in out and "\u202e" not in out
 

@@ -70,3 +70,14 @@ def test_zero_width_spaces_in_markdown_hide_neither_the_agreement_nor_the_word(t
     index = StoryIndex()
     index.add(corpus, corpus.stories)
     assert [h.story for h in index.search("telemedicine").hits] == [story.id]
+
+
+def test_utf8_read_as_latin1_or_cp1252_is_repaired() -> None:
+    from medtui.corpus.normalise import normalise_chars, normalise_markup
+
+    assert normalise_chars("Riverside Didn\u00e2\u0080\u0099t wait") == "Riverside Didn\u2019t wait"
+    assert normalise_chars("Northgate Didn\u00e2\u20ac\u2122t wait \u00e2\u20ac\u201d now") == \
+        "Northgate Didn\u2019t wait \u2014 now"
+    assert normalise_markup("<h2>Top 10 Things You Didn\u00e2\u0080\u0099t Know</h2>") == \
+        "<h2>Top 10 Things You Didn\u2019t Know</h2>"
+    assert normalise_chars("caf\u00e9 cr\u00e8me, S\u00e3o Paulo") == "caf\u00e9 cr\u00e8me, S\u00e3o Paulo"

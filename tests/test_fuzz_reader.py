@@ -69,8 +69,10 @@ def test_normalising_keeps_every_visible_character(text: str, limit: int) -> Non
         assert max(map(len, out.split("\n"))) <= limit
     assert not _CONTROL.search(out) and "\r" not in out
     # Visible: all but controls and the invisible word-breakers (soft hyphen, zero-width
-    # space, word joiner, BOM; joiners are kept only beside non-Latin text, so not compared).
-    visible = "".join(ch for ch in text if (unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
+    # space, word joiner, BOM; joiners are kept only beside non-Latin text, so not compared),
+    # after mojibake is repaired (UTF-8 read as Latin-1 is the characters it encodes).
+    repaired = normalise.repair_mojibake(text)
+    visible = "".join(ch for ch in repaired if (unicodedata.category(ch) != "Cc" or ch in "\t\n\r")
                       and ch not in "\u00ad\u180e\u200b\u2060\u2061\u2062\u2063\u2064\ufeff")
     visible = "".join(unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufb06" or ch in
                       "\u0132\u0133\u01c4\u01c5\u01c6\u01c7\u01c8\u01c9\u01ca\u01cb\u01cc\u01f1\u01f2\u01f3"

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from helpers.scenes import SCENES, SIZES, private_dirs
 from medtui.ui.app import MedtuiApp
+from medtui.ui.colours import ANSI16_CLASS
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +47,21 @@ def test_readme_shows_a_screenshot_of_every_view_at_both_sizes() -> None:
             assert f"]({name})" in readme, f"README.md does not show {name}"
             svg = (root / name).read_text(encoding="utf-8")
             assert svg.lstrip().startswith("<svg") and "medtui" in svg, name
+
+
+@pytest.mark.parametrize("colours", ["no-color", "16-colours"])
+def test_search_view_in_few_colours(
+    colours: str, snap_compare: Callable[..., bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search view under NO_COLOR (no colour at all: bold, reverse and underline carry
+    the emphasis) and on a 16-colour terminal (matches on yellow, not an error's red)."""
+    if colours == "no-color":
+        monkeypatch.setenv("NO_COLOR", "1")  # read when the app is made
+    app = MedtuiApp([])
+
+    async def scene(pilot: Any) -> None:
+        if colours == "16-colours":  # what a real 16-colour terminal sets when mounting
+            pilot.app.add_class(ANSI16_CLASS)
+        await SCENES["search"](pilot)
+
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=scene)

@@ -254,3 +254,55 @@ def test_write_failure_mid_session_continues_in_memory(db: Path) -> None:
     state.close()
     with ReaderState(db) as again:
         assert again.starred() == {"saved"}
+
+
+def test_a_seed_is_keyed_by_its_place_in_the_package_wherever_medtui_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from medtui.state.store import seeds_dir
+
+    seed = sorted(p.name for p in seeds_dir().iterdir() if p.is_file())[0]
+    keys = set()
+    for folder in (tmp_path, seeds_dir().parent):
+        monkeypatch.chdir(folder)
+        keys.add(story_key(make_story(document=f"seeds/{seed}")))
+    assert len(keys) == 1 and keys.pop().startswith(f"seeds:{seed}#")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "real.txt").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    assert story_key(make_story(document="link.txt")) == story_key(
+        make_story(document=str(tmp_path / "real.txt"))
+    )  # other files by their resolved path
+
+
+def test_a_schema_1_database_is_migrated_to_the_new_keys(tmp_path: Path) -> None:
+    import sqlite3
+
+    from medtui.state.store import seeds_dir
+
+    seed = sorted(p.name for p in seeds_dir().iterdir() if p.is_file())[0]
+    (tmp_path / "real.txt").write_text("x")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    path = tmp_path / "state.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE stars (key TEXT PRIMARY KEY, at REAL NOT NULL) WITHOUT ROWID")
+    old.execute("CREATE TABLE reads (key TEXT PRIMARY KEY, at REAL NOT NULL) WITHOUT ROWID")
+    old.executemany("INSERT INTO stars VALUES (?, 1.0)", [
+        (f"/home/someone/seeds/{seed}#0:abcdef12",),  # launched from /home/someone
+        (f"{tmp_path}/link.txt#1:12345678",),
+        ("/gone/away.txt#0:00000000",),
+    ])
+    old.execute("INSERT INTO reads VALUES (?, 2.0)", (f"/elsewhere/seeds/{seed}#0:abcdef12",))
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with ReaderState(path) as state:
+        assert state.starred() == {
+            f"seeds:{seed}#0:abcdef12", f"{tmp_path}/real.txt#1:12345678",
+            "/gone/away.txt#0:00000000",
+        }
+        assert state.read() == {f"seeds:{seed}#0:abcdef12"}
+        assert not state.read_only
+    again = sqlite3.connect(path)
+    assert again.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    again.close()

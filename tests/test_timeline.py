@@ -73,3 +73,33 @@ def test_group_label() -> None:
 
 def test_empty() -> None:
     assert grouped_events(Corpus()) == []
+
+
+def sev(event_id: str, story: str, date: PartialDate | None, parties: tuple[str, ...] = ("i1", "i2"),
+        kind: str = "mou") -> Event:
+    return Event(event_id, story, kind, date, list(parties), f"evidence {event_id}")
+
+
+def test_one_row_per_signing() -> None:
+    from medtui.timeline import one_per_signing
+
+    events = [
+        sev("a", "s9", PartialDate(2024, 5)),  # the month contains the day: one signing
+        sev("j", "s1", PartialDate(2024, 6)),  # June holds two signings: joins neither
+        sev("b", "s2", PartialDate(2024, 6, 18), ("i2", "i1")),  # parties in another order
+        sev("c", "s3", PartialDate(2024, 6, 18)),
+        sev("d", "s4", PartialDate(2024, 6, 20)),  # another day: another signing
+        sev("k", "s4", PartialDate(2024, 5, 2)),
+        sev("l", "s5", PartialDate(2024)),  # holds all three signings: joins none
+        sev("e", "s5", PartialDate(2024, 6, 18), kind="grant"),  # another kind
+        sev("f", "s6", PartialDate(2024, 6, 18), ("i1", "i3")),  # other parties
+        sev("g", "s1", PartialDate(2024, 6, 18)),  # same story as a: not a copy of a
+        sev("m", "s6", PartialDate(2024, 7, 1), ("i9",), kind="approval"),
+        sev("o", "s7", PartialDate(2024, 7, 1), ("i9",), kind="approval"),  # one party: kept
+        sev("h", "s7", None),  # undated: never merged
+        sev("i", "s8", None),
+    ]
+    rows, sources = one_per_signing(Corpus(events=events))
+    assert [[e.id for e in sources[r.id]] for r in rows] == [
+        ["k", "a"], ["b", "c", "g"], ["e"], ["f"], ["d"], ["j"], ["m"], ["o"], ["l"], ["h"], ["i"],
+    ]

@@ -143,3 +143,74 @@ def s_line(screen: str, number: int) -> str:
     """Line ``number`` of a captured screen ('' if there are fewer)."""
     lines = screen.splitlines()
     return lines[number] if number < len(lines) else ""
+
+
+def start_medtui(tmux: Tmux, tmp_path: Path) -> None:
+    """medtui on the bundled seeds in the 80x24 session, private folders; wait until Ready."""
+    medtui = Path(sys.executable).parent / "medtui"
+    variables = [f"{name}={value}" for name, value in private_dirs(tmp_path).items()]
+    tmux.start(f"env {shlex.join(variables)} {shlex.quote(str(medtui))}")
+    tmux.wait_for(lambda s: READY.search(s) is not None, "the corpus read and indexed")
+
+
+def four_panes(screen: str) -> bool:
+    """All four pane titles on screen (the wide layout), no pane tabs."""
+    return all(t in screen for t in ("1 Institutions", "2 Stories", "3 Article", "4 Timeline")) \
+        and "[2 Stories]" not in screen
+
+
+def one_pane(screen: str) -> bool:
+    """The narrow layout: the pane tabs line, the stories pane alone."""
+    return "[2 Stories]" in screen and "4 Timeline ─" not in screen
+
+
+def test_the_layout_follows_each_resize_of_a_running_medtui(tmux: Tmux, tmp_path: Path) -> None:
+    start_medtui(tmux, tmp_path)
+    assert one_pane(tmux.screen())
+    for width, height, wide in ((120, 40, True), (80, 24, False), (100, 30, True),
+                                (99, 30, False), (100, 30, True), (80, 24, False)):
+        tmux.run("resize-window", "-t", "medtui", "-x", str(width), "-y", str(height))
+        screen = tmux.wait_for(
+            lambda s, w=width, h=height: len(s.splitlines()) == h
+            and max(len(line) for line in s.splitlines()) <= w and s.splitlines()[-1].strip() != "",
+            f"the window at {width}x{height}",
+        )
+        screen = tmux.wait_for(four_panes if wide else one_pane,
+                               f"the {'four-pane' if wide else 'one-pane'} layout at {width}x{height}")
+        assert (four_panes if wide else one_pane)(screen)
+
+
+def test_a_new_search_then_enter_enter_opens_its_top_hit(tmux: Tmux, tmp_path: Path) -> None:
+    start_medtui(tmux, tmp_path)
+    tmux.run("resize-window", "-t", "medtui", "-x", "120", "-y", "40")
+    tmux.wait_for(four_panes, "the four-pane layout")
+    # Select (and open) a story the query also finds, one not at its top: the Council's.
+    tmux.keys("2")
+    for _ in range(12):
+        tmux.keys("Enter")
+        screen = tmux.wait_for(lambda s: "Institutions:" in s, "a story open")
+        if "HKUST Council Advisory Group" in right_column(screen):
+            break
+        tmux.keys("Escape", "j")
+    else:
+        pytest.fail("the Council story was never selected")
+    tmux.keys("Escape")  # back in the stories, the Council story under the cursor
+    tmux.keys("/")
+    tmux.keys("medical school", literal=True)
+    screen = tmux.wait_for(lambda s: re.search(r"\d+ hits", s_line(s, 0)) is not None,
+                           "the hits of 'medical school'")
+    tmux.keys("Enter")
+    screen = tmux.wait_for(lambda s: "of " in s and "hits ·" in s, "the hits listed")
+    row = re.compile(r"^[│┃][★ ][● ] (?:\d{4}(?:-\d\d){0,2}|undated) +(.+?)(?:…|[│┃])")
+    titles = [m.group(1).strip() for line in screen.splitlines() if (m := row.match(line))]
+    assert len(titles) >= 2 and any(t.startswith("HKUST Council") for t in titles[1:]), screen
+    tmux.keys("Enter")  # open the top hit, not the Council story selected before
+    screen = tmux.wait_for(lambda s: "Institutions:" in s and titles[0][:25] in
+                           " ".join(right_column(s).split()), f"the top hit {titles[0]!r} open")
+    assert "HKUST Council Advisory" not in right_column(screen).split("Date:")[0]
+
+
+def right_column(screen: str) -> str:
+    """The text of the right-hand panes (article, timeline) of the four-pane layout."""
+    return " ".join(line[line.find("│", 2) + 1:] if "│" in line[2:] else ""
+                    for line in screen.splitlines())

@@ -84,9 +84,9 @@ async def test_keymap_from_config_rebinds_and_help_follows() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("2", "s")
-        assert not app.model.is_starred("s3")
+        assert not app.model.is_starred("s1")
         await pilot.press("ctrl+s")
-        assert app.model.is_starred("s3")
+        assert app.model.is_starred("s1")
         assert any("no.such.action" in warning for warning in app.warnings)
         assert not any("help.close" in warning for warning in app.warnings)
         await pilot.press("f1")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from medtui.config import Config
-from medtui.corpus.model import Corpus
+from medtui.corpus.model import Corpus, Story
 from medtui.ui import app as app_module
 from medtui.ui.app import MedtuiApp, run
 from medtui.ui.screens.warnings import WarningsScreen
@@ -115,13 +116,13 @@ async def test_documents_on_disk_load_in_a_worker(
     gate = threading.Event()
     import medtui.pipeline
 
-    real = medtui.pipeline.load_corpus
+    real = medtui.pipeline.iter_load
 
-    def slow_load(*args: object, **kwargs: object) -> Corpus:
+    def slow_load(*args: object, **kwargs: object) -> Iterator[list[Story]]:
         gate.wait(10)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        yield from real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(medtui.pipeline, "load_corpus", slow_load)
+    monkeypatch.setattr(medtui.pipeline, "iter_load", slow_load)
     app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -140,10 +141,10 @@ async def test_documents_on_disk_load_in_a_worker(
 async def test_a_failing_load_is_a_warning_in_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     import medtui.pipeline
 
-    def broken(*args: object, **kwargs: object) -> Corpus:
+    def broken(*args: object, **kwargs: object) -> Iterator[list[Story]]:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(medtui.pipeline, "load_corpus", broken)
+    monkeypatch.setattr(medtui.pipeline, "iter_load", broken)
     app = MedtuiApp(["."], index=FakeIndex(), config=Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

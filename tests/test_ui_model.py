@@ -28,14 +28,17 @@ def model() -> BrowserModel:
     return browser
 
 
-def test_newest_first_puts_undated_last() -> None:
+def test_newest_first_puts_undated_last_and_a_partial_date_after_the_dates_it_contains() -> None:
     stories = [
         Story("a", "d", "a", "", PartialDate(2024, 1, 2)),
         Story("b", "d", "b", "", None),
         Story("c", "d", "c", "", PartialDate(2025, 3)),
         Story("d", "d", "d", "", PartialDate(2025, 3, 30)),
+        Story("e", "d", "e", "", PartialDate(2025)),
+        Story("f", "d", "f", "", PartialDate(2025, 1, 2)),
     ]
-    assert [s.id for s in sorted(stories, key=newest_first_key)] == ["c", "d", "a", "b"]
+    # The timeline's rule, newest first: 2025-03-30, 2025-03, 2025-01-02, 2025, 2024-01-02.
+    assert [s.id for s in sorted(stories, key=newest_first_key)] == ["d", "c", "f", "e", "a", "b"]
 
 
 def test_institution_rows_filter_by_name_or_alias_and_sort() -> None:

@@ -41,8 +41,9 @@ async def test_stories_are_newest_first_with_undated_last() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        # s3 is year-only 2025 (end of 2025), s1 is 2025-03-11, s2 is 2024-05, s4 undated.
-        assert option_ids(app, "#story-list") == ["s3", "s1", "s2", "s4"]
+        # s1 is 2025-03-11, s3 is year-only 2025 (after the 2025 dates, as on the
+        # timeline), s2 is 2024-05, s4 undated.
+        assert option_ids(app, "#story-list") == ["s1", "s3", "s2", "s4"]
 
 
 async def test_choosing_an_institution_narrows_stories_and_timeline() -> None:
@@ -59,7 +60,7 @@ async def test_choosing_an_institution_narrows_stories_and_timeline() -> None:
         ]
         assert "Gamma Government" in screen_text(app).split("\n")[1]  # the filter bar
         await pilot.press("x")
-        assert option_ids(app, "#story-list") == ["s3", "s1", "s2", "s4"]
+        assert option_ids(app, "#story-list") == ["s1", "s3", "s2", "s4"]
 
 
 async def test_second_institution_shows_what_the_two_share() -> None:

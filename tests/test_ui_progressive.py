@@ -88,10 +88,13 @@ async def test_a_search_during_indexing_answers_over_what_is_indexed_so_far() ->
         assert app.model.search.total == 50  # the first batch only
         assert index.batches == 2 and not index.gate.is_set()  # indexing still under way
         assert "Indexing" in screen_text(app)
+        await wait_until(pilot, lambda: "50 hits so far" in screen_text(app))  # partial: says so
         index.gate.set()
         await settle(pilot)
         await wait_until(pilot, lambda: app.model.search.total == STORIES)
         assert app.phase == "Ready"
+        await wait_until(pilot, lambda: f"{STORIES} hits" in screen_text(app))
+        assert "so far" not in screen_text(app)
 
 
 def copy_seeds(tmp_path: Path) -> Path:

@@ -89,7 +89,7 @@ async def test_escape_clears_the_search_and_returns_focus() -> None:
         await settle(pilot)
         assert app.query_one(SearchBar).value == ""
         assert app.model.search is None
-        assert option_ids(app, "#story-list") == ["s3", "s1", "s2", "s4"]
+        assert option_ids(app, "#story-list") == ["s1", "s3", "s2", "s4"]
         assert app.focused is not None and app.focused.id == "timeline-list"
 
 

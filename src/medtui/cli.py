@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from medtui import __version__
 from medtui.corpus.model import Corpus
 from medtui.errors import InputError, MedtuiError, UsageError
+
+if TYPE_CHECKING:
+    from medtui.cache.searchable import Searchable
 
 PROG = "medtui"
 SUBCOMMANDS = ("export", "search", "timeline", "institutions", "bench")
@@ -47,22 +50,63 @@ def check_paths(paths: Sequence[str]) -> None:
             raise InputError(f"Cannot read {raw}: permission denied.")
 
 
+def _read_errors(exc: Exception) -> InputError:
+    """An OSError or UnicodeError while reading, as one sentence for the user."""
+    if isinstance(exc, OSError):
+        where = exc.filename or "the input"
+        return InputError(f"Cannot read {where}: {exc.strerror or exc}.")
+    return InputError(f"Cannot decode the input: {exc}.")
+
+
 def load(paths: Sequence[str]) -> Corpus:
-    """Check the paths and read them into a Corpus, with a progress bar on a terminal."""
+    """Check the paths and read them into a Corpus, with a progress bar on a terminal.
+
+    The corpus the app or an earlier ``medtui search`` saved for these very files
+    (every file unchanged) is opened instead of reading them again.
+    """
+    from medtui.cache.searchable import try_snapshot
     from medtui.cli_render import is_terminal, load_progress
-    from medtui.pipeline import load_corpus
+    from medtui.pipeline import discover_inputs, load_corpus
 
     check_paths(paths)
     try:
+        inputs = discover_inputs(list(paths) or None)
+        found, warnings = try_snapshot(list(paths) or None, inputs)
+        if found is not None:
+            from medtui.curation import curate_loaded
+
+            found.index.close()
+            found.corpus.warnings.extend(warnings)
+            curate_loaded(found.corpus)  # a snapshot keeps the corpus as extracted
+            return found.corpus
         with load_progress(is_terminal(sys.stderr)) as progress:
-            return load_corpus(list(paths) or None, progress=progress)
+            corpus = load_corpus(list(paths) or None, progress=progress, inputs=inputs)
+        corpus.warnings.extend(warnings)
+        return corpus
     except MedtuiError:
         raise
-    except OSError as exc:
-        where = exc.filename or "the input"
-        raise InputError(f"Cannot read {where}: {exc.strerror or exc}.") from exc
-    except UnicodeError as exc:
-        raise InputError(f"Cannot decode the input: {exc}.") from exc
+    except (OSError, UnicodeError) as exc:
+        raise _read_errors(exc) from exc
+
+
+def load_searchable(paths: Sequence[str]) -> Searchable:
+    """The corpus of ``paths`` and its search index: the saved pair when nothing changed.
+
+    Otherwise the files are read (through the document cache), indexed, and the
+    pair is saved for the next ``medtui search`` and the app (the same cache key).
+    Progress goes to stderr only when stderr is a terminal.
+    """
+    from medtui.cache.searchable import load_searchable as load_pair
+    from medtui.cli_render import is_terminal, load_and_index_progress
+
+    check_paths(paths)
+    try:
+        with load_and_index_progress(is_terminal(sys.stderr)) as (reading, indexing):
+            return load_pair(list(paths) or None, progress=reading, index_progress=indexing)
+    except MedtuiError:
+        raise
+    except (OSError, UnicodeError) as exc:
+        raise _read_errors(exc) from exc
 
 
 # --- subcommands -------------------------------------------------------------------------
@@ -92,16 +136,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """``medtui search QUERY [PATH ...] [--json]``: ranked hits; exit 1 when none."""
-    from medtui.cli_render import is_terminal, render_search, status, write_json
+    from medtui.cli_render import render_search, write_json
     from medtui.export import search_dict
-    from medtui.search.index import StoryIndex
 
     if args.limit < 1:
         raise UsageError("The --limit must be at least 1.")
-    corpus = load(args.paths)
-    index = StoryIndex()
-    with status("Indexing…", is_terminal(sys.stderr)):
-        index.add(corpus, corpus.stories)
+    index = load_searchable(args.paths).index
     result = index.search(args.query, limit=args.limit, institutions=args.institution or ())
     index.close()
     if result.error:
@@ -122,25 +162,25 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from medtui import cli_formats
     from medtui.cli_render import render_timeline, write_json
     from medtui.export import timeline_dict
-    from medtui.timeline import ordered_events
+    from medtui.timeline import one_per_signing
 
     corpus = load(args.paths)
-    events = ordered_events(corpus)
+    events, sources = one_per_signing(corpus)  # one row per signing, naming its sources
     fmt = args.format
     if fmt == "json":
-        write_json(timeline_dict(corpus, events), sys.stdout)
+        write_json(timeline_dict(corpus, events, sources), sys.stdout)
     elif fmt == "csv":
-        sys.stdout.write(cli_formats.timeline_csv(corpus, events))
+        sys.stdout.write(cli_formats.timeline_csv(corpus, events, sources))
     elif fmt == "md":
-        sys.stdout.write(cli_formats.timeline_markdown(corpus, events))
+        sys.stdout.write(cli_formats.timeline_markdown(corpus, events, sources))
     elif fmt == "ics":
-        text, skipped = cli_formats.timeline_ics(corpus, events)
+        text, skipped = cli_formats.timeline_ics(corpus, events, sources)
         sys.stdout.write(text)
         if skipped:
             plural = "event has" if skipped == 1 else "events have"
             _say(f"{skipped} {plural} no date and cannot be in a calendar; left out.")
     elif events:
-        render_timeline(corpus, events, sys.stdout)
+        render_timeline(corpus, events, sys.stdout, sources)
     if not events and fmt == "table":
         _say("no partnership events found.")
     return 0

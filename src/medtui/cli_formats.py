@@ -28,7 +28,15 @@ EVENT_KIND_LABELS = {
     "meeting": "Meeting",
     "other": "Other",
 }
-CSV_COLUMNS = ("id", "date", "kind", "parties", "party_names", "story", "story_title", "evidence")
+CSV_COLUMNS = ("id", "date", "kind", "parties", "party_names", "story", "story_title", "evidence",
+               "sources", "source_stories")
+Sources = dict[str, list[Event]] | None
+"""One event per signing: event id -> every event reporting it (itself first); None: each alone."""
+
+
+def sources_of(sources: Sources, event: Event) -> list[Event]:
+    """The events that report ``event``'s signing (itself first)."""
+    return sources.get(event.id, [event]) if sources is not None else [event]
 
 
 def story_title(corpus: Corpus, event: Event) -> str:
@@ -37,8 +45,10 @@ def story_title(corpus: Corpus, event: Event) -> str:
     return story.title if story is not None else ""
 
 
-def timeline_csv(corpus: Corpus, events: Sequence[Event]) -> str:
-    """One CSV row per event (header first); party ids joined by ';', names by '; '."""
+def timeline_csv(corpus: Corpus, events: Sequence[Event], sources: Sources = None) -> str:
+    """One CSV row per event (header first); party ids joined by ';', names by '; '.
+
+    ``sources``: how many stories report the signing, and their ids joined by ';'."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -53,6 +63,8 @@ def timeline_csv(corpus: Corpus, events: Sequence[Event]) -> str:
                 e.story,
                 sanitize_line(story_title(corpus, e)),
                 sanitize_line(e.evidence),
+                len(sources_of(sources, e)),
+                ";".join(s.story for s in sources_of(sources, e)),
             ]
         )
     return out.getvalue()
@@ -64,9 +76,10 @@ def _md_cell(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
-def timeline_markdown(corpus: Corpus, events: Sequence[Event]) -> str:
-    """A Markdown table: Date | Kind | Parties | Story | Evidence."""
-    lines = ["| Date | Kind | Parties | Story | Evidence |", "| --- | --- | --- | --- | --- |"]
+def timeline_markdown(corpus: Corpus, events: Sequence[Event], sources: Sources = None) -> str:
+    """A Markdown table: Date | Kind | Parties | Story | Evidence | Sources (stories reporting it)."""
+    lines = ["| Date | Kind | Parties | Story | Evidence | Sources |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for e in events:
         cells = [
             e.date.iso() if e.date else "undated",
@@ -74,6 +87,7 @@ def timeline_markdown(corpus: Corpus, events: Sequence[Event]) -> str:
             ", ".join(party_names(corpus, e)),
             story_title(corpus, e),
             e.evidence,
+            str(len(sources_of(sources, e))),
         ]
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
@@ -121,7 +135,7 @@ def event_uid(event: Event) -> str:
     return f"{hashlib.sha1(key.encode('utf-8')).hexdigest()[:20]}@medtui"
 
 
-def timeline_ics(corpus: Corpus, events: Sequence[Event]) -> tuple[str, int]:
+def timeline_ics(corpus: Corpus, events: Sequence[Event], sources: Sources = None) -> tuple[str, int]:
     """An iCalendar file with one all-day VEVENT per dated event; returns (text, undated).
 
     A date known only to the month or year is put on its first day, and the
@@ -151,6 +165,10 @@ def timeline_ics(corpus: Corpus, events: Sequence[Event]) -> tuple[str, int]:
             description += f"\n\nStory: {title}"
         if e.date.precision != "day":
             description += f"\nDate given only as {e.date.iso()}."
+        others = sources_of(sources, e)[1:]
+        if others:
+            description += f"\nAlso reported in {len(others)} other stor{'y' if len(others) == 1 else 'ies'}: "
+            description += "; ".join(story_title(corpus, s) or s.story for s in others)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event_uid(e)}",

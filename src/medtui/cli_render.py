@@ -98,10 +98,16 @@ def render_search(result: SearchResult, stream: TextIO) -> None:
     _console(stream).print(table)
 
 
-def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> None:
-    """The timeline: a Rich table with a section per month, or TSV when piped."""
+def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO,
+                    sources: dict[str, list[Event]] | None = None) -> None:
+    """The timeline: a Rich table with a section per month, or TSV when piped.
+
+    ``sources``: one row per signing; the story column says how many stories report it."""
+    def count(e: Event) -> int:
+        return len(sources.get(e.id, [e])) if sources is not None else 1
+
     if not is_terminal(stream):
-        rows = [["date", "kind", "parties", "story", "story_title"]]
+        rows = [["date", "kind", "parties", "story", "story_title", "sources"]]
         for e in events:
             story = corpus.story(e.story)
             rows.append(
@@ -111,6 +117,7 @@ def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> 
                     "; ".join(party_names(corpus, e)),
                     e.story,
                     story.title if story else "",
+                    str(count(e)),
                 ]
             )
         _plain(rows, stream)
@@ -134,7 +141,8 @@ def render_timeline(corpus: Corpus, events: Sequence[Event], stream: TextIO) -> 
             e.date.iso() if e.date else "undated",
             EVENT_KIND_LABELS.get(e.kind, e.kind),
             Text(sanitize_line(", ".join(party_names(corpus, e)))),
-            Text(sanitize_line(story.title if story else e.story)),
+            Text(sanitize_line(story.title if story else e.story)
+                 + (f" ({count(e)} sources)" if count(e) > 1 else "")),
         )
     _console(stream).print(table)
 
@@ -196,6 +204,44 @@ def load_progress(enabled: bool) -> Iterator[ProgressFn | None]:
 
     with progress:
         yield update
+
+
+@contextmanager
+def load_and_index_progress(
+    enabled: bool,
+) -> Iterator[tuple[ProgressFn | None, Callable[[int, int], None] | None]]:
+    """Progress bars on stderr for reading and then indexing (yields both callbacks),
+    or (None, None) when disabled. One live display: the bars never fight."""
+    if not enabled:
+        yield None, None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+    progress = Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}", markup=False),
+        console=Console(file=sys.stderr, highlight=False, markup=False),
+        transient=True,
+    )
+    tasks: dict[str, TaskID] = {}
+
+    def task(label: str) -> TaskID:
+        if label not in tasks:
+            tasks[label] = progress.add_task(label, total=None, name="")
+        return tasks[label]
+
+    def read(done: int, total: int, path: str) -> None:
+        name = sanitize_line(Path(path).name)[:40]
+        progress.update(task("Reading"), completed=done, total=total, name=name)
+
+    def index(done: int, total: int) -> None:
+        progress.update(task("Indexing"), completed=done, total=total)
+
+    with progress:
+        yield read, index
 
 
 @contextmanager

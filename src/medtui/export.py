@@ -137,9 +137,32 @@ def timeline_event_dict(corpus: Corpus, event: Event) -> dict[str, Any]:
     }
 
 
-def timeline_dict(corpus: Corpus, events: Iterable[Event] | None = None) -> dict[str, Any]:
-    """``medtui timeline --format json``: ``{"events": [...]}`` in timeline order."""
-    return {"events": [timeline_event_dict(corpus, e) for e in ordered_events(corpus, events)]}
+def timeline_dict(
+    corpus: Corpus,
+    events: Iterable[Event] | None = None,
+    sources: dict[str, list[Event]] | None = None,
+) -> dict[str, Any]:
+    """``medtui timeline --format json``: ``{"events": [...]}`` in timeline order.
+
+    With ``sources`` (one event per signing, see :func:`medtui.timeline.one_per_signing`)
+    each event also has ``"sources"``: every story that reports that signing, itself first,
+    as ``{"event", "story", "story_title", "date", "evidence"}``.
+    """
+    rows = []
+    for event in ordered_events(corpus, events):
+        row = timeline_event_dict(corpus, event)
+        if sources is not None:
+            row["sources"] = [source_dict(corpus, e) for e in sources.get(event.id, [event])]
+        rows.append(row)
+    return {"events": rows}
+
+
+def source_dict(corpus: Corpus, event: Event) -> dict[str, Any]:
+    """One report of a signing: the event, its story and the sentence that says so."""
+    story = corpus.story(event.story)
+    return {"event": event.id, "story": event.story,
+            "story_title": story.title if story is not None else None,
+            "date": iso(event.date), "evidence": event.evidence}
 
 
 def search_dict(result: SearchResult) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from medtui.corpus.boilerplate import line_keys
+from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
 from medtui.corpus.clean import CleanDoc, clean_lines
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
@@ -123,17 +123,26 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
         doc.title = clean.stated_title or clean.title_hint or raw[0].title
-        mentions = find_mentions(matcher, [s.text for s in raw], [s.title for s in raw])
-        result = DocResult(doc, entities=mentions.entities)
+        parts = [drop_release_boilerplate(s.text) for s in raw]  # (story text, issuer context, line keys)
+        raw = [RawStory(s.title, text, s.date) for s, (text, _, _) in zip(raw, parts, strict=True)]
         n = len(raw)
+        mentions = find_mentions(matcher, [*(s.text for s in raw), *(c for _, c, _ in parts)],
+                                 [s.title for s in raw])
+        result = DocResult(doc, entities=mentions.entities)
         for i, story in enumerate(raw):
-            body, title = mentions.spans[i], mentions.spans[n + i]
+            dropped = mentions.spans[n + i]  # found only in boilerplate: counts for nothing ...
+            body = issuer_spans(story.text, mentions.spans[i], dropped)  # ... but names the issuer
+            title = issuer_spans(story.title, mentions.spans[2 * n + i], dropped)
             # Institutions in order of first mention: the headline's first, then the body's.
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
             events = find_events(story.text, body, story.title, title, story.date,
                                  {k: e.kind for k, e in mentions.entities.items()})
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
-                                              line_keys(story.text)))
+                                              parts[i][2]))
+            for span in (*title, *body):
+                mentions.entities[span.key].names.add(span.surface)
+        used = {k for st in result.stories for k in st.entity_keys}
+        result.entities = {k: e for k, e in mentions.entities.items() if k in used}
         return result
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop the rest
         doc.warnings.append(f"could not be processed ({type(exc).__name__}: {exc})")
@@ -316,6 +325,9 @@ def load_corpus(
     for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=cache,
                        inputs=inputs):
         pass
+    from medtui.curation import curate_loaded
+
+    curate_loaded(builder.corpus)  # the user's curation, applied after extraction
     return builder.corpus
 
 
@@ -332,7 +344,7 @@ def cache_fingerprint() -> str:
     from medtui.cache import code_fingerprint
     from medtui.cache.docs import PIPELINE_CODE
 
-    return f"{code_fingerprint(*PIPELINE_CODE)}-{default_matcher().gazetteer.fingerprint}"
+    return f"{code_fingerprint(*PIPELINE_CODE)}-{default_matcher().gazetteer.fingerprint}-{known_fingerprint()}"
 
 
 def iter_load(

@@ -8,7 +8,9 @@ user's own cache is never touched:
    including saving it for next time), then the query mix (``queries``, with
    snippets of the top 10: ``query_p50_ms``/``query_p95_ms``), ``peak_rss_mb``;
 2. ``relaunch``: the same files again, warm cache to the first answered query
-   (``relaunch_s``, timed from the moment the process is started);
+   (``relaunch_s``, timed from the moment the process is started), then
+   ``medtui search`` on them as a user runs it (``cli_search_s``: the second search
+   on these files, the first having been the ``measure`` probe, which saved them);
 3. ``frame``: the app headless, to its first frame (``first_frame_s``) and until
    it can search (``app_searchable_s``);
 4. HTML pages among them: CPU of reading them (``html_cpu_s``) against trafilatura
@@ -119,6 +121,7 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
     record["relaunch_cpu_s"] = relaunch.get("cpu_s")
     record["relaunch_from_snapshot"] = relaunch.get("from_snapshot")
     record["relaunch_peak_rss_mb"] = relaunch.get("peak_rss_mb")
+    record["cli_search_s"] = cli_search_seconds(paths, cache, CLI_QUERY)
     if not args.no_app:
         for elapsed, line in _probe("frame", paths, cache):
             if line.get("event") == "frame":
@@ -131,7 +134,28 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
             engine: _last(_probe("peer", paths, cache, "--engine", engine, *extra), "peer")[1]
             for engine in ("whoosh", "tantivy", "rg")
         }
+        plain = record["peers"].get("whoosh", {}).get("query_p95_ms")
+        record["whoosh_plain_p95_ms"] = plain
+        ours = record.get("query_p95_ms")
+        if isinstance(plain, (int, float)) and isinstance(ours, (int, float)) and plain > 0:
+            record["p95_vs_whoosh_plain"] = round(ours / plain, 3)
     return record
+
+
+CLI_QUERY = "memorandum of understanding"
+"""The query of the ``cli_search_s`` figure (the one of the issue that asked for it)."""
+
+
+def cli_search_seconds(paths: list[str], cache: Path, query: str) -> float | None:
+    """Wall seconds of ``medtui search QUERY PATHS --json`` in a fresh process (None: failed)."""
+    env = {**os.environ, "MEDTUI_CACHE_DIR": str(cache)}
+    env.pop("MEDTUI_NO_CACHE", None)
+    command = [sys.executable, "-m", "medtui", "search", query, *paths, "--json"]
+    start = time.perf_counter()
+    proc = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          timeout=PROBE_TIMEOUT_S, check=False)
+    elapsed = time.perf_counter() - start
+    return round(elapsed, 3) if proc.returncode in (0, 1) else None
 
 
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:

@@ -93,6 +93,7 @@ def load_searchable(
         found, warnings = try_snapshot(paths, inputs)
         if found is not None:
             found.corpus.warnings.extend(warnings)
+            _curate(found.corpus, found.index)
             found.load_s = time.perf_counter() - started
             return found
     else:
@@ -110,9 +111,18 @@ def load_searchable(
     if writer is not None:
         writer.save(builder.corpus_key, corpus)
         corpus.warnings.extend(writer.warnings)
+    _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
                       cpu_loaded - cpu_started, cpu_done - cpu_loaded)
+
+
+def _curate(corpus: Corpus, index: Any) -> None:
+    """Apply the user's curation; ``institution:`` queries then follow the curated corpus."""
+    from medtui.curation import curate_loaded, institution_names
+
+    curate_loaded(corpus)
+    index.curated_names = lambda: institution_names(corpus)
 
 
 def cpu_seconds() -> float:

@@ -56,8 +56,11 @@ def snapshot_root(directory: Path | None = None) -> Path:
 
 
 def snapshot_key(corpus_key: str) -> str:
-    """The key of a snapshot: the corpus key and the search code's fingerprint."""
-    return f"{corpus_key[:24]}-{code_fingerprint('search')[:16]}"
+    """The key of a snapshot: the corpus key, the analysis version and the search code's
+    fingerprint (an index made by another analysis is never opened: it is rebuilt)."""
+    from medtui.search.analysis import VERSION
+
+    return f"{corpus_key[:24]}-a{VERSION}-{code_fingerprint('search')[:16]}"
 
 
 def _index_storage(folder: Path) -> Any:
@@ -112,6 +115,9 @@ class SnapshotWriter:
             return False
         key = snapshot_key(corpus_key)
         try:
+            from medtui.curation import uncurated
+
+            corpus = uncurated(corpus)  # curation is applied at load, never saved here
             plain = Corpus.__new__(Corpus)  # without the lookup maps: rebuilt when first used
             plain.__dict__.update((k, v) for k, v in vars(corpus).items() if not k.startswith("_"))
             payload = pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL)

@@ -112,3 +112,42 @@ def _cut(lines: list[str], starts: list[int]) -> list[list[str]]:
     if len(starts) < MIN_ITEMS:
         return []
     return [lines[s : starts[n + 1] if n + 1 < len(starts) else len(lines)] for n, s in enumerate(starts)]
+
+
+_SEPARATOR = re.compile(r"^\s*(?:[_*=~#-]\s*){2,}$")
+"""A rule between a live blog's or roundup's entries ("___", "* * *", "---")."""
+_SECTION_LABEL = re.compile(r"^[^a-z]{3,80}:\s*$")
+"""An all-capitals label ending in a colon ("HERE'S WHAT ELSE IS HAPPENING:"): no item."""
+_ITEM_MIN_WORDS = 12
+
+
+def is_digest_title(title: str | None) -> bool:
+    """Whether a document's own title names it a digest, bulletin or live blog."""
+    return bool(title and _DIGEST_TITLE.search(" ".join(title.split())))
+
+
+def split_separated(lines: list[str], title: str | None) -> list[list[str]]:
+    """The entries of a digest or live blog whose entries are set apart by rules
+    (*separated entries*: "___" between dated leads, the lead entry under the page's
+    headline), or [] for any other document.
+
+    Only a document whose title names a digest (:func:`is_digest_title`) is split, on
+    its rule lines. A part without a sentence of its own (a teaser list, "Follow our
+    coverage at ...") is furniture, not an entry; an all-capitals label above an entry
+    is dropped with it.
+    """
+    if not is_digest_title(title) or sum(bool(_SEPARATOR.match(ln)) for ln in lines) < MIN_ITEMS - 1:
+        return []
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if _SEPARATOR.match(line):
+            parts.append([])
+        elif line.strip():
+            parts[-1].append(line.strip())
+    entries: list[list[str]] = []
+    for part in parts:
+        while part and _SECTION_LABEL.match(part[0]):
+            part = part[1:]
+        if any(is_sentence(ln) and len(ln.split()) >= _ITEM_MIN_WORDS for ln in part):
+            entries.append(part)
+    return entries if len(entries) >= MIN_ITEMS else []

@@ -67,6 +67,11 @@ _CONTACT_FIELD = re.compile(
     r"^(?:Company (?:Name|Website|Email|Phone|Address)|Contact (?:Person|Name|Email|Phone)|"
     r"Media Contacts?|Press Contacts?|Website|E-?mail|Phone|Tel|Telephone|Fax|Address|City|"
     r"State|Country)\s*:?", re.I)
+_PARAGRAPH_GAP = re.compile(r"(?<=[^\s|])[ \t\u00a0]{3,}(?=[\"\u201c\u2018'(\[\u2022*]?[A-Z])")
+_PARAGRAPH_GAP_MIN_CHARS = 300
+"""Some wires write a whole release as one long line with its paragraphs apart by runs of
+three or more spaces (all 56 releases of one wire, some 2,600 of another in 25,000): such a
+run inside a long line is a paragraph break (a short line with wide spaces is a table row)."""
 _MENU_WORDS = 6
 _MIN_MENU_RUN = 4
 _MIN_FURNITURE_RUN = 6
@@ -191,6 +196,8 @@ def clean_lines(
     if "{" in text:
         text = _TEMPLATE_TAG.sub("", text)
     raw = text.split("\n")
+    if "   " in text:
+        raw = [part for line in raw for part in _paragraphs(line)]
     for line in raw:
         line = line.rstrip()
         if line.strip() == ARTICLE_BREAK:
@@ -249,6 +256,19 @@ def clean_lines(
     out = _drop_runs(out)
     doc.lines = _collapse_blanks(out)
     return doc
+
+
+def _paragraphs(line: str) -> list[str]:
+    """A long line cut at its paragraph gaps (see ``_PARAGRAPH_GAP``), blank lines between."""
+    if len(line) < _PARAGRAPH_GAP_MIN_CHARS or "   " not in line.strip():
+        return [line]
+    parts = _PARAGRAPH_GAP.split(line)
+    if len(parts) == 1:
+        return [line]
+    out: list[str] = []
+    for part in parts:
+        out.extend((part, ""))
+    return out[:-1]
 
 
 _CONTACTISH = re.compile(r"\d|@|\|")

@@ -224,8 +224,11 @@ def read_date_line(line: str, order: str | None = None) -> tuple[PartialDate | N
     if n_words > _DATE_LINE_WORDS and not any(labels):
         return None
     rest.append(line[prev:])
-    words = re.findall(r"[^\W\d_]+", _TIME.sub(" ", " ".join(rest)))
-    if len(words) > 4:
+    rest_text = _TIME.sub(" ", " ".join(rest))
+    # Han/Kana/Hangul text has no spaces: every two characters count as a word.
+    cjk = len(_CJK_CHARS.findall(rest_text))
+    words = re.findall(r"[^\W\d_]+", _CJK_CHARS.sub(" ", rest_text))
+    if len(words) + cjk / 2 > 4:
         return None
     published = [d for d, label in zip(dates, labels, strict=True)
                  if label is not None and label not in _NOT_PUBLISHED]
@@ -240,3 +243,6 @@ def not_published_label(text_before: str) -> bool:
     date ("Updated:", "Last modified on", "Received")."""
     m = _LABEL_BEFORE.search(text_before)
     return m is not None and m.group("label").casefold() in _NOT_PUBLISHED
+
+
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

@@ -27,25 +27,26 @@ real news pages, see the README):
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from medtui.corpus import html_meta
+from medtui.corpus.bulletins import split_separated
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, clean_lines
 from medtui.corpus.dates import date_line
-from medtui.corpus.html_fallback import HtmlPage
+from medtui.corpus.html_fallback import HtmlPage, listing_signs, page_meta, parse
 from medtui.corpus.html_fallback import html_to_page as fallback_page
 from medtui.corpus.html_furniture import drop_furniture
+from medtui.corpus.html_meta import MIN_DATE, PageMeta, load_tree
 from medtui.corpus.model import PartialDate
+from medtui.corpus.normalise import normalise_chars
 from medtui.corpus.stories import RawStory, shorten, split_stories
 
 LISTING_DOMINANCE = 2.0
 LISTING_ARTICLE_RATIO = 1.5
 LISTING_MIN_ITEMS = 2
-MIN_DATE = date(1995, 1, 1)
-"""No web page states an earlier publication date (htmldate's own floor)."""
 SHORT_ARTICLE_WORDS = 100
 """Below this many words, trafilatura's balanced mode is asked too (see :func:`read_html`)."""
 RETRY_GAIN = 2.0
@@ -64,52 +65,96 @@ class HtmlRead:
     stories: list[RawStory]
     warnings: list[str] = field(default_factory=list)
     reader: str = "trafilatura"
-    """Which reader gave the text: "trafilatura", "listing" or "fallback"."""
+    """Which reader gave the text: "trafilatura", "listing", "entries" (a live blog) or "fallback"."""
 
 
 def read_html(html: str) -> HtmlRead:
     """Read one HTML page into stories; never raises on a bad page (see the module docstring)."""
-    page = fallback_page(html)
-    own_published = page.published
-    own = _clean(page.text, page)
-    own_stories = split_stories(own)
-    found = _trafilatura(html)
+    lexbor = parse(html)
+    page = page_meta(lexbor)
+    tree = load_tree(html)
+    own_date = _iso_date((page.published or "")[:10])
+    found = _trafilatura(tree if tree is not None else html)
+    meta = html_meta.page_meta(tree, html, dated=own_date is not None) if tree is not None else PageMeta()
     lines: list[str] = []
-    meta: dict[str, Any] = {}
     if found is not None:
-        lines = drop_furniture(found[0].split("\n"), title=found[1].get("title"))
-        meta = found[1]
+        lines = drop_furniture(found.split("\n"), title=meta.title)
     words = sum(len(ln.split()) for ln in lines)
     if words < SHORT_ARTICLE_WORDS:
         # Precision mode can keep too little of a short page: trafilatura's balanced
         # mode (which itself retries with recall) is asked, and wins if it finds far more.
-        again = _trafilatura(html, precision=False)
-        more = drop_furniture(again[0].split("\n")) if again is not None else []
+        again = _trafilatura(tree if tree is not None else html, precision=False)
+        more = drop_furniture(again.split("\n")) if again is not None else []
         if sum(len(ln.split()) for ln in more) >= RETRY_GAIN * max(words, 1):
-            lines, meta = more, meta or (again[1] if again is not None else {})
+            lines = more
             words = sum(len(ln.split()) for ln in lines)
-    if is_listing([len(s.text.split()) for s in own_stories], words):
-        return HtmlRead(own, own_stories, reader="listing")
+    stated = own_date or _iso_date(meta.date)
+    own: HtmlPage | None = None
+    if listing_signs(lexbor, html):
+        own = fallback_page(html, lexbor)
+        own_clean = _clean(own.text, own)
+        own_stories = split_stories(own_clean)
+        if is_listing([len(s.text.split()) for s in own_stories], words):
+            return HtmlRead(own_clean, own_stories, reader="listing")
+    headline = _headline(lexbor, _site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename))
     if words >= MIN_ARTICLE_WORDS:
+        entries = split_separated(found.split("\n"), headline) if found else []
+        if entries:
+            return _entries_read(entries, headline, stated, page)
         page = HtmlPage(
             text="\n\n".join(lines),
-            title=_site_suffix_dropped(meta.get("title"), meta.get("sitename")) or page.title,
-            publisher=meta.get("sitename") or page.publisher,
-            url=page.url or meta.get("url"),
+            title=headline or page.title,
+            publisher=meta.sitename or page.publisher,
+            url=page.url or meta.url,
             date_hint=page.date_hint,
         )
         clean = _clean(page.text, page)
-        stated = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date"))
         story = _article_story(clean, page.title, stated)
         return HtmlRead(clean, [story] if story.text or story.title else [])
-    own = _clean("\n\n".join(drop_furniture(page.text.split("\n"))), page)
-    own_stories = split_stories(own)
-    if len(own_stories) == 1:
-        date = _iso_date((own_published or "")[:10]) or _iso_date(meta.get("date")) or _metadata_date(html)
-        if date is not None:
-            own_stories[0].date = date
+    if own is None:
+        own = fallback_page(html, lexbor)
+    own_clean = _clean("\n\n".join(drop_furniture(own.text.split("\n"))), own)
+    own_stories = split_stories(own_clean)
+    if len(own_stories) == 1 and stated is not None:
+        own_stories[0].date = stated
     warnings = [FALLBACK_WARNING] if own_stories else []
-    return HtmlRead(own, own_stories, warnings, reader="fallback")
+    return HtmlRead(own_clean, own_stories, warnings, reader="fallback")
+
+
+def _entries_read(entries: list[list[str]], headline: str | None, stated: PartialDate | None,
+                  page: HtmlPage) -> HtmlRead:
+    """A live blog or digest of separated entries (:func:`medtui.corpus.bulletins.split_separated`):
+    one story per entry, the lead entry under the page's headline, each dated by a date
+    line of its own or else by the page."""
+    stories: list[RawStory] = []
+    all_lines: list[str] = []
+    for n, entry in enumerate(entries):
+        kept = drop_furniture(entry)
+        clean = _clean("\n\n".join(kept), page)
+        lines = [ln for ln in clean.lines if ln.strip() and ln != ARTICLE_BREAK]
+        own = date_line(lines[0]) if lines else None
+        text = "\n".join(lines[1:] if own is not None else lines).strip()
+        title = headline if n == 0 and headline else shorten(text)
+        stories.append(RawStory(title=title, text=text, date=own or stated))
+        all_lines += [*lines, ARTICLE_BREAK]
+    doc = _clean("\n\n".join(ln for ln in all_lines if ln != ARTICLE_BREAK), page)
+    return HtmlRead(doc, [s for s in stories if s.text], reader="entries")
+
+
+_MIN_HEADLINE_WORDS = 3
+
+
+def _headline(lexbor: Any, title: str | None) -> str | None:
+    """The headline a reader sees: the page's only ``<h1>`` when it differs from the
+    title its metadata states (a page republished under a new headline keeps the old
+    ``og:title``), else that title."""
+    heads = lexbor.css("h1")
+    if len(heads) != 1:
+        return title
+    seen = normalise_chars(" ".join(heads[0].text().split()))
+    if len(seen.split()) < _MIN_HEADLINE_WORDS or (title and _norm(seen) in _norm(title)):
+        return title or seen or None
+    return seen
 
 
 def _clean(text: str, page: HtmlPage) -> CleanDoc:
@@ -133,43 +178,23 @@ def is_listing(item_words: list[int], article_words: int) -> bool:
     return largest < LISTING_DOMINANCE * second and article_words <= LISTING_ARTICLE_RATIO * total
 
 
-def _quiet() -> None:
-    # trafilatura and htmldate log every page they discard; medtui reports per document.
-    for name in ("trafilatura", "htmldate", "courlan"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+def _trafilatura(html: Any, precision: bool = True) -> str | None:
+    """trafilatura's article text (one line per paragraph) of ``html`` (a string or an
+    lxml tree, which trafilatura copies), or None when it fails or finds nothing.
 
-
-def _date_params() -> dict[str, Any]:
-    return {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d",
-            "min_date": MIN_DATE.isoformat(), "max_date": date.today().isoformat(),
-            "deferred_url_extractor": True}
-
-
-def _trafilatura(html: str, precision: bool = True) -> tuple[str, dict[str, Any]] | None:
-    """trafilatura's article text and metadata, or None when it fails or finds nothing."""
-    _quiet()
+    Its metadata step is skipped (:mod:`medtui.corpus.html_meta` reads only what medtui
+    uses, from the same tree)."""
+    html_meta.quiet()
     try:
         from trafilatura import bare_extraction
 
         doc = bare_extraction(html, favor_precision=precision, include_comments=False, include_tables=True,
-                              with_metadata=True, date_extraction_params=_date_params())
+                              with_metadata=False)
     except Exception:  # noqa: BLE001 - a library failure means: read the page another way
         return None
     if doc is None:
         return None
-    meta: dict[str, Any] = {name: getattr(doc, name, None) for name in ("title", "sitename", "url", "date")}
-    return str(getattr(doc, "text", "") or ""), meta
-
-
-def _metadata_date(html: str) -> PartialDate | None:
-    """The date the page's metadata states (htmldate), for pages trafilatura could not read."""
-    _quiet()
-    try:
-        from htmldate import find_date
-
-        return _iso_date(find_date(html, **_date_params()))
-    except Exception:  # noqa: BLE001 - no date rather than no document
-        return None
+    return normalise_chars(str(getattr(doc, "text", "") or ""))
 
 
 def _iso_date(value: object) -> PartialDate | None:

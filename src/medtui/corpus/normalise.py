@@ -44,6 +44,41 @@ NFKC on the whole text would also rewrite superscripts, fractions and full-width
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """A character reference with its semicolon (``&notice`` and ``AT&T`` are left alone)."""
 
+_CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019" \
+    "\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+"""What cp1252 shows for the bytes 0x80-0x9f."""
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf]{1,3}"
+    f"|[\u00e2-\u00ef][\u00a0-\u00bf{_CP1252_HIGH}\u0080-\u009f][\u00a0-\u00bf{_CP1252_HIGH}\u0080-\u009f]"
+)
+"""UTF-8 bytes read as Latin-1 or cp1252 ("Didn\u00e2\u0080\u0099t", "Didn\u00e2\u20ac\u2122t"): a
+lead byte's character and its continuation bytes' characters."""
+_MOJIBAKE_SIGN = re.compile(f"[\u0080-\u009f]|\u00e2[\u20ac\u0080][{_CP1252_HIGH}\u0080-\u009f\u00a0-\u00bf]")
+"""C1 controls (never text) or "\u00e2\u20ac" + one more (the start of a curly quote or dash read as
+cp1252): only then is the text searched for mojibake."""
+
+
+def repair_mojibake(text: str) -> str:
+    """Characters that are UTF-8 bytes read as Latin-1 or cp1252 (a page encoded twice),
+    as the characters they encode. A run is only replaced when its bytes are valid UTF-8,
+    so "Ã©" in real Latin-1 text around other letters is left alone unless it decodes."""
+    if not ("\u00e2" in text or "\u00c2" in text or "\u00c3" in text) or _MOJIBAKE_SIGN.search(text) is None:
+        return text  # the lead characters of nearly all mojibake: plain scans, fast
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group()
+        for codec in ("latin-1", "cp1252"):
+            try:
+                fixed = run.encode(codec).decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if len(fixed) == 1 and fixed.isprintable():  # never a control character
+                return fixed
+        return run
+
+    return _MOJIBAKE.sub(fix, text)
+
+
 _NEEDS_WORK = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u00ad\u0132\u0133\u01c4-\u01cc\u01f1-\u01f3\u1680\u180e"
     "\u2000-\u200d\u2028\u2029\u202f\u205f-\u2064\u3000\ufb00-\ufb06\ufeff]"
@@ -60,14 +95,27 @@ def normalise_chars(text: str) -> str:
     """``text`` in the one form every later step reads (see the module docstring)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text)
     if _NEEDS_WORK.search(text) is not None:  # most documents need nothing: one scan
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
         text = _CONTROLS.sub("", text)
         text = _INVISIBLE.sub("", text)
-        text = _JOINERS.sub("", text)
+        if "\u200c" in text or "\u200d" in text:  # the look-behind scan is slow: only when needed
+            text = _JOINERS.sub("", text)
         text = _SPACES.sub(" ", text)
         text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return unicodedata.normalize("NFC", text)
+
+
+def normalise_markup(html: str) -> str:
+    """An HTML page before it is parsed: unified line ends and no control characters
+    (which lxml refuses). The rest of :func:`normalise_chars` runs on the text the parser
+    gives (see :mod:`medtui.corpus.html`), where it must run anyway, since the parser
+    turns ``&shy;`` and ``&#8203;`` into the very characters it removes; running it on
+    the whole markup as well cost a third of trafilatura's time."""
+    if "\r" in html:
+        html = html.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", repair_mojibake(html))
 
 
 def unescape_entities(text: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from medtui.corpus.decode import decode
 from medtui.corpus.deep_html import limit_html_depth
 from medtui.corpus.frontmatter import FrontMatter, split_front_matter
-from medtui.corpus.normalise import limit_lines, normalise_chars, unescape_entities
+from medtui.corpus.normalise import limit_lines, normalise_chars, normalise_markup, unescape_entities
 from medtui.errors import InputError
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -239,9 +239,13 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
 
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+"""Files read as HTML whatever they hold; their characters are normalised after parsing."""
+
+
 def looks_like_html(path: Path, text: str) -> bool:
     """HTML by suffix, or by a doctype/<html> at the start of the text."""
-    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+    if path.suffix.lower() in HTML_SUFFIXES:
         return True
     head = text[:1024].lstrip().lower()
     return head.startswith(("<!doctype html", "<html"))
@@ -256,7 +260,8 @@ def read_document_text(path: Path) -> DecodedText:
     warnings += more
     if text is None:
         return DecodedText(None, None, warnings)
-    text = normalise_chars(text)
+    markup = path.suffix.lower() in HTML_SUFFIXES
+    text = normalise_markup(text) if markup else normalise_chars(text)
     front, text = split_front_matter(text)
     if not text.strip():
         return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"], front=front)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import stat
 from collections.abc import Iterable
@@ -85,6 +86,8 @@ def _str_list(value: object) -> list[str]:
 
 
 def _merge(gaz: Gazetteer, raw: object, source: str) -> None:
+    if isinstance(raw, dict) and "institutions" not in raw and "curation" in raw:
+        return  # only the user's curation (medtui.curation), applied after extraction
     items = raw.get("institutions") if isinstance(raw, dict) else raw
     if not isinstance(items, list):
         gaz.warnings.append(f"{source}: expected a list under 'institutions'; file ignored.")
@@ -135,6 +138,15 @@ def safe_load(text: str) -> Any:
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, C or Python
 
 
+def _extraction_part(text: str, data: Any) -> bytes:
+    """What of a user's file extraction depends on: all of it but the ``curation:`` block
+    (applied after extraction, so curating keeps cached results valid)."""
+    if not isinstance(data, dict) or "curation" not in data:
+        return text.encode()
+    rest = {k: v for k, v in data.items() if k != "curation"}
+    return json.dumps(rest, sort_keys=True, default=str).encode()
+
+
 def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
     """The shipped gazetteer plus the user's files; bad user files become warnings."""
     gaz = Gazetteer()
@@ -164,7 +176,7 @@ def load_gazetteer(extra_files: Iterable[Path] = ()) -> Gazetteer:
             continue
         if data is None:
             continue
-        digest.update(text.encode())
+        digest.update(_extraction_part(text, data))
         _merge(gaz, data, str(path))
     gaz.fingerprint = digest.hexdigest()[:16]
     return gaz

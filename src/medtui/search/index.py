@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("title:agreement", "in the title (also text:, kind:)"),
     ('institution:"Zhejiang University"', "about an institution (name or alias)"),
     ("kind:mou", "stories with an event of that kind"),
+    ("kind:mou,agreement", "an event of either kind (or kind:(mou OR agreement))"),
     ("date:2025-03", "dated in March 2025 (or 2025, 2025-03-15)"),
     ("date:[2025-01 to 2025-03]", "dated in a range (or date:>2025-02)"),
 )
@@ -86,10 +87,15 @@ class StoryIndex:
         self._ix: Any = None
         self._storage: Any = None
         self._searcher: Any = None
-        self._stem: Any = None  # the text field's stemmer (cached), for snippets
         self._stories: dict[str, Story] = {}
         self._vocabulary = Vocabulary()
         self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
+        self.curated_names: Callable[[], Mapping[str, Sequence[str]] | None] | None = None
+        """While the user's curation is applied: institution id -> every name it answers
+        to now (the same mapping until the curation changes). ``institution:`` queries
+        and the ``institutions`` filter then follow the stories' institutions in memory
+        (:mod:`medtui.search.curated`); the index keeps the corpus as extracted."""
+        self._curated: tuple[Any, Any] = (None, None)  # (names given, their CuratedNames)
 
     @property
     def size(self) -> int:
@@ -99,10 +105,6 @@ class StoryIndex:
     def _index(self) -> Any:
         with self._lock:
             if self._ix is None:
-                from functools import lru_cache
-
-                from whoosh.lang.porter import stem
-
                 from medtui.search.schema import PrivateRamStorage, build_schema
 
                 if self._given_storage is None:
@@ -113,7 +115,6 @@ class StoryIndex:
                     exists = self._storage.index_exists()
                     self._ix = (self._storage.open_index() if exists
                                 else self._storage.create_index(build_schema()))
-                self._stem = lru_cache(maxsize=100_000)(stem)
                 from medtui.search.matching import SegmentTables
 
                 self._tables = SegmentTables(self._stories.get)
@@ -323,6 +324,9 @@ class StoryIndex:
             if q is None:
                 return result
             filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
+            names = self.curated_names() if self.curated_names is not None else None
+            if names is not None:
+                q, filt = self._follow_curation(names, q, institutions)
             if matching.can_skip_blocks(q):  # every match, then the top hits skipping blocks
                 matched = list(searcher.docs_for_query(wq.And([q, filt]) if filt else q))
                 top = ([(hit.docnum, float(hit.score)) for hit in searcher.search(q, limit=limit, filter=filt)]
@@ -345,15 +349,27 @@ class StoryIndex:
                     result.suggestion = suggestion
         words: set[str] = set()
         for story, score in scored:
-            snippet = build_snippet(story.text, self._stem, terms)
+            snippet = build_snippet(story.text, terms)
             words |= snippet.words
-            in_title = find_matches(story.title, self._stem, terms)
+            in_title = find_matches(story.title, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}
             result.hits.append(
                 Hit(story.id, story.title, story.date, score, snippet.text, snippet.highlights)
             )
         result.terms = sorted(words)
         return result
+
+    def _follow_curation(
+        self, names: Mapping[str, Sequence[str]], q: Any, institutions: tuple[str, ...]
+    ) -> tuple[Any, Any]:
+        """``q`` and the institutions filter answered from the curated stories (in memory)."""
+        from medtui.search import curated
+        from medtui.search.schema import INSTITUTION
+
+        if self._curated[0] is not names:
+            self._curated = (names, curated.CuratedNames(names, self._index().schema[INSTITUTION].analyzer))
+        q = curated.follow_curation(q, self._curated[1], self._tables)
+        return q, curated.institutions_filter(institutions, self._tables) if institutions else None
 
     def _count(self, text: str, filt: Any) -> int:
         """How many stories a (suggested) query finds; 0 if it does not parse."""

@@ -2,7 +2,9 @@
 
 Syntax: words (all must match: the default operator is AND), ``"phrases"``,
 ``AND``/``OR``/``NOT`` (or ``-word``), brackets, ``medic*`` prefixes (at least 3 letters),
-``field:value`` for title, text, institution, kind, id, and dates:
+``field:value`` for title, text, institution, kind, id (a colon after any other
+word is text: ``Heart: Rhythm``, ``Note:``), several kinds at once with
+``kind:mou,agreement`` (the same as ``kind:(mou OR agreement)``), and dates:
 ``date:2025``, ``date:2025-03``, ``date:2024-06-18``, ``date:[2025-01-01 to 2025-03-31]``,
 ``date:>2025-02``, ``date:<=2024``.
 A date query means "the story's date lies within this period", so a story dated
@@ -29,6 +31,7 @@ from whoosh.qparser.dateparse import (
 from whoosh.util.times import long_to_datetime, timespan
 
 from medtui.corpus.model import PartialDate
+from medtui.search.analysis import fold
 from medtui.search.matching import DaySpanQuery, SegmentTables
 from medtui.search.schema import (
     DATE,
@@ -51,6 +54,7 @@ _ISO_LIKE = re.compile(r"^\s*\d{4}(?:[-/.]\d+)*\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _FIELD_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*):(?!//)")
 _QUOTED = re.compile(r'"[^"]*"')
+_KIND_LIST = re.compile(r'"[^"]*"|(?<![\w.])kind:([\w-]+(?:\s*,\s*[\w-]+)+)', re.IGNORECASE)
 _MINUS = re.compile(r'"[^"]*"|(?<![^\s(])-(?=[\w"(])')  # quoted text is skipped whole
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 _DATE_HELP = "use YYYY, YYYY-MM, YYYY-MM-DD or a range like [2025-01 to 2025-03]"
@@ -119,7 +123,7 @@ class ISODatePlugin(DateParserPlugin):
 
 
 def check_syntax(text: str) -> None:
-    """Raise :class:`QueryError` for unbalanced quotes or brackets and unknown field names."""
+    """Raise :class:`QueryError` for unbalanced quotes or brackets."""
     if text.count('"') % 2:
         raise QueryError('The query has an unclosed quote (").')
     bare = _QUOTED.sub(" ", text)
@@ -132,10 +136,40 @@ def check_syntax(text: str) -> None:
         raise QueryError("The query has an unclosed bracket.")
     if bare.count("[") != bare.count("]"):
         raise QueryError("The query has an unclosed date range bracket.")
-    for m in _FIELD_NAME.finditer(bare):
-        if m.group(1).lower() not in PUBLIC_FIELDS:
-            names = ", ".join(f for f in PUBLIC_FIELDS)
-            raise QueryError(f"There is no field called '{m.group(1)}'; use one of {names}.")
+
+
+def _fields_or_text(text: str) -> str:
+    """Lower-case the field names; a colon after any other word becomes a space (text).
+
+    ``Heart: Rhythm`` (a pasted headline), ``Note:`` and ``http:`` are words, not
+    fields; a field name is case-insensitive (``Title:x``). Same length: offsets stay.
+    """
+    out: list[str] = []
+    last = 0
+    for m in _QUOTED_OR_FIELD.finditer(text):
+        name = m.group(1)
+        if name is None:  # quoted text is left as it is
+            continue
+        out.append(text[last : m.start()])
+        out.append(f"{name.lower()}:" if name.lower() in PUBLIC_FIELDS else f"{name} ")
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+_QUOTED_OR_FIELD = re.compile(r'"[^"]*"|(?<![\w.])([^\W\d]\w*):')
+
+
+def _kind_lists(text: str) -> str:
+    """``kind:mou,agreement`` -> ``kind:(mou OR agreement)``: stories with either kind."""
+
+    def expand(m: re.Match[str]) -> str:
+        if m.group(1) is None:
+            return m.group(0)
+        kinds = [k.strip() for k in m.group(1).split(",") if k.strip()]
+        return "kind:(" + " OR ".join(kinds) + ")"
+
+    return _KIND_LIST.sub(expand, text)
 
 
 def _minus_to_not(text: str) -> str:
@@ -155,7 +189,7 @@ def _raw_prefix(text: str, end: int | None) -> str | None:
     if end is None:
         return None
     m = re.search(r'([^\s:()"\[\]*?]+)\*$', text[:end])
-    return m.group(1).lower() if m else None
+    return fold(m.group(1)) if m else None
 
 
 def _expand_prefix(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> Any:
@@ -227,8 +261,7 @@ def parse(text: str, schema: Any, vocabulary: Vocabulary, tables: SegmentTables)
     Returns ``None`` for a query with nothing to search for (empty, or stop words only).
     """
     check_syntax(text)
-    # Field names are case-insensitive for the user (same length: offsets stay valid).
-    text = _FIELD_NAME.sub(lambda m: f"{m.group(1).lower()}:", text)
+    text = _kind_lists(_fields_or_text(text))
     text = _minus_to_not(text)
     errors: list[str] = []
     parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, group=qparser.AndGroup)

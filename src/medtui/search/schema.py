@@ -16,11 +16,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from whoosh import fields
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import Token, Tokenizer
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.util import random_name
 
 from medtui.corpus.model import Corpus, PartialDate, Story
+from medtui.search.analysis import analyze, fold
 
 # Field names. The user-facing ones can be named in a query as ``field:value``.
 ID = "id"
@@ -35,19 +36,80 @@ PUBLIC_FIELDS = (TITLE, TEXT, INSTITUTION, DATE, KIND, ID)
 DEFAULT_FIELDS = (TITLE, TEXT)
 
 
+class MedtuiAnalyzer(Tokenizer):
+    """whoosh's side of :func:`medtui.search.analysis.analyze` (the one analysis of medtui).
+
+    ``stemmed``: Porter stems and no stop words (title, text); else words as they are
+    (folded), stop words included (institution names). Pickled into the index's
+    schema, so its module path is part of the saved index format.
+    """
+
+    def __init__(self, stemmed: bool = True) -> None:
+        """An analyzer for title/text (``stemmed``) or for institution names."""
+        self.stemmed = stemmed
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MedtuiAnalyzer) and other.stemmed == self.stemmed
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.stemmed))
+
+    def __call__(  # noqa: PLR0913 - whoosh's tokenizer signature
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Any:
+        """Yield whoosh Tokens (one object, reused, as whoosh's tokenizers do)."""
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        if not tokenize:  # a prefix or wildcard: the typed letters, folded
+            token.text = fold(value)
+            if keeporiginal:
+                token.original = value
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        stops = self.stemmed and removestops
+        for term, pos, start, end in analyze(value, query=mode == "query", stemmed=self.stemmed,
+                                             stops=stops):
+            token.text = term
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
 def build_schema() -> fields.Schema:
     """The schema: stemmed title/text for matching, institutions, dates and event kinds.
 
-    (The unstemmed words for spelling and prefixes are kept beside it: see
-    :mod:`medtui.search.vocabulary`.)
+    Title, text and institution names share medtui's analysis (see
+    :mod:`medtui.search.analysis`); a query word that analyses to several terms (a
+    CJK run's bigrams) is matched as their phrase. (The unstemmed words for
+    spelling and prefixes are kept beside it: see :mod:`medtui.search.vocabulary`.)
     """
-    stemming = StemmingAnalyzer()
+    stemming = MedtuiAnalyzer(stemmed=True)
     return fields.Schema(
         **{
             ID: fields.ID(stored=True, unique=True, sortable=True),
-            TITLE: fields.TEXT(analyzer=stemming, field_boost=2.0),
-            TEXT: fields.TEXT(analyzer=stemming),
-            INSTITUTION: fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), field_boost=0.5),
+            TITLE: fields.TEXT(analyzer=stemming, field_boost=2.0, multitoken_query="phrase"),
+            TEXT: fields.TEXT(analyzer=stemming, multitoken_query="phrase"),
+            INSTITUTION: fields.TEXT(analyzer=MedtuiAnalyzer(stemmed=False), field_boost=0.5,
+                                     multitoken_query="phrase"),
             INST_ID: fields.KEYWORD(commas=True, lowercase=False, scorable=False),
             # Only for the query parser: nothing is indexed in it. Stories' dates are in
             # memory, and matching them there (medtui.search.matching.DaySpanQuery) is

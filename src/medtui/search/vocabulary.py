@@ -6,8 +6,10 @@ which doubled the terms whoosh writes and so the time to build the index (at
 25,000 stories: most of it); a word -> story count map in Python does the same
 job for a fraction of the cost, and is saved beside the index.
 
-Words are cut as whoosh's ``StandardAnalyzer`` cuts them (``\\w+(\\.?\\w+)*``,
-lower case, at least two characters), so that a word found here is a word the
+Words are cut, folded and joined by the index's own analysis
+(:func:`medtui.search.analysis.surface_words`: ``Zürich`` is counted as ``zurich``,
+``non-invasive`` as ``noninvasive``, ``non`` and ``invasive``, a CJK run as its
+bigrams), unstemmed and with stop words, so that a word found here is a word the
 text field's analyzer sees too. Imports no whoosh; rapidfuzz only for spelling.
 """
 
@@ -15,21 +17,17 @@ from __future__ import annotations
 
 import bisect
 import pickle
-import re
 from collections import Counter
 from collections.abc import Iterable
 
-_WORD = re.compile(r"\w+(?:\.?\w+)*")
-MIN_LENGTH = 2
-MAGIC = b"MEDTUI-VOCAB-1\n"
+from medtui.search.analysis import VERSION, surface_words
+
+MAGIC = f"MEDTUI-VOCAB-{VERSION}\n".encode()
 
 
 def story_words(*texts: str) -> set[str]:
     """The distinct words of ``texts``, as they are counted in a :class:`Vocabulary`."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(_WORD.findall(text.lower()))
-    return {w for w in words if len(w) >= MIN_LENGTH}
+    return surface_words(*texts)
 
 
 class Vocabulary:

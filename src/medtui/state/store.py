@@ -15,6 +15,7 @@ The database is ``state.sqlite3`` in :func:`medtui.paths.data_dir`. Design goals
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sqlite3
@@ -30,7 +31,8 @@ if TYPE_CHECKING:  # only for annotations: keeps this module's imports light
     from medtui.corpus.model import Story
 
 STATE_FILE = "state.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: keys held absolute paths as launched; 2: :func:`document_key` (migrated on open)."""
 BUSY_TIMEOUT_S = 10.0
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _SCHEMA = (
@@ -41,17 +43,73 @@ _T = TypeVar("_T")
 
 
 def story_key(story: Story) -> str:
-    """A stable key for a story that does not depend on load order or story ids.
+    """A stable key for a story that does not depend on load order, story ids, or the
+    folder medtui is launched from.
 
-    ``<absolute document path>#<index in document>:<8 hex digits of the title's hash>``:
-    the same article in the same file gets the same key in every session, and a
-    file whose stories change (new title at that position) does not inherit stars.
+    ``<document key>#<index in document>:<8 hex digits of the title's hash>``, where the
+    document key is :func:`document_key`: the same article in the same file gets the same
+    key in every session, and a file whose stories change (new title at that position)
+    does not inherit stars.
     """
-    document = story.document
-    if "://" not in document and not document.startswith("<"):
-        document = os.path.abspath(document)
     digest = hashlib.sha1(_clean(story.title).encode("utf-8")).hexdigest()[:8]
-    return _clean(f"{document}#{story.index_in_document}:{digest}")
+    return _clean(f"{document_key(story.document)}#{story.index_in_document}:{digest}")
+
+
+SEEDS_PREFIX = "seeds:"
+"""Document keys of the bundled seeds: ``seeds:<path inside the seeds folder>``."""
+
+
+def seeds_dir() -> Path:
+    """The bundled seeds folder (as :func:`medtui.pipeline.bundled_seeds`, without importing
+    the pipeline when the state opens): in the package when installed, else the repo's."""
+    here = Path(__file__).resolve().parents[1]
+    packaged = here / "seeds"
+    return packaged if packaged.is_dir() else here.parents[1] / "seeds"
+
+
+def document_key(document: str) -> str:
+    """Where a story's document is, independent of the working directory.
+
+    A bundled seed (shown as ``seeds/…``) by its place in the package (``seeds:…``); any
+    other file by its resolved path (symlinks and ``..`` resolved, relative to the
+    working directory); URLs and ``<…>`` pseudo-paths as they are.
+    """
+    if "://" in document or document.startswith("<"):
+        return document
+    return _document_key(document, os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)  # one look at the disk per document, not per story
+def _document_key(document: str, cwd: str) -> str:
+    seeds = Path(os.path.realpath(seeds_dir()))
+    real = Path(os.path.realpath(os.path.join(cwd, document)))
+    if real.is_relative_to(seeds):
+        return SEEDS_PREFIX + real.relative_to(seeds).as_posix()
+    rest = document[len("seeds/"):] if document.startswith("seeds/") else None
+    if rest and not real.exists() and (seeds / rest).exists():  # the display name of a seed
+        return SEEDS_PREFIX + rest
+    return str(real)
+
+
+def migrated_key(key: str) -> str:
+    """A key written by schema 1 (absolute path as launched) as schema 2 writes it.
+
+    Schema 1 keyed a seed by ``<launch folder>/seeds/…``: a path ending in ``/seeds/<name>``
+    whose ``<name>`` is a bundled seed, and which is not some other existing file, becomes
+    ``seeds:<name>``; an existing file's path is resolved; anything else stays.
+    """
+    document, sep, rest = key.rpartition("#")
+    if not sep or "://" in document or document.startswith("<") or not os.path.isabs(document):
+        return key
+    head, marker, name = document.rpartition("/seeds/")
+    seeds = Path(os.path.realpath(seeds_dir()))
+    if marker and (seeds / name).is_file() and (
+        not os.path.exists(document) or Path(os.path.realpath(document)) == seeds / name
+    ):
+        return f"{SEEDS_PREFIX}{name}#{rest}"
+    if os.path.exists(document):
+        return f"{os.path.realpath(document)}#{rest}"
+    return key
 
 
 def _clean(text: str) -> str:
@@ -158,13 +216,23 @@ class ReaderState:
 
     @staticmethod
     def _ensure_schema(conn: sqlite3.Connection) -> int:
-        """Create the tables in a fresh file; return the file's schema version."""
+        """Create the tables in a fresh file, migrate an older one; return its schema version."""
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version == 0:
                 for statement in _SCHEMA:
                     conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                version = SCHEMA_VERSION
+            elif version == 1:  # re-key the stars and read marks (see migrated_key)
+                for table in ("stars", "reads"):
+                    for key, at in conn.execute(f"SELECT key, at FROM {table}").fetchall():
+                        new = migrated_key(key)
+                        if new != key:
+                            conn.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+                            conn.execute(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)",
+                                         (new, at))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 version = SCHEMA_VERSION
             conn.execute("COMMIT")

@@ -105,14 +105,19 @@ class ActionsMixin(ViewMixin):
             self.query_one(StoriesPane).redraw(story_id)
 
     def action_cite(self) -> None:
-        """Copy the story's citation (title, publisher, date, URL) to the clipboard (y)."""
+        """Copy the story's citation (title, publisher, date, URL) to the clipboard and show
+        it in a dialog, for terminals that ignore OSC 52 (y)."""
         story = self.current_story()
         if story is None:
             self.bell()
             return
-        self.copy_to_clipboard(one_line(self.model.citation(story), 2000))
-        self.message = "Citation copied"
+        from medtui.ui.screens.citation import CitationScreen
+
+        citation = one_line(self.model.citation(story), 2000)
+        self.copy_to_clipboard(citation)  # OSC 52: the terminal may ignore it, so show it too
+        self.message = "Citation sent to the clipboard (OSC 52)"
         self.refresh_status()
+        self.push_screen(CitationScreen(citation))
 
     def action_toggle_starred(self) -> None:
         """Show only starred stories, or all again (S)."""

@@ -9,7 +9,8 @@ module wires keys and messages to it and redraws.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -18,10 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus, Story
+from medtui.ui.colours import ANSI16_CLASS, few_colours, use_no_colour
+from medtui.ui.curating import CurationMixin
 from medtui.ui.messages import (
+    CorpusGrew,
     CorpusReady,
     IndexProgress,
     IndexReady,
@@ -51,6 +56,11 @@ def styles_dir() -> Path:
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
+GROW_PAUSE_S = 0.5
+"""Least time between two redraws of a corpus still being read."""
+RESEARCH_S = 2.0
+"""While indexing, the query shown is asked again at most this often (its hits grow)."""
+
 
 def action_commands() -> type[Provider]:
     """The palette's provider of medtui actions (imported when the palette first opens)."""
@@ -68,7 +78,7 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(SearchMixin):
+class MedtuiApp(CurationMixin, SearchMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
@@ -112,6 +122,8 @@ class MedtuiApp(SearchMixin):
         state: Any = None,
     ) -> None:
         super().__init__()
+        if self.no_color:  # no colour at all, not Textual's greys
+            use_no_colour(self._filters)
         self.paths = list(paths)
         self._given_corpus = corpus
         self._index_override = index
@@ -126,6 +138,10 @@ class MedtuiApp(SearchMixin):
         self.stale_searches = 0
         self._shown_query = ""
         self._main: MainScreen | None = None
+        self._grown: Corpus | None = None  # the newest snapshot not drawn yet
+        self._grow_timer: Timer | None = None
+        self._grow_pause = GROW_PAUSE_S
+        self._corpus_complete = False
         self.toggle_themes = dict(THEMES)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -154,6 +170,8 @@ class MedtuiApp(SearchMixin):
         """Apply config and reader state, draw the empty panes, start reading."""
         for number, (name, label) in enumerate(PANES, 1):
             self.query_one(f"#pane-{name}").border_title = f"{number} {label}"
+        if few_colours(self.console.color_system) and not self.is_headless:
+            self.add_class(ANSI16_CLASS)  # search matches get a plain yellow (styles)
         self._apply_config()
         self._open_state()
         self.query_one(StatusBar).progress(0, 1)
@@ -183,10 +201,12 @@ class MedtuiApp(SearchMixin):
         keymap = dict(getattr(config, "keymap", {}) or {})
         if keymap:
             known = {i for entry in self.key_entries() for i in entry.binding_ids}
+            from medtui.ui.screens.citation import CitationScreen
             from medtui.ui.screens.help import HelpScreen
+            from medtui.ui.screens.kinds import KindPickerScreen
             from medtui.ui.screens.warnings import WarningsScreen
 
-            for screen in (HelpScreen, WarningsScreen):  # not mounted yet, but rebindable
+            for screen in (HelpScreen, WarningsScreen, KindPickerScreen, CitationScreen):  # rebindable too
                 known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
             check = getattr(config, "check_keymap", None)
             if check is not None:
@@ -228,8 +248,33 @@ class MedtuiApp(SearchMixin):
         self.query_one(StatusBar).progress(message.done, message.total)
         self.refresh_status()
 
-    def on_corpus_ready(self, message: CorpusReady) -> None:
-        """Show the corpus, collect its warnings, start indexing."""
+    def on_corpus_grew(self, message: CorpusGrew) -> None:
+        """Show what is read so far (progressive first open).
+
+        Redrawing every pane costs O(stories) on the event loop, so snapshots that
+        arrive faster than :meth:`_show_grown` can draw them are coalesced: at most one
+        redraw per ``4 x`` the last one's cost (keys typed meanwhile are never held up
+        for long), the newest snapshot winning.
+        """
+        first = self._grown is None and not self.model.corpus.stories
+        self._grown = message.corpus
+        if first:
+            self._show_grown()
+        elif self._grow_timer is None:
+            self._grow_timer = self.set_timer(self._grow_pause, self._show_grown)
+
+    def _show_grown(self) -> None:
+        self._grow_timer = None
+        corpus, self._grown = self._grown, None
+        if corpus is None or self._corpus_complete:
+            return
+        started = time.perf_counter()
+        self.model.set_corpus(corpus, self._story_key(), keep_keys=True)
+        self.refresh_all()
+        self._grow_pause = max(GROW_PAUSE_S, 4 * (time.perf_counter() - started))
+
+    @staticmethod
+    def _story_key() -> Callable[[Story], str]:
         try:
             from medtui.state.store import story_key
         except ImportError:  # reader state unavailable: ids still tell stories apart
@@ -237,12 +282,22 @@ class MedtuiApp(SearchMixin):
             def story_key(story: Story) -> str:
                 return story.id
 
+        return story_key
+
+    def on_corpus_ready(self, message: CorpusReady) -> None:
+        """Show the corpus, collect its warnings, start indexing."""
+        self._corpus_complete = True
+        if self._grow_timer is not None:
+            self._grow_timer.stop()
+            self._grow_timer = None
         corpus = message.corpus
-        self.model.set_corpus(corpus, story_key)
+        self.curation_ready(corpus)  # the user's curation; copies of stories in a worker
+        self.model.set_corpus(corpus, self._story_key(), keep_keys=True)
         self.warnings.extend(getattr(corpus, "warnings", []))
         for doc in corpus.documents:
             self.warnings.extend(f"{doc.path}: {w}" for w in doc.warnings)
         self.phase = f"Indexing {len(corpus.stories)} stories…"
+        self.index_complete = False
         self.refresh_all()
         self.build_index(corpus)
 
@@ -260,10 +315,17 @@ class MedtuiApp(SearchMixin):
         self.refresh_status()
         if self.waiting_query is not None and self.index is not None:
             self.start_search(self.waiting_query)  # over what is indexed so far
+        elif self._shown_query.strip() and time.monotonic() - self._searched_at >= RESEARCH_S:
+            self.start_search(self._shown_query)  # the counts "so far" grow with the index
 
     def on_index_ready(self, message: IndexReady) -> None:
         """Searching is possible now; run whatever was typed meanwhile."""
         self.index = message.index
+        from medtui.curation import institution_names
+
+        corpus = self.model.corpus  # institution: queries follow the curated corpus
+        self.index.curated_names = lambda: institution_names(corpus)
+        self.index_complete = True
         self.phase = "Ready"
         self.query_one(StatusBar).idle()
         self.refresh_status()
@@ -302,7 +364,7 @@ class MedtuiApp(SearchMixin):
     @on(TimelinePane.Chosen)
     def _event_chosen(self, message: TimelinePane.Chosen) -> None:
         event = next((e for e in self.model.corpus.events if e.id == message.event_id), None)
-        if event is not None:
+        if event is not None and not self.show_sources(event.id):
             self.open_story(event.story, evidence=event.evidence)
 
     @on(TimelinePane.KindCycled)
@@ -310,6 +372,21 @@ class MedtuiApp(SearchMixin):
         self.model.cycle_event_kind()
         self.refresh_timeline()
         self.refresh_filters()
+
+    @on(TimelinePane.KindsPicking)
+    def _kinds_picking(self) -> None:
+        from medtui.ui.screens.kinds import KindPickerScreen
+
+        filters = self.model.filters
+        chosen = filters.event_kinds or ([filters.event_kind] if filters.event_kind else [])
+
+        def picked(kinds: list[str] | None) -> None:
+            if kinds is not None:
+                self.model.set_event_kinds(kinds)
+                self.refresh_timeline()
+                self.refresh_filters()
+
+        self.push_screen(KindPickerScreen(self.model.event_kind_counts(), chosen), picked)
 
 def run(paths: list[str]) -> int:
     """Open the browser on ``paths`` (the bundled seeds when empty); the exit status."""

@@ -8,6 +8,7 @@ when the app module is imported.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from textual.worker import get_current_worker
 
 from medtui.corpus.model import Corpus
 from medtui.ui.messages import (
+    CorpusGrew,
     CorpusReady,
     IndexProgress,
     IndexReady,
@@ -27,6 +29,17 @@ from medtui.ui.messages import (
 
 SEARCH_LIMIT = 200
 """Hits asked of the index per query (filters then narrow them in the UI)."""
+
+GROW_EVERY_S = 0.5
+"""Least time between two snapshots of the corpus posted while reading (the app redraws
+at most as often as its redraws allow, see ``MedtuiApp.on_corpus_grew``)."""
+
+
+def snapshot(corpus: Corpus) -> Corpus:
+    """A corpus sharing ``corpus``'s stories and institutions in lists of its own, so the
+    reader can go on appending while the app shows this one. O(n) list copies only."""
+    return Corpus(documents=list(corpus.documents), stories=list(corpus.stories),
+                  institutions=list(corpus.institutions), events=list(corpus.events))
 
 
 class LoadingMixin(App[int]):
@@ -43,9 +56,10 @@ class LoadingMixin(App[int]):
         """Read ``paths`` (the bundled seeds when empty), posting progress, then the corpus."""
         from medtui.cache.searchable import try_snapshot
         from medtui.errors import MedtuiError
-        from medtui.pipeline import CorpusBuilder, discover_inputs, load_corpus
+        from medtui.pipeline import CorpusBuilder, discover_inputs, iter_load
 
         last = -1
+        worker = get_current_worker()
 
         def progress(done: int, total: int, path: str) -> None:
             nonlocal last
@@ -58,13 +72,26 @@ class LoadingMixin(App[int]):
             inputs = discover_inputs(list(paths) or None)
             found, warnings = try_snapshot(list(paths) or None, inputs)
             if found is not None:  # nothing changed since last time: corpus and index saved
+                from medtui.curation import curate_loaded
+
+                curate_loaded(found.corpus)  # the user's curation, off the UI thread
                 self._saved_index = found.index
                 found.corpus.warnings.extend(warnings)
                 self.post_message(CorpusReady(found.corpus))
                 return
             builder = CorpusBuilder()
-            corpus = load_corpus(list(paths) or None, progress=progress, builder=builder,
-                                 inputs=inputs)
+            total = len(inputs[1])
+            # Stories show as documents are read: a snapshot every GROW_EVERY_S at most.
+            posted = time.monotonic()
+            for done, added in enumerate(iter_load(list(paths) or None, builder,
+                                                   progress=progress, inputs=inputs), 1):
+                if worker.is_cancelled:
+                    return
+                now = time.monotonic()
+                if added and now - posted >= GROW_EVERY_S and done < total:
+                    posted = now
+                    self.post_message(CorpusGrew(snapshot(builder.corpus), done, total))
+            corpus = builder.corpus
             corpus.warnings.extend(warnings)
             self._corpus_key = builder.corpus_key
         except MedtuiError as error:

@@ -26,6 +26,17 @@ class LoadProgress(Message):
         self.path = path
 
 
+class CorpusGrew(Message):
+    """Reading goes on: what is read so far, to browse meanwhile (a snapshot: its lists
+    are copies, so the reader can go on adding to its own)."""
+
+    def __init__(self, corpus: Corpus, done: int, total: int) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.done = done
+        self.total = total
+
+
 class CorpusReady(Message):
     """Reading finished: the corpus to show."""
 

@@ -28,23 +28,29 @@ class Filters:
     starred_only: bool = False
     unread_only: bool = False
     event_kind: str | None = None
+    event_kinds: list[str] = field(default_factory=list)
+    """Several kinds at once (the kind picker, E); used instead of ``event_kind`` when set."""
 
     def active(self) -> bool:
         """True when any filter narrows what is shown."""
         return bool(
             self.institutions or self.starred_only or self.unread_only or self.event_kind
+            or self.event_kinds
         )
 
 
 def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
     """Sort key putting the newest story first and undated stories last.
 
-    A year-only date counts as the end of its year (PartialDate.sort_key), so
-    "2024" lists before "2024-06-18" when newest comes first.
+    The timeline's rule (:meth:`PartialDate.sort_key`, from the contract) holds here
+    too: a partial date comes after the full dates it contains, so newest first is
+    2025-03-11, 2025-03, 2025-01-02, then 2025.
+    A missing month or day counts as 0, below every real one, once negated.
     """
     if story.date is None:
         return (1, (), story.id)
-    return (0, tuple(-part for part in story.date.sort_key()), story.id)
+    date = story.date
+    return (0, (-date.year, -(date.month or 0), -(date.day or 0)), story.id)
 
 
 SHORT_MAX = 12
@@ -115,20 +121,38 @@ class BrowserModel:
         self._short: dict[str, str] = {}
         self._event_counts: dict[str, int] | None = None
         self._partners: tuple[tuple[str, ...], dict[str, tuple[int, int]]] | None = None
+        self.copies: dict[str, list[str]] = {}
+        """Copies of one story (medtui.corpus.copies): first story id -> the copies' ids."""
+        self.expanded: set[str] = set()
+        """Stories whose copies are listed under them (c toggles)."""
+        self.sources: dict[str, list[Event]] = {}
+        """One timeline row per signing: row event id -> the events reporting it (itself first)."""
         if corpus is not None:
             self.set_corpus(corpus, lambda story: story.id)
 
     # ----------------------------------------------------------------- corpus
-    def set_corpus(self, corpus: Corpus, key_of: Callable[[Story], str]) -> None:
-        """Replace the corpus; ``key_of`` gives each story its stable reader-state key."""
+    def set_corpus(
+        self, corpus: Corpus, key_of: Callable[[Story], str], *, keep_keys: bool = False
+    ) -> None:
+        """Replace the corpus; ``key_of`` gives each story its stable reader-state key.
+
+        ``keep_keys``: the new corpus extends the old one (a corpus still being read:
+        same ids for the same stories), so keys already made are kept, not made again.
+        """
         self.corpus = corpus
-        self._keys = {story.id: key_of(story) for story in corpus.stories}
+        old = self._keys if keep_keys else {}
+        self._keys = {story.id: old.get(story.id) or key_of(story) for story in corpus.stories}
         self._documents = {doc.path: doc for doc in corpus.documents}
         self._newest = sorted(corpus.stories, key=newest_first_key)
-        self._short = short_names(corpus.institutions)
+        self.copies, self.expanded = {}, set()
+        self.institutions_changed()
+
+    def institutions_changed(self) -> None:
+        """The corpus's institutions or events changed in place (curation): redo what depends."""
+        self._short = short_names(self.corpus.institutions)
         self._partners = None
         self._event_counts = None
-        known = {inst.id for inst in corpus.institutions}
+        known = {inst.id for inst in self.corpus.institutions}
         self.filters.institutions = [i for i in self.filters.institutions if i in known]
 
     def key(self, story_id: str) -> str:
@@ -253,14 +277,25 @@ class BrowserModel:
 
     def cycle_event_kind(self) -> str | None:
         """Step the timeline's kind filter: all, then each kind present, then all again."""
-        present = {event.kind for event in self.corpus.events}
-        kinds: list[str | None] = [None]
-        kinds += [k for k in EVENT_KINDS if k in present]
-        kinds += sorted(present - set(EVENT_KINDS))
+        kinds: list[str | None] = [None, *(kind for kind, _n in self.event_kind_counts())]
         current = self.filters.event_kind
         position = kinds.index(current) if current in kinds else 0
         self.filters.event_kind = kinds[(position + 1) % len(kinds)]
+        self.filters.event_kinds = []
         return self.filters.event_kind
+
+    def event_kind_counts(self) -> list[tuple[str, int]]:
+        """The kinds of the corpus's events with their counts: known kinds first, in order."""
+        from collections import Counter
+
+        counts = Counter(event.kind for event in self.corpus.events)
+        order = [k for k in EVENT_KINDS if k in counts] + sorted(set(counts) - set(EVENT_KINDS))
+        return [(kind, counts[kind]) for kind in order]
+
+    def set_event_kinds(self, kinds: list[str]) -> None:
+        """Show events of these kinds only (an empty list: every kind)."""
+        self.filters.event_kinds = list(kinds)
+        self.filters.event_kind = None
 
     # ---------------------------------------------------------------- stories
     def _story_filter(self) -> Callable[[Story], bool] | None:
@@ -287,6 +322,11 @@ class BrowserModel:
         By date means newest first with undated last; by relevance keeps the
         search engine's ranking (only meaningful while a search is active).
         """
+        from medtui.corpus.copies import fold_copies
+
+        return fold_copies(self._visible_stories(), self.copies, self.expanded)
+
+    def _visible_stories(self) -> list[tuple[Story, Hit | None]]:
         passes = self._story_filter()
         if self.search is None:
             if passes is None:
@@ -308,21 +348,24 @@ class BrowserModel:
         While a search is active, only events of the stories it found.
         """
         chosen = set(self.filters.institutions)
-        kind = self.filters.event_kind
+        kinds = set(self.filters.event_kinds) or (
+            {self.filters.event_kind} if self.filters.event_kind else None)
         found = {hit.story for hit in self.search.hits} if self.search is not None else None
         return [
             event
             for event in self.corpus.events
             if chosen.issubset(event.parties)
-            and (kind is None or event.kind == kind)
+            and (kinds is None or event.kind in kinds)
             and (found is None or event.story in found)
         ]
 
     def timeline_groups(self) -> list[tuple[str, list[Event]]]:
-        """Visible events grouped and ordered as :mod:`medtui.timeline` says."""
-        from medtui.timeline import grouped_events
+        """Visible events, one per signing (its sources in :attr:`sources`), grouped and
+        ordered as :mod:`medtui.timeline` says."""
+        from medtui.timeline import grouped_events, one_per_signing
 
-        return grouped_events(self.corpus, self.visible_events())
+        events, self.sources = one_per_signing(self.corpus, self.visible_events())
+        return grouped_events(self.corpus, events)
 
     def shared(self) -> tuple[int, int] | None:
         """With two or more institutions selected: (joint stories, joint events), else None."""

@@ -26,6 +26,11 @@ def safe(value: str | None) -> str:
     return sanitize(value) if value else ""
 
 
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """``number`` and the noun, singular for exactly one: '1 event', '3 events', '0 stories'."""
+    return f"{number} {noun if number == 1 else (plural or noun + 's')}"
+
+
 def one_line(value: str | None, limit: int = 200) -> str:
     """Safe text squeezed onto one line (whitespace collapsed), cut at ``limit`` chars."""
     flat = " ".join(safe(value).split())
@@ -54,7 +59,7 @@ def institution_prompt(
     shared: tuple[int, int] | None = None,
     short_width: int = 0,
 ) -> Text:
-    """One line of the institutions list: marker, counts, short name, kind, full name.
+    """One line of the institutions list: marker, counts, short name, full name, kind.
 
     Counts are events ('ev') and stories ('st'): the institution's own, or with
     ``shared`` given (another institution is selected) the (events, stories) it
@@ -62,7 +67,7 @@ def institution_prompt(
     shares events with the selection (a partner); rows sharing nothing are dim.
     While a search is active, ``hits`` (the search facet) comes first. Short names
     are padded to ``short_width`` cells so the columns line up.
-    The full name comes last, where the pane is wide enough.
+    The kind comes last, so in a narrow pane the names are what is cut least.
     """
     short = one_line(short or inst.name, 120)
     full = one_line(inst.name, 160)
@@ -79,10 +84,10 @@ def institution_prompt(
         text.append(f"{hits:>3} hit{'s' if hits != 1 else ' '}", style="bold" if hits else "dim")
     text.append(f"{events_count:>3} ev{stories_count:>4} st  ", style="bold" if strong else "")
     text.append(short, style="bold underline" if selected else ("bold" if strong else ""))
-    text.append(" " * max(short_width - cell_len(short), 0))
-    text.append(f"  {inst.kind[:10]:<10}", style="italic dim")
     if full != short:
+        text.append(" " * max(short_width - cell_len(short), 0))
         text.append(f"  {full}", style="dim")
+    text.append(f"  {inst.kind}", style="italic dim")  # last: the names get the room
     if shared is not None and not any(shared):
         text.stylize("dim")
     return text
@@ -104,15 +109,19 @@ def story_prompt(
     *,
     starred: bool,
     read: bool,
+    copies: str = "",
 ) -> Text:
     """Two lines of the stories list: markers, date and title; then a one-line snippet.
 
-    ``★`` marks a starred story, ``●`` (and a bold title) an unread one.
+    ``★`` marks a starred story, ``●`` (and a bold title) an unread one; ``copies``
+    (e.g. "+2 copies", "↳ copy") goes before the title.
     """
     text = Text()
     text.append("★" if starred else " ", style="bold")
     text.append("●" if not read else " ", style="bold")
     text.append(f" {date_label(story.date):<10} ", style="dim" if story.date is None else "")
+    if copies:
+        text.append(f"{copies} ", style="reverse")
     text.append(one_line(story.title, 160), style="" if read else "bold")
     text.append("\n    ")
     raw = snippet if snippet else story.text[:400]  # the start is all one line needs
@@ -126,14 +135,19 @@ def story_prompt(
     return text
 
 
-def event_prompt(event: Event, party_names: Sequence[str], story_title: str) -> Text:
-    """One timeline line: date, kind, the parties (short names, in the order given), the story.
+def event_prompt(event: Event, party_names: Sequence[str], story_title: str,
+                 sources: int = 1) -> Text:
+    """One timeline line: date, kind, how many stories report it (if more than one), the
+    parties (short names, in the order given), the story.
 
     The caller puts the selected institution last, so the partner shows first.
     """
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{date_label(event.date):<10} ", style="dim" if event.date is None else "")
     text.append(f"{event.kind.upper():<11} ", style="bold")
+    if sources > 1:
+        text.append(f"{sources} sources", style="reverse")
+        text.append(" ")
     text.append(" ↔ ".join(one_line(name, 80) for name in party_names))
     if story_title:
         text.append(f"  — {one_line(story_title, 80)}", style="dim italic")

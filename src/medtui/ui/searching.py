@@ -8,6 +8,7 @@ never overwrite a newer one. An empty query shows all stories again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual import on
 from medtui.ui.actions import ActionsMixin
 from medtui.ui.keyorder import KeyOrderMixin
 from medtui.ui.messages import SearchDone
-from medtui.ui.render import one_line, safe
+from medtui.ui.render import count, one_line, safe
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.searchbar import SearchBar
 
@@ -29,6 +30,10 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
     _shown_query: str
     waiting_query: str | None = None
     """A query typed before anything was indexed; run as soon as something is."""
+    index_complete: bool = False
+    """Whether every story is indexed (else hit counts are 'so far')."""
+    _searched_at: float = 0.0
+    """When the last search was asked (time.monotonic)."""
 
     def start_search(self, query: str) -> None:
         """Ask for ``query``'s hits; an empty query shows all stories again."""
@@ -46,6 +51,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             bar.set_hint(Text("searching once stories are indexed…", style="italic"))
             return
         self.waiting_query = None
+        self._searched_at = time.monotonic()
         self.run_search(self.search_generation, query)
 
     def on_search_done(self, message: SearchDone) -> None:
@@ -60,6 +66,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             bar.set_hint(Text(f"! {safe(message.error or '')}", style="bold"))
             return
         self.model.search = result
+        new_query = message.query != self._shown_query  # not the same query over more stories
         self._shown_query = message.query
         if result.error:
             bar.set_hint(Text(f"! {safe(result.error)}", style="bold"))
@@ -69,14 +76,18 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             hint.append("? Enter accepts")
             bar.set_hint(hint)
         elif result.total == 0:
-            bar.set_hint(Text("No match", style="bold"))
+            bar.set_hint(Text("No match" if self.index_complete else "No match so far",
+                              style="bold"))
         else:
-            bar.set_hint(Text(f"{result.total} hit{'s' if result.total != 1 else ''}"))
-        self._after_search(result.terms)
+            hits = count(result.total, "hit")
+            bar.set_hint(Text(hits) if self.index_complete else
+                         Text(f"{hits} so far", style="italic"))  # the index is still growing
+        self._after_search(result.terms, top=new_query)
 
-    def _after_search(self, terms: Sequence[str]) -> None:
+    def _after_search(self, terms: Sequence[str], *, top: bool = False) -> None:
+        """Redraw for a search's result; ``top``: a new query, so its top hit gets the cursor."""
         self.refresh_institutions()
-        self.refresh_stories()
+        self.refresh_stories(top=top)
         self.refresh_timeline()  # the events of the hit stories only
         self.refresh_filters()
         article = self.query_one(ArticleView)

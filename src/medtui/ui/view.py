@@ -11,10 +11,12 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
+from textual.timer import Timer
 from textual.widget import Widget
 
 from medtui.ui.loading import LoadingMixin
 from medtui.ui.model import BrowserModel
+from medtui.ui.render import count
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
 from medtui.ui.widgets.navlist import focus_now
@@ -31,6 +33,8 @@ PANE_FOCUS = {
 }
 NARROW_WIDTH = 100
 """Below this many columns only the active pane is shown."""
+MESSAGE_SECONDS = 4.0
+"""How long a message ('Starred …', 'Filters cleared') stays in the status line."""
 
 
 class ViewMixin(LoadingMixin):
@@ -42,6 +46,8 @@ class ViewMixin(LoadingMixin):
     phase: str
     message: str
     _state: Any
+    _message_timer: Timer | None = None
+    _message_shown: str = ""
 
     # ---------------------------------------------------------------- drawing
     def refresh_all(self) -> None:
@@ -56,9 +62,10 @@ class ViewMixin(LoadingMixin):
         """Redraw pane 1."""
         self.query_one(InstitutionsPane).show(self.model.institution_rows(), self.model)
 
-    def refresh_stories(self) -> None:
-        """Redraw pane 2."""
-        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model)
+    def refresh_stories(self, *, top: bool = False) -> None:
+        """Redraw pane 2; with ``top`` the cursor goes to the first row (a new search's
+        top hit), else it stays on the story it was on."""
+        self.query_one(StoriesPane).show(self.model.visible_stories(), self.model, top=top)
 
     def refresh_timeline(self) -> None:
         """Redraw pane 4."""
@@ -72,28 +79,46 @@ class ViewMixin(LoadingMixin):
         """Redraw the status line: last message, warnings, phase, counts.
 
         The message and warnings come first so a narrow terminal still shows them.
+        A message fades after :data:`MESSAGE_SECONDS` (whichever code set it).
         """
+        if self.message != self._message_shown:
+            self._message_shown = self.message
+            if self._message_timer is not None:
+                self._message_timer.stop()
+                self._message_timer = None
+            if self.message:
+                self._message_timer = self.set_timer(MESSAGE_SECONDS, self._fade_message)
         corpus = self.model.corpus
-        counts = (
-            f"{len(corpus.stories)} stories · {len(corpus.institutions)} institutions · "
-            f"{len(corpus.events)} events"
-        )
+        counts = " · ".join((
+            count(len(corpus.stories), "story", "stories"),
+            count(len(corpus.institutions), "institution"),
+            count(len(corpus.events), "event"),
+        ))
         parts: list[Text | str] = []
         if self.message:
             parts.append(Text(self.message, style="italic"))
         if self.warnings:
-            count = len(self.warnings)
-            parts.append(Text(f"⚠ {count} warning{'s' if count != 1 else ''} (w)", "bold"))
+            parts.append(Text(f"⚠ {count(len(self.warnings), 'warning')} (w)", "bold"))
         parts += [self.phase, counts]
         self.query_one(StatusBar).show(parts)
 
+    def _fade_message(self) -> None:
+        self._message_timer = None
+        self.message = ""
+        self.refresh_status()
+
     # ----------------------------------------------------------------- layout
     def on_resize(self, event: events.Resize) -> None:
-        """Switch between the four-pane and the one-pane layout."""
-        self._layout()
+        """Switch between the four-pane and the one-pane layout, for the new size.
 
-    def _layout(self) -> None:
-        narrow = self.size.width < NARROW_WIDTH
+        This handler runs before Textual's own ``App._on_resize`` (subclass first in
+        the MRO), which is what updates ``self.size``: reading ``self.size`` here gave
+        the size before this resize, so the layout was always one resize behind.
+        """
+        self._layout(event.size.width)
+
+    def _layout(self, width: int | None = None) -> None:
+        narrow = (self.size.width if width is None else width) < NARROW_WIDTH
         self.query_one("#main").set_class(narrow, "-narrow")
         self.query_one(PaneTabs).display = narrow
         self._mark_active()

@@ -26,8 +26,19 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1", "dismiss", "Close help", id="help.close"),
-        Binding("j", "scroll(1)", "Down", show=False, id="help.down"),
-        Binding("k", "scroll(-1)", "Up", show=False, id="help.up"),
+        # The article's scrolling keys, so help reads like every other pane.
+        Binding("j,down", "scroll(1)", "Down", show=False, priority=True,
+                id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, priority=True,
+                id="help.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, priority=True,
+                id="help.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, priority=True,
+                id="help.page_up"),
+        Binding("g,home", "top", "Top", show=False, priority=True,
+                id="help.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, priority=True,
+                id="help.bottom"),
     ]
 
     def __init__(self, entries: Sequence[KeyEntry]) -> None:
@@ -38,7 +49,7 @@ class HelpScreen(ModalScreen[None]):
         """A title, the table and a closing hint."""
         with Vertical(id="help-box"):
             yield Static(Text("Keys — Escape, q or F1 closes", style="bold"), id="help-title")
-            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="help-table", cursor_type="none", zebra_stripes=True)
             yield Static(
                 Text("Rebind any key in config.yaml: keymap: {binding id: key}", style="dim"),
                 id="help-foot",
@@ -60,16 +71,29 @@ class HelpScreen(ModalScreen[None]):
                 action.append(f"  {', '.join(entry.binding_ids)}", style="dim")
             table.add_row(Text(entry.keys_display, style="bold"), action, key=f"entry:{n}")
         table.focus()
-        table.move_cursor(row=1)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         """Close the help."""
         self.dismiss(None)
 
+    @property
+    def table(self) -> DataTable[Text]:
+        """The table of keys (what scrolls)."""
+        return self.query_one(DataTable)
+
     def action_scroll(self, step: int) -> None:
-        """Move the cursor down (1) or up (-1)."""
-        table = self.query_one(DataTable)
-        if step > 0:
-            table.action_cursor_down()
-        else:
-            table.action_cursor_up()
+        """Scroll a line down (1) or up (-1)."""
+        self.table.scroll_relative(y=step, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a screenful down (1) or up (-1)."""
+        table = self.table  # as the table's own PgDn/PgUp do
+        (table.action_page_down if direction > 0 else table.action_page_up)()
+
+    def action_top(self) -> None:
+        """Scroll to the first key."""
+        self.table.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        """Scroll to the last key."""
+        self.table.scroll_end(animate=False)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import one_line
+from medtui.ui.render import count, one_line
 
 PANES = (("institutions", "Institutions"), ("stories", "Stories"), ("article", "Article"),
          ("timeline", "Timeline"))
@@ -30,7 +30,8 @@ def filter_text(model: BrowserModel) -> Text:
         part = Text("✓ ", style="bold")
         shared = model.shared()
         if shared is not None:  # first, so a narrow terminal still shows it
-            part.append(f"shared: {shared[0]} stories, {shared[1]} events — ", style="bold")
+            part.append(f"shared: {count(shared[0], 'story', 'stories')}, "
+                        f"{count(shared[1], 'event')} — ", style="bold")
         part.append(names, style="bold reverse")
         parts.append(part)
     if model.search is not None:
@@ -44,8 +45,9 @@ def filter_text(model: BrowserModel) -> Text:
         parts.append(Text("★ starred only", style="bold"))
     if filters.unread_only:
         parts.append(Text("● unread only", style="bold"))
-    if filters.event_kind:
-        parts.append(Text(f"kind: {filters.event_kind}", style="bold"))
+    if filters.event_kinds or filters.event_kind:
+        kinds = ", ".join(filters.event_kinds) or str(filters.event_kind)
+        parts.append(Text(f"kind: {one_line(kinds, 40)}", style="bold"))
     text.append_text(Text(" · ").join(parts))
     return text
 

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from medtui.corpus.model import Institution
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import institution_prompt, one_line
+from medtui.ui.render import count, institution_prompt, one_line
 from medtui.ui.widgets.navlist import NavList, focus_now
 
 SHORT_COLUMN = 16
@@ -48,6 +48,12 @@ class InstitutionList(NavList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "toggle_sort", "Sort", id="institutions.sort"),
         Binding("f", "filter", "Filter names", id="institutions.filter"),
+        # Curation (medtui.ui.curating): saved to the user's gazetteer.yaml at once.
+        Binding("m", "app.curate('merge')", "Merge into…", show=False, id="institutions.merge"),
+        Binding("r", "app.curate('rename')", "Rename", show=False, id="institutions.rename"),
+        Binding("d", "app.curate('split')", "Split off a name", show=False, id="institutions.split"),
+        Binding("n", "app.curate('not')", "Not an institution", show=False, id="institutions.not"),
+        Binding("z", "app.curate('undo')", "Undo curation", show=False, id="institutions.undo"),
     ]
 
     def action_toggle_sort(self) -> None:
@@ -118,7 +124,7 @@ class InstitutionsPane(Vertical):
             partners = sum(1 for inst in rows if shared and shared.get(inst.id, (0, 0))[0])
             names = "+".join(one_line(model.short_name(i), 12) for i in selected)
             self.border_subtitle = Text(
-                f"↔ {partners} partners of {names} · shared ev/st"
+                f"↔ {count(partners, 'partner')} of {names} · shared ev/st"
             )
         else:
             self.border_subtitle = Text(f"{shown} · ev/st · by {model.institution_sort} (o)")

@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Story
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import story_prompt
+from medtui.ui.render import count, story_prompt
 from medtui.ui.widgets.navlist import NavList
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ class StoryList(NavList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "toggle_sort", "Order", id="stories.sort"),
+        Binding("c", "app.toggle_copies", "Copies", show=False, id="stories.copies"),
     ]
 
     def action_toggle_sort(self) -> None:
@@ -55,14 +56,19 @@ class StoriesPane(Vertical):
         """The list widget (what pane key 2 focuses)."""
         return self.query_one(StoryList)
 
-    def show(self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel) -> None:
+    def show(
+        self, rows: Sequence[tuple[Story, Hit | None]], model: BrowserModel, *, top: bool = False
+    ) -> None:
         """Display ``rows`` (story, search hit or None) with star/unread markers.
+
+        The cursor stays on the story it was on, or with ``top`` goes to the first row.
 
         A row's text is built when it is first drawn, reading the model then, so
         :meth:`redraw` after a star or a read mark shows the change.
         """
         terms = model.search.terms if model.search is not None else []
         by_id = {story.id: (story, hit) for story, hit in rows}
+        copy_ids = {c for group in model.copies.values() for c in group}
 
         def render(story_id: str) -> Text:
             story, hit = by_id[story_id]
@@ -73,12 +79,16 @@ class StoriesPane(Vertical):
                 terms,
                 starred=model.is_starred(story.id),
                 read=model.is_read(story.id),
+                copies=(_copies_label(len(model.copies[story.id])) if story.id in model.copies
+                        else "↳ copy" if story.id in copy_ids else ""),
             )
 
-        self.items.replace(list(by_id), render, height=2)
+        ids = list(by_id)
+        self.items.replace(ids, render, height=2, keep=ids[0] if top and ids else None)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
-            self.border_subtitle = f"{len(rows)} of {model.search.total} hits · {order} (o)"
+            hits = count(model.search.total, "hit")
+            self.border_subtitle = f"{len(rows)} of {hits} · {order} (o)"
         else:
             self.border_subtitle = f"{len(rows)} · newest first"
 
@@ -90,3 +100,8 @@ class StoriesPane(Vertical):
     def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.row_id))
+
+
+def _copies_label(n: int) -> str:
+    """The tag of a story carried elsewhere too: "+1 copy", "+3 copies"."""
+    return f"+{n} {'copy' if n == 1 else 'copies'}"

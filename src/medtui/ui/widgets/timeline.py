@@ -14,7 +14,7 @@ from textual.message import Message
 
 from medtui.corpus.model import Event
 from medtui.ui.model import BrowserModel
-from medtui.ui.render import event_prompt, group_header, one_line
+from medtui.ui.render import count, event_prompt, group_header, one_line
 from medtui.ui.widgets.navlist import NavList
 
 
@@ -23,11 +23,16 @@ class TimelineList(NavList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "cycle_kind", "Event kind", id="timeline.kind"),
+        Binding("E", "pick_kinds", "Pick kinds", id="timeline.kinds"),
     ]
 
     def action_cycle_kind(self) -> None:
         """Ask the app to show the next event kind only (then all again)."""
         self.post_message(TimelinePane.KindCycled())
+
+    def action_pick_kinds(self) -> None:
+        """Ask the app for the kind picker (several kinds at once)."""
+        self.post_message(TimelinePane.KindsPicking())
 
 
 class TimelinePane(Vertical):
@@ -42,6 +47,9 @@ class TimelinePane(Vertical):
 
     class KindCycled(Message):
         """The user asked for the next event kind."""
+
+    class KindsPicking(Message):
+        """The user asked to pick several event kinds."""
 
     def compose(self) -> ComposeResult:
         """Just the list."""
@@ -70,14 +78,23 @@ class TimelinePane(Vertical):
             event = events[row_id]
             story = model.corpus.story(event.story)
             names = model.parties_for_display(event)
-            return event_prompt(event, names, story.title if story else "")
+            sources = len(model.sources.get(event.id, ()))
+            return event_prompt(event, names, story.title if story else "", sources)
 
         self.items.replace(rows, render, headers=headers)
-        count = len(events)
-        kind = model.filters.event_kind or "all kinds"
-        self.border_subtitle = Text(f"{count} events · {one_line(kind, 30)} (e)")
+        kind = ", ".join(model.filters.event_kinds) or model.filters.event_kind or "all kinds"
+        self.border_subtitle = Text(f"{rows_count(events, model)} · {one_line(kind, 30)} (e)")
 
     @on(NavList.Selected, "#timeline-list")
     def _chosen(self, event: NavList.Selected) -> None:
         event.stop()
         self.post_message(self.Chosen(event.row_id))
+
+
+def rows_count(events: dict[str, Event], model: BrowserModel) -> str:
+    """What the rows stand for: "5 events", or "4 signings (6 events)" when some row
+    is one signing reported by several stories (:attr:`BrowserModel.sources`)."""
+    reported = sum(len(model.sources.get(event_id, ())) or 1 for event_id in events)
+    if reported == len(events):
+        return count(len(events), "event")
+    return f"{count(len(events), 'signing')} ({count(reported, 'event')})"

@@ -1,0 +1,141 @@
+"""What an HTML page states about itself: its title, site name, canonical URL and
+publication date, read from one lxml tree (see :mod:`medtui.corpus.html`).
+
+trafilatura's own metadata step also reads authors, categories, tags and the licence,
+which medtui does not use and which cost about a third of trafilatura's time on the
+article-extraction benchmark's pages; so only the pieces medtui uses are called here,
+in the order trafilatura calls them (:func:`trafilatura.metadata.extract_metadata`),
+and they give the same values.
+
+The publication date is htmldate's (``original_date=True``, ``extensive_search`` off),
+unless the date htmldate found is one the page labels as an update ("Last updated:
+10/03/2017", "Modified 2 May 2025"): a page that states only when it was updated does
+not state when it was published, and gets no date.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+MIN_DATE = date(1995, 1, 1)
+"""No web page states an earlier publication date (htmldate's own floor)."""
+
+
+@dataclass
+class PageMeta:
+    """A page's title, site name, canonical URL (as written) and ISO publication date."""
+
+    title: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+def quiet() -> None:
+    """Silence trafilatura's and htmldate's per-page logging (medtui reports per document)."""
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def date_params(url: str | None = None) -> dict[str, Any]:
+    """htmldate's settings (see the module docstring)."""
+    return {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%d",
+            "min_date": MIN_DATE.isoformat(), "max_date": date.today().isoformat(),
+            "deferred_url_extractor": True, "url": url}
+
+
+def load_tree(html: str) -> Any:
+    """``html`` parsed by lxml the way trafilatura and htmldate parse it, or None."""
+    quiet()
+    try:
+        from trafilatura.utils import load_html
+
+        return load_html(html)
+    except Exception:  # noqa: BLE001 - no tree means: read the page another way
+        return None
+
+
+def page_meta(tree: Any, html: str, dated: bool = False) -> PageMeta:
+    """Title, site name, URL and date of the page ``html``, parsed as ``tree`` (an lxml
+    tree; not changed). ``dated``: the caller has the date from the page's meta tags
+    already, and htmldate is not asked."""
+    quiet()
+    try:
+        from trafilatura.metadata import (
+            examine_meta,
+            extract_meta_json,
+            extract_sitename,
+            extract_title,
+            extract_url,
+        )
+
+        meta = examine_meta(tree)
+        with contextlib.suppress(Exception):  # broken JSON-LD: the meta tags still count
+            meta = extract_meta_json(tree, meta)
+        title = meta.title or extract_title(tree)
+        url = meta.url or extract_url(tree)
+        sitename = meta.sitename or extract_sitename(tree)
+    except Exception:  # noqa: BLE001 - no metadata rather than no document
+        return PageMeta(date=None if dated else publication_date(tree, html))
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    return PageMeta(title, sitename, url, None if dated else publication_date(tree, html, url))
+
+
+def publication_date(tree: Any, html: str, url: str | None = None) -> str | None:
+    """The ISO date htmldate finds on the page, None if it finds none or the page labels
+    that date as an update (see the module docstring)."""
+    quiet()
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, **date_params(url))
+    except Exception:  # noqa: BLE001 - no date rather than no document
+        return None
+    if not found or _labelled_update(html, str(found)):
+        return None
+    return str(found)
+
+
+_UPDATE_LABEL = re.compile(r"(?<=[>\s])(?:last[\s_-]*)?(?:updated|modified|revised|reviewed)\b(?:\s+on)?", re.I)
+_PUBLISH_LABEL = re.compile(r"(?<=[>\s])(?:(?:first|originally)\s+)?(?:published|posted|released|issued)\b(?:\s+on)?",
+                            re.I)
+"""Labels as the page shows them: after a tag or a space (not inside a JSON key or an
+attribute name such as ``dateModified``)."""
+_TAGS = re.compile(r"<[^<>]{0,2000}>")
+_DATE_TOKEN = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|"
+                         r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}")
+_LABEL_REACH = 80
+"""Characters of text after a label in which its date is looked for."""
+_MARKUP_REACH = 1000
+"""Characters of markup after a label (tags included) that are read for its text."""
+
+
+def _labelled_update(html: str, iso: str) -> bool:
+    """Whether the page labels the date ``iso`` as an update (an update label followed
+    within a few words by a date htmldate reads as ``iso``) and nowhere as the
+    publication date ("Published 3 May 2025 | Updated 3 May 2025" keeps it). Read from
+    the markup with regular expressions: a walk over the tree's text costs more than
+    all of htmldate."""
+    try:
+        from htmldate.extractors import try_date_expr
+    except ImportError:  # pragma: no cover - htmldate's internals moved
+        return False
+    low, high = datetime.combine(MIN_DATE, time()), datetime.combine(date.today(), time.max)
+
+    def labels(pattern: re.Pattern[str]) -> bool:
+        for label in pattern.finditer(html):
+            after = _TAGS.sub(" ", html[label.end() : label.end() + _MARKUP_REACH])
+            token = _DATE_TOKEN.search(" ".join(after.split())[:_LABEL_REACH])
+            if token is not None and try_date_expr(token.group(), "%Y-%m-%d", False, low, high) == iso:
+                return True
+        return False
+
+    return labels(_UPDATE_LABEL) and not labels(_PUBLISH_LABEL)

@@ -1,0 +1,94 @@
+"""``medtui search`` as a user runs it: the inputs people type, and the saved corpus and
+index reused by the next command (CLI or app) until a file changes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import medtui.cli as cli
+from medtui.cache import searchable
+
+DOCS = {
+    "heart.md": "# Heart: Rhythm and Risk in Older Adults\n\nRiverside University studied "
+                "heart rhythm and risk in older adults.\n",
+    "att.md": "# New lab\n\nWestbrook University and AT&T opened a lab.\n",
+    "zurich.md": "# Lab news\n\nThe Universität Zürich opened a lab.\n",
+    "zh.md": "# 合作\n\n香港科技大學（科大）與浙江大學於2025年3月11日簽署合作備忘錄\n",
+    "tools.md": "# Tools\n\nNorthgate Hospital moved its C++ code to .NET and studies "
+                "non-invasive tele\u200bmedicine.\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    root.mkdir()
+    for name, text in DOCS.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def search(capsys: pytest.CaptureFixture[str], query: str, folder: Path) -> tuple[int, dict, str]:
+    code = cli.main(["search", query, str(folder), "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out else {}, err
+
+
+@pytest.mark.parametrize(("query", "story_file"), [
+    ("Heart: Rhythm", "heart.md"),
+    ("AT&T", "att.md"),
+    ("zurich", "zurich.md"),
+    ("浙江大學", "zh.md"),
+    ("C++", "tools.md"),
+    ("noninvasive", "tools.md"),
+    ("telemedicine", "tools.md"),
+])
+def test_issue_inputs_found_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], folder: Path, query: str, story_file: str
+) -> None:
+    code, data, err = search(capsys, query, folder)
+    assert (code, data["total"], err) == (0, 1, "")
+    title = DOCS[story_file].split("\n", 1)[0].lstrip("# ")
+    assert data["hits"][0]["title"] == title
+
+
+def test_second_search_opens_the_saved_pair_and_a_changed_file_is_read_again(
+    capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert search(capsys, "zurich", folder)[1]["total"] == 1  # builds and saves
+    opened: list[bool] = []
+    real = searchable.try_snapshot
+
+    def spy(*args: object, **kwargs: object) -> object:
+        found, warnings = real(*args, **kwargs)  # type: ignore[arg-type]
+        opened.append(found is not None)
+        return found, warnings
+
+    monkeypatch.setattr(searchable, "try_snapshot", spy)
+    code, data, _err = search(capsys, "zurich", folder)
+    assert (code, data["total"], opened) == (0, 1, [True])
+    # Other commands read the saved corpus too, and agree with a fresh read.
+    cli.main(["institutions", str(folder), "--json"])
+    saved = capsys.readouterr().out
+    assert opened == [True, True]
+    (folder / "zurich.md").write_text("# Lab news\n\nThe Universität Basel opened a lab.\n",
+                                      encoding="utf-8")
+    code, data, _err = search(capsys, "zurich", folder)
+    assert (code, data.get("total", 0), opened[-1]) == (1, 0, False)
+    assert search(capsys, "basel", folder)[1]["total"] == 1
+    assert opened[-1] is True
+    monkeypatch.setenv("MEDTUI_NO_CACHE", "1")
+    (folder / "zurich.md").write_text(DOCS["zurich.md"], encoding="utf-8")
+    cli.main(["institutions", str(folder), "--json"])
+    assert capsys.readouterr().out == saved  # the saved corpus says what a fresh read says
+
+
+def test_nothing_extra_on_stdout_or_stderr_when_piped(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    code = cli.main(["search", "AT&T", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == "" and "AT&T" in out
