@@ -126,3 +126,13 @@ def test_receiver_of_a_grant_from_a_funder(title: str, expected: set[str]) -> No
 ])
 def test_pair_that_signed_or_began_a_pact(text: str, expected: set[str]) -> None:
     assert {c.name for c in act_names(text)} == expected
+
+
+def test_passive_grants_go_from_the_funder_named_before() -> None:
+    text = ("Clinics gain access to new treatments thanks to new grants from the Riverside Foundation. "
+            "The grants were awarded to Northgate University, for a melanoma study; and Lakeshore "
+            "Hospital, for a lung cancer study.")
+    found = {(kind, frozenset(parties)) for kind, parties in events(text)}
+    assert ("grant", frozenset({"Riverside Foundation", "Northgate University"})) in found
+    assert ("grant", frozenset({"Riverside Foundation", "Lakeshore Hospital"})) in found
+    assert ("grant", frozenset({"Northgate University", "Lakeshore Hospital"})) not in found

@@ -28,6 +28,10 @@ _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
          r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing)|beg[ia]n|start(?:s|ed))\b")
 _WINDOW = r"[^.;:]{0,120}?"
+# "The grants were awarded to A and B": the funder is named before (the previous sentence).
+_PASSIVE_GRANT = (r"\b(?:grants?|funding|funds|awards?|donations?)\s+(?:was|were|has\s+been|have\s+been)\s+"
+                  r"(?:awarded|given|made|granted|provided)\s+to\b")
+_PASSIVE_GRANT_RE = re.compile(_PASSIVE_GRANT, re.I)
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -49,7 +53,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b[^.;]{0,80}\b(?:grants?|funding|donation|endowment|"
-        r"investment|gift|funds?)\b", re.I)),
+        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT, re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
         r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
@@ -83,7 +87,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
     "approval": ("approv", "endors", "sanction", "authori", "ratifi", "green light", "批准",
                  "獲批", "获批"),
-    "grant": ("grant", "fund", "donation", "endowment", "investment", "gift"),
+    "grant": ("grant", "fund", "donation", "endowment", "investment", "gift", "award"),
     "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
                 "met with", "working session", "workshop"),
@@ -250,6 +254,8 @@ def find_events(
     lead_kind: str | None = None
     previous: list[str] = []
     needs = _Needs(text)
+    before_piece = (0, 0)
+    carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     for piece in pieces(text):
         start, end = piece.start, piece.end
         sentence = text[start:end]
@@ -261,8 +267,16 @@ def find_events(
         elif not piece.item:
             lead_kind = None
         named = _parties(text, spans, start, end, found[1:], found[0]) if found else []
+        if found is None and carry is not None and sentence.startswith("and "):
+            # "... were awarded to A, for X; and B, for Y": the second half's B too.
+            for party in _parties(text, spans, start, end, (0, 0), carry[0]):
+                if party != carry[1]:
+                    events.append(FoundEvent(carry[0], [carry[1], party], event_date(sentence, story_date),
+                                             sentence[:EVIDENCE_MAX_CHARS]))
+            continue
+        carry = None
         if found is None or piece.lead_in:
-            previous = named or previous
+            previous, before_piece = named or previous, (start, end)
             continue
         kind = found[0]
         parties = named
@@ -271,9 +285,19 @@ def find_events(
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
                         if k not in parties]
+        funder = (_first_named(spans, *before_piece, parties)
+                  if kind == "grant" and parties and _PASSIVE_GRANT_RE.search(sentence) else None)
+        if funder is not None:
+            # "The grants were awarded to A, B and C": one grant from the funder the sentence
+            # before names to each of them, not a grant among them.
+            evidence = sentence[:EVIDENCE_MAX_CHARS]
+            for party in parties:
+                events.append(FoundEvent(kind, [funder, party], event_date(sentence, story_date), evidence))
+            previous, before_piece, carry = named or previous, (start, end), (kind, funder)
+            continue
         if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
             parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
-        previous = named or previous
+        previous, before_piece = named or previous, (start, end)
         if not parties or len(parties) == 1 and not _one_party_kept(
                 kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
@@ -303,6 +327,15 @@ _PROGRAMME = re.compile(
     r"degrees?|scholarships?|fellowships?|funds?|foundations?|consortium|alliances?|networks?|"
     r"partnerships?|collaborations?|labs?|laborator(?:y|ies)|hubs?|academy|clinics?|"
     r"studies|study|trials?|projects?|curricul(?:um|a)|challenges?|grants?)\b", re.I)
+
+
+def _first_named(spans: list[Span], start: int, end: int, other_than: list[str]) -> str | None:
+    """The first institution mentioned in text[start:end] that is not in ``other_than``."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)]:
+        if s.key not in other_than:
+            return s.key
+    return None
 
 
 def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
