@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+import ahocorasick
+
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -35,10 +37,14 @@ _ACT = re.compile(
     r"|(?P<nom>\b(?:partnership|collaboration|alliance|cooperation|agreement|mou)\s+with\b)"
     r"|(?P<inp>\bin\s+(?:partnership|collaboration|cooperation)\s+with\b)"
     r"|(?P<between>\b(?:" + _PACTS + r")(?:\s+(?:is|was|are|were))?\s+between\b)"
+    r"|(?P<sp>\b(?:" + _SIGNING + r"|beg[ia]n|start(?:s|ed)?)[ \t]+(?:an?|the|their|a\s+new)[ \t]+"
+    r"(?:[\w'\u2019\-]+[ \t]+){0,2}?(?:" + _PACTS + r")\b(?![ \t]+with\b))"
     r"|(?P<s>\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|demonstrat(?:es?|ed)|co-found(?:s|ed)?)\b)"
     r"|(?P<sv0>\b(?:team(?:s|ed)?\s+up|partner(?:s|ed)?|join(?:s|ed)?\s+forces|collaborate)\b"
     r"(?=\s+(?:to|on|for|in)\b))"
     r"|(?P<by>\b(?:awarded|granted|funded|supported|sponsored|signed)\s+by\b)"
+    r"|(?P<recv>\b(?:receiv(?:es|ed)|w[io]ns?|secur(?:es|ed)|announc(?:es|ed)|gets?|got)[ \t]+"
+    r"(?:[\w$.,'\u2019\-]+[ \t]+){0,4}?(?:grants?|awards?|funding|investment|donation|gift)[ \t]+from\b)"
     r"|(?P<from>\b(?:grants?|awards?|funding|investment|donation|gift|approval|contract|endowment)"
     r"\s+from\b)"
     r"|(?P<to>\b(?:awarded|granted|donated|presented)\s+to\b)"
@@ -46,9 +52,11 @@ _ACT = re.compile(
     re.I,
 )
 # Kinds whose subject is the name before the act; the others take only what follows it.
-_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s"})
+_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp"})
 _NEEDS = re.compile(
-    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found",
+    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found|"
+    r"sign|ink|renew|expand|extend|enter|announc|establish|form|forg|seal|conclud|strengthen|deepen|"
+    r"reach|beg[ia]n|start",
     re.I)
 
 _TOKEN = re.compile(
@@ -272,7 +280,28 @@ _ACT_STARTS = (
     "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
     "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
-    "select", "pick", "authori", "collaboration", "partnership")
+    "select", "pick", "authori", "receiv", "win", "won", "secur",
+    "get", "got", "beg", "start")
+_STEMS = ahocorasick.Automaton()
+for _stem in _ACT_STARTS:
+    _STEMS.add_word(_stem, _stem)
+_STEMS.make_automaton()
+_WORD_AT = re.compile(r"[\w\-]+")
+_FIRST_WORDS = frozenset("""
+partner partners partnered partnering partnership partnerships sign signs signed team teams teamed
+teaming collaborate collaborates collaborated collaborating collaboration collaborations join joins
+joined cooperate cooperates cooperated cooperation work works worked allies allied ally ink inks
+inked renew renews renewed expand expands expanded extend extends extended enter enters entered
+announces announced establishes established forms formed forges forged seal seals sealed concludes
+concluded strengthen strengthens strengthened deepen deepens deepened launch launches launched
+reaches reached alliance alliances agreement agreements mou mous memorandum memoranda contract
+contracts deal deals pact pacts letter letters in began begin begun start starts started unveil
+unveils unveiled demonstrate demonstrates demonstrated co-found co-founds co-founded awarded granted
+funded supported sponsored receives received win wins won secures secured get gets got grant grants
+award awards funding investment donation gift approval endowment donated presented funds selects
+selected picks picked authorises authorizes authorised authorized
+""".split())
+"""Every word a branch of ``_ACT`` can start with (case-folded): a cheap test before the pattern."""
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 
 
@@ -285,20 +314,22 @@ def _acts(text: str) -> Iterator[re.Match[str]]:
         yield from _ACT.finditer(text)  # case folding moved characters: read it all
         return
     starts: set[int] = set()
-    for stem in _ACT_STARTS:
-        at = lowered.find(stem)
-        while at >= 0:
-            if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-                starts.add(at)
-                if stem in ("partner", "collaborat", "cooperat"):
-                    before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
-                    if before is not None:
-                        starts.add(before.start())  # "in partnership with"
-            at = lowered.find(stem, at + 1)
+    for end, stem in _STEMS.iter(lowered):  # one pass for all stems (Aho-Corasick)
+        at = end - len(stem) + 1
+        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+            starts.add(at)
+            if stem in ("partner", "collaborat", "cooperat"):
+                before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
+                if before is not None:
+                    starts.add(before.start())  # "in partnership with"
     last_end = 0
     for at in sorted(starts):
         if at < last_end:
             continue
+        word = _WORD_AT.match(lowered, at)
+        if word is None or (word.group() not in _FIRST_WORDS
+                            and word.group().split("-", 1)[0] not in _FIRST_WORDS):
+            continue  # "security", "teamwork", "forming": no branch starts with this word
         m = _ACT.match(text, at)
         if m is not None:
             last_end = m.end()
@@ -315,7 +346,7 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _acts(text):
         kind = m.lastgroup or ""
-        if kind != "s":
+        if kind not in ("s", "sp"):
             after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
             found.extend(_names(after, text, title))
         if kind in _WITH_SUBJECT:
@@ -324,6 +355,8 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
             subject = list(_names(list(reversed(_subject(before, title))), text, title))
+            if kind == "sp" and len(subject) < 2:
+                continue  # "X and Y signed an agreement": the pair; one subject alone says little
             if kind == "s" and len(subject) < 2 and not title:
                 continue  # "X launched Y" in a body: as often a product as a company; a headline's
                 # "X Launches Y" is its issuer's news, X most often the issuer

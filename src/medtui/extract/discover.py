@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from medtui.extract.boundaries import Candidate, Definition, after_campus, campuses, spelled_out
+from medtui.extract.cjk import cjk_names
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
 HEADS = frozenset("""
@@ -285,7 +286,7 @@ def discover(text: str) -> list[Candidate]:
                 end = start + len(surface)
                 found.append(Candidate(start, end, surface))
     found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
-    return [c for c in found if not is_generic_name(c.name)] + listed_companies(text)
+    return [c for c in found if not is_generic_name(c.name)] + listed_companies(text) + cjk_names(text)
 
 
 

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import ahocorasick
+
 from medtui.corpus.model import PartialDate
 from medtui.extract.mentions import Span
 from medtui.extract.parties import mention_counts, pieces, unnamed_parties
@@ -24,8 +26,12 @@ EVIDENCE_MAX_CHARS = 600
 _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing))\b")
+         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing)|beg[ia]n|start(?:s|ed))\b")
 _WINDOW = r"[^.;:]{0,120}?"
+# "The grants were awarded to A and B": the funder is named before (the previous sentence).
+_PASSIVE_GRANT = (r"\b(?:grants?|funding|funds|awards?|donations?)\s+(?:was|were|has\s+been|have\s+been)\s+"
+                  r"(?:awarded|given|made|granted|provided)\s+to\b")
+_PASSIVE_GRANT_RE = re.compile(_PASSIVE_GRANT, re.I)
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -47,7 +53,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b[^.;]{0,80}\b(?:grants?|funding|donation|endowment|"
-        r"investment|gift|funds?)\b", re.I)),
+        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT, re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
         r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
@@ -81,11 +87,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
                     "joint venture", "consortium", "cooperation", "co-operation", "twinning"),
     "approval": ("approv", "endors", "sanction", "authori", "ratifi", "green light", "批准",
                  "獲批", "获批"),
-    "grant": ("grant", "fund", "donation", "endowment", "investment", "gift"),
+    "grant": ("grant", "fund", "donation", "endowment", "investment", "gift", "award"),
     "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
                 "met with", "working session", "workshop"),
 }
+_NEEDS_WORDS = ahocorasick.Automaton()
+for _kind, _words in _NEEDS.items():
+    for _word in _words:
+        _NEEDS_WORDS.add_word(_word, (_kind, _word))
+_NEEDS_WORDS.make_automaton()
 _NEEDS_RE = {kind: re.compile("|".join(map(re.escape, words))) for kind, words in _NEEDS.items()}
 """Each kind's cheap pre-check as one pattern (for a sentence read alone, as a headline)."""
 _PRIORITY = {kind: n for n, (kind, _) in enumerate(_TRIGGERS)}
@@ -156,15 +167,10 @@ class _Needs:
         self.exact = len(folded) == len(text)  # positions of the folded text are the text's
         self.hits: dict[str, list[tuple[int, int]]] = {}
         if self.exact:
-            for kind, words in _NEEDS.items():
-                found = []
-                for word in words:  # a plain search per word beats a regex of them all
-                    at = folded.find(word)
-                    while at >= 0:
-                        found.append((at, at + len(word)))
-                        at = folded.find(word, at + 1)
-                if found:
-                    self.hits[kind] = sorted(found)
+            for end, (kind, word) in _NEEDS_WORDS.iter(folded):  # one pass for all words
+                self.hits.setdefault(kind, []).append((end + 1 - len(word), end + 1))
+            for found in self.hits.values():
+                found.sort()
 
     def kinds(self, text: str, start: int, end: int) -> frozenset[str] | None:
         """The kinds whose words occur inside text[start:end] (None: test every kind)."""
@@ -248,6 +254,8 @@ def find_events(
     lead_kind: str | None = None
     previous: list[str] = []
     needs = _Needs(text)
+    before_piece = (0, 0)
+    carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     for piece in pieces(text):
         start, end = piece.start, piece.end
         sentence = text[start:end]
@@ -259,8 +267,16 @@ def find_events(
         elif not piece.item:
             lead_kind = None
         named = _parties(text, spans, start, end, found[1:], found[0]) if found else []
+        if found is None and carry is not None and sentence.startswith("and "):
+            # "... were awarded to A, for X; and B, for Y": the second half's B too.
+            for party in _parties(text, spans, start, end, (0, 0), carry[0]):
+                if party != carry[1]:
+                    events.append(FoundEvent(carry[0], [carry[1], party], event_date(sentence, story_date),
+                                             sentence[:EVIDENCE_MAX_CHARS]))
+            continue
+        carry = None
         if found is None or piece.lead_in:
-            previous = named or previous
+            previous, before_piece = named or previous, (start, end)
             continue
         kind = found[0]
         parties = named
@@ -269,10 +285,21 @@ def find_events(
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
                         if k not in parties]
+        funder = (_first_named(spans, *before_piece, parties)
+                  if kind == "grant" and parties and _PASSIVE_GRANT_RE.search(sentence) else None)
+        if funder is not None:
+            # "The grants were awarded to A, B and C": one grant from the funder the sentence
+            # before names to each of them, not a grant among them.
+            evidence = sentence[:EVIDENCE_MAX_CHARS]
+            for party in parties:
+                events.append(FoundEvent(kind, [funder, party], event_date(sentence, story_date), evidence))
+            previous, before_piece, carry = named or previous, (start, end), (kind, funder)
+            continue
         if len(parties) == 1 and previous and previous[0] not in parties and kind not in _SUBJECT_ONLY:
             parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
-        previous = named or previous
-        if not parties or len(parties) == 1 and not _one_party_kept(kind, parties[0], sentence, found[2], kinds):
+        previous, before_piece = named or previous, (start, end)
+        if not parties or len(parties) == 1 and not _one_party_kept(
+                kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None:
             continue  # a product or a website launched, whoever launched it
@@ -302,8 +329,23 @@ _PROGRAMME = re.compile(
     r"studies|study|trials?|projects?|curricul(?:um|a)|challenges?|grants?)\b", re.I)
 
 
+def _first_named(spans: list[Span], start: int, end: int, other_than: list[str]) -> str | None:
+    """The first institution mentioned in text[start:end] that is not in ``other_than``."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)]:
+        if s.key not in other_than:
+            return s.key
+    return None
+
+
+def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
+    """Whether institution ``key`` is mentioned in text[start:end] (spans sorted by start)."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    return any(s.key == key for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)])
+
+
 def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
-                    kinds: dict[str, str] | None) -> bool:
+                    kinds: dict[str, str] | None, object_only: bool = False) -> bool:
     """Whether an event with one known party is worth keeping.
 
     Users look for partnerships between institutions (issue 10, judged on 20 random
@@ -312,8 +354,8 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     names but we did not find are noise. Kept: a party with an institution's shape (a
     gazetteer entry or a name with a head word: its kind is not 'other'), and then a launch
     of a programme, centre or the like; any other act only when the other party is truly
-    unnamed ("signed an agreement with a leading hospital", no partner said at all); never
-    an approval, whose worth is who approved whom.
+    unnamed ("signed an agreement with a leading hospital", no partner said at all); an
+    approval only when the party is named after the verb (``object_only``: it was approved).
     """
     if kinds is not None and kinds.get(party, "other") == "other" and not party.startswith("g:"):
         return False
@@ -321,7 +363,9 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if kind == "launch":
         return _PROGRAMME.search(after[:120]) is not None
     if kind == "approval":
-        return False  # "the Board approved a capital raise", "ETFs were approved": no partner
+        # "approved the proposal of X" (X approved by an authority) is X's news; "X's Board
+        # approved a capital raise", "X has been authorized to ...": no partner.
+        return object_only
     slot = _OTHER_SLOT.search(after[:80])
     if slot is None:
         return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid

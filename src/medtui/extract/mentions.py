@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.boundaries import Candidate
+from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, definitions, discover
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.names import case_sensitive, guess_kind, name_key
@@ -164,7 +166,7 @@ def find_mentions(
                 entry = gaz.entries[key[2:]]
                 ent = Entity(key, entry.name, entry.kind)
             else:
-                ent = Entity(key, name, guess_kind(name), discovered=discovered)
+                ent = Entity(key, name, cjk_kind(name) or guess_kind(name), discovered=discovered)
             entities[key] = ent
         elif ent.discovered and len(name) > len(ent.name):
             ent.name = name
@@ -200,7 +202,8 @@ def find_mentions(
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
         ends = {s.end: s for s in spans}
-        for d in definitions(text):
+        cjk = [Candidate(s.start, s.end, s.surface) for s in spans if _ideograph(s.surface[-1])]
+        for d in [*definitions(text), *cjk_definitions(text, cjk)]:
             full = ends.get(d.full_end)
             if full is None or _is_generic(d.short) and not d.short.startswith("the "):
                 continue

@@ -21,6 +21,10 @@ class Vocabulary:
 
     heads: frozenset[str]
     cjk_suffixes: tuple[str, ...]
+    cjk_kinds: dict[str, str]
+    """The institution kind each CJK ending makes (大學 -> university)."""
+    cjk_leading: tuple[str, ...]
+    cjk_generic: frozenset[str]
     generic: frozenset[str]
     roles: frozenset[str]
     months: frozenset[str]
@@ -40,10 +44,16 @@ def vocabulary() -> Vocabulary:
     text = resources.files("medtui").joinpath("data/vocabulary.yaml").read_text("utf-8")
     data = safe_load(text) or {}
     roles = set(_words(data, "roles"))
+    by_kind = data.get("cjk_suffixes") or {}
+    cjk_kinds = {str(suffix): str(kind) for kind, suffixes in by_kind.items() for suffix in suffixes or []
+                 } if isinstance(by_kind, dict) else {}
     return Vocabulary(
         heads=frozenset(_words(data, "heads")),
         # Longest first, so that 研究中心 is tried before 中心-like shorter endings.
-        cjk_suffixes=tuple(sorted(set(_words(data, "cjk_suffixes")), key=len, reverse=True)),
+        cjk_suffixes=tuple(sorted(cjk_kinds, key=len, reverse=True)),
+        cjk_kinds=cjk_kinds,
+        cjk_leading=tuple(sorted(set(_words(data, "cjk_leading")), key=len, reverse=True)),
+        cjk_generic=frozenset(_words(data, "cjk_generic")),
         generic=frozenset(g.casefold() for g in _words(data, "generic")),
         roles=frozenset(roles),
         months=frozenset(_words(data, "months")),
