@@ -61,6 +61,9 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 PASSIVE_GRANT = re.compile(
     r"\b(?:grants?|funding|award|donation|gift)\b(?:[^.;:]|\.(?=\d)){0,60}?\b(?:was|were|has been|have been|is|are)\s+"
     r"(?:\w+ly\s+)?(?:awarded|granted|given|made|donated)\b", re.I)
+# A grant the sentence refers back to: its sides may be named before.
+_BACK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w$.,-]+\s+){0,3}?"
+                   r"(?:grants?|funding|award|donation|gift)\b")
 MAX_PAIRS = 12
 
 
@@ -125,7 +128,7 @@ def grant_pairs(text: str, spans: list[Span], start: int, end: int, roles: Story
     empty list when it names only one side, several times over (co-funders, co-recipients:
     no pair of partners). Updates ``roles`` with the sides it names.
     """
-    funders, recipients, marked = _roles(text, spans, start, end)
+    funders, recipients, _ = _roles(text, spans, start, end)
     if not funders and not recipients:
         return None
     if funders:
@@ -135,16 +138,17 @@ def grant_pairs(text: str, spans: list[Span], start: int, end: int, roles: Story
     sentence = text[start:end]
     if not recipients and issuer is not None and issuer not in funders and _WE.search(sentence):
         recipients = [issuer]
-    if not funders:
-        funders = [k for k in roles.funders if k not in recipients]
-    if not recipients:
-        recipients = [k for k in roles.recipients if k not in funders]
+    if _BACK.search(sentence):  # "The grants were awarded to ...": the story's grant
+        if not funders:
+            funders = [k for k in roles.funders if k not in recipients]
+        if not recipients:
+            recipients = [k for k in roles.recipients if k not in funders]
     if funders and recipients:
         # Each pair in the order the text names them (a side named earlier first).
         first = {s.key: s.start for s in reversed(spans) if start <= s.start < end}
         return [sorted((f, r), key=lambda k: first.get(k, -1))
                 for f in funders for r in recipients][:MAX_PAIRS]
-    if len(funders) + len(recipients) >= 2 or marked:
+    if len(funders) + len(recipients) >= 2:
         return []
     return None
 
@@ -174,7 +178,7 @@ def gathering_guests(text: str, spans: list[Span], start: int, end: int) -> list
 
 _PASSIVE_LAUNCH = re.compile(
     r"\b(?:(?:jointly|officially|formally)\s+)?(?:launched|co-launched|founded|co-founded|initiated|"
-    r"spearheaded|established|inaugurated|created|set up|co-organi[sz]ed|organi[sz]ed)\s+by\s+(?:the\s+)?"
+    r"spearheaded|established|inaugurated)\s+by\s+(?:the\s+)?"
     r"(?=[A-Z])")
 
 
