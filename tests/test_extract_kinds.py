@@ -71,3 +71,10 @@ def test_passive_launch_names_its_launchers_after_the_verb() -> None:
 def test_no_clause_cut_inside_brackets_or_before_a_last_list_item() -> None:
     text = "Ridgeway Mining Corp. (CSE: RWM; OTC: RWMF) met with Coastal University; and Northgate Hospital today."
     assert len(pieces(text)) == 1
+
+
+def test_a_clause_after_the_funder_names_no_side() -> None:
+    text = "Harbor Labs was awarded a grant from the Riverside Foundation, highlighting Coastal University's role."
+    found = pairs(text)
+    assert ("grant", frozenset({"Harbor Labs", RF})) in found
+    assert not any(CU in p and RF in p and len(p) == 2 for _, p in found)

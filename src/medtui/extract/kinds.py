@@ -64,6 +64,8 @@ PASSIVE_GRANT = re.compile(
 # A grant the sentence refers back to: its sides may be named before.
 _BACK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w$.,-]+\s+){0,3}?"
                    r"(?:grants?|funding|award|donation|gift)\b")
+# A clause after a name list (", highlighting", ", which"): a mark's role ends there.
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|whereas|that|said)\b")
 MAX_PAIRS = 12
 
 
@@ -93,10 +95,12 @@ def _roles(text: str, spans: list[Span], start: int, end: int) -> tuple[list[str
     recipients: list[str] = []
     inside = [s for s in spans if s.start >= start and s.end <= end]
     for s in inside:
-        role = None
+        role, since = None, start
         for at, which in marks:
             if at <= s.start:
-                role = which
+                role, since = which, at
+        if role is not None and _CLAUSE_BREAK.search(text, since, s.start):
+            continue  # "a grant from X, highlighting Y's work": Y is no side of the grant
         if role is None:
             role = _subject_role(text, s.end, min(end, s.end + 120))
         if role == "f" and s.key not in funders:
