@@ -91,9 +91,12 @@ def page_meta(tree: Any) -> HtmlPage:
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATED_ELEMENT = re.compile(
-    r">\s*(?:[a-z]{3,6}day,?\s+)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|"
-    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*<", re.I)
-"""An element whose whole text is a date: a listing item's date line."""
+    r">(?=\s*[^\W_])(?i:\s*(?:[a-z]{3,6}day,?\s+)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH
+    + r",?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*<)")
+"""An element whose whole text is a date: a listing item's date line. The look-ahead
+(the text starts with a letter or a digit) lets the scan skip at once the many ``>`` that
+are followed by another tag: without it, this scan of the whole markup cost an eighth
+of trafilatura's time on the article-extraction benchmark's pages."""
 
 
 def listing_signs(tree: Any, html: str) -> bool:
