@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from medtui.corpus.model import PartialDate
+from medtui.extract.kinds import Shapes
 from medtui.extract.mentions import Span
 from medtui.extract.parties import mention_counts, pieces, unnamed_parties
 from medtui.extract.when import event_date
@@ -52,7 +53,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"gain(?:s|ed)|won)\b[^.;]{0,40}\bapproval\b|\bgave (?:the )?green light\b|批准|獲批|获批", re.I)),
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
-        r"pledg(?:es|ed)|grant(?:s|ed))\b[^.;]{0,80}\b(?:grants?|funding|donation|endowment|"
+        r"pledg(?:es|ed)|grant(?:s|ed))\b(?:[^.;]|\.(?=\d)){0,80}\b(?:grants?|funding|donation|endowment|"
         r"investment|gift|funds?)\b|" + _PASSIVE_GRANT, re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
@@ -256,10 +257,12 @@ def find_events(
     needs = _Needs(text)
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
+    shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
     for piece in pieces(text):
         start, end = piece.start, piece.end
         sentence = text[start:end]
-        found = _classify(sentence, needs.kinds(text, start, end))
+        present = needs.kinds(text, start, end)
+        found = shapes.kind(start, end, _classify(sentence, present), present)
         if found is None and piece.item and lead_kind is not None:
             found = (lead_kind, 0, 0)  # "* A and B": an item of a list of signings
         if piece.lead_in:
@@ -279,6 +282,13 @@ def find_events(
             previous, before_piece = named or previous, (start, end)
             continue
         kind = found[0]
+        shaped = shapes.parties(kind, start, end, named)
+        if shaped is not None:  # roles decide the parties: funder and recipient, host and guest
+            kind = "meeting" if kind == "gathering" else kind
+            events.extend(FoundEvent(kind, p, event_date(sentence, story_date), _evidence(sentence))
+                          for p in shaped if len(p) > 1)
+            previous = named or previous
+            continue
         parties = named
         if kinds is not None and len(parties) < 2 and kind not in _SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
@@ -303,14 +313,24 @@ def find_events(
             continue
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None:
             continue  # a product or a website launched, whoever launched it
-        evidence = sentence if len(sentence) <= EVIDENCE_MAX_CHARS else sentence[:EVIDENCE_MAX_CHARS] + "\u2026"
-        events.append(FoundEvent(kind, parties, event_date(sentence, story_date), evidence))
+        events.append(FoundEvent(kind, parties, event_date(sentence, story_date), _evidence(sentence)))
     if title_event is not None:
         covered = any(set(title_parties) <= set(e.parties) for e in events)
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
     return _merge(events)
+
+
+def _evidence(sentence: str) -> str:
+    return sentence if len(sentence) <= EVIDENCE_MAX_CHARS else sentence[:EVIDENCE_MAX_CHARS] + "\u2026"
+
+
+def _issuer(spans: list[Span], title_spans: list[Span], at: int) -> str | None:
+    """The institution the story mentions most before character ``at`` (its issuer, as
+    "we" in :mod:`medtui.extract.parties`)."""
+    counts = mention_counts(spans[: bisect_left(spans, at, key=lambda sp: sp.start)], title_spans)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 # After the act, the other party's slot: "with", "between", "from", "by", "to" and what follows.

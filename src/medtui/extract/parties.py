@@ -21,7 +21,8 @@ from typing import NamedTuple
 from medtui.extract.mentions import Span
 from medtui.extract.sentences import split_sentences
 
-_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?=\w)|;\s+")
+# "; and C" ends a list ("A, of X; B, of Y; and C"), no second act.
+_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+(?=\w)|;\s+(?!and\b|or\b)")
 _BULLET = re.compile(r"(?:^|\s)(?:[*\u2022\u25e6\u25aa\u2023-]|\d{1,3}[.)])\s+(?=[A-Z\"\u201c])")
 # What every _BULLET match holds (a marker, or a number's last digit and its stop, then a
 # space), led by a character class, which the regex engine scans for quickly (unlike
@@ -69,6 +70,8 @@ def pieces(text: str) -> list[Piece]:
             maybe = any_clause and (text.find(";", a, b) >= 0 or text.find("whi", a, b) >= 0
                                     or text.find("whereas", a, b) >= 0)
             for m in _CLAUSE.finditer(text, a, b) if maybe else ():
+                if text.count("(", sub, m.start()) > text.count(")", sub, m.start()):
+                    continue  # "X (CSE: MAXX; OTC: MAXXF)": inside brackets
                 if m.start() > sub:
                     out.append(Piece(sub, m.start(), item=n > 0 or listed))
                 sub = m.end()
