@@ -161,6 +161,7 @@ async def test_stories_show_while_the_documents_are_still_read(
 
     monkeypatch.setattr(medtui.pipeline, "iter_load", held_after_two)
     monkeypatch.setattr(loading_module, "GROW_EVERY_S", 0.0)
+    monkeypatch.setattr(loading_module, "GROW_SHARE", 0)  # a snapshot after every document
     app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: len(option_ids(app, "#story-list")) == 2)
