@@ -116,7 +116,7 @@ class LoadingMixin(App[int]):
         """Read ``paths`` (the bundled seeds when empty), posting progress, then the corpus."""
         from medtui.cache.searchable import try_snapshot
         from medtui.errors import MedtuiError
-        from medtui.pipeline import CorpusBuilder, discover_inputs, iter_load
+        from medtui.pipeline import CorpusBuilder, DocResult, discover_inputs, iter_load
 
         last = -1
         worker = get_current_worker()
@@ -144,22 +144,33 @@ class LoadingMixin(App[int]):
                 return
             builder = CorpusBuilder()
             total = len(inputs[1])
+            # Stories show as documents are read: a provisional corpus of the documents as
+            # read (the corpus step, boilerplate, runs once all are), shown every
+            # GROW_EVERY_S at most. The final corpus then replaces it (same story ids).
+            shown = CorpusBuilder()
             curation = user_curation()
             keys: dict[str, str] = {}
-            # Stories show as documents are read: a snapshot every GROW_EVERY_S at most.
-            posted, pace = time.monotonic(), GROW_EVERY_S
-            for done, added in enumerate(iter_load(list(paths) or None, builder,
-                                                   progress=progress, inputs=inputs), 1):
+            pace = {"posted": time.monotonic(), "every": GROW_EVERY_S, "read": 0}
+
+            def read(result: DocResult) -> None:
+                pace["read"] += 1
+                if not shown.add(result) or time.monotonic() - pace["posted"] < pace["every"]:
+                    return
+                if pace["read"] >= total or worker.is_cancelled:
+                    return
+                nonlocal keys
+                started = time.monotonic()
+                grown = self._grown_snapshot(shown.corpus, curation, key_of, keys)
+                keys = grown.keys
+                spare_the_collector(grown.corpus)
+                self.post_message(CorpusGrew(grown.corpus, int(pace["read"]), total, grown))
+                pace["posted"] = time.monotonic()
+                pace["every"] = max(GROW_EVERY_S, GROW_SHARE * (pace["posted"] - started))
+
+            for _added in iter_load(list(paths) or None, builder, progress=progress,
+                                    inputs=inputs, on_read=read):
                 if worker.is_cancelled:
                     return
-                if added and time.monotonic() - posted >= pace and done < total:
-                    started = time.monotonic()
-                    grown = self._grown_snapshot(builder.corpus, curation, key_of, keys)
-                    keys = grown.keys
-                    spare_the_collector(grown.corpus)
-                    self.post_message(CorpusGrew(grown.corpus, done, total, grown))
-                    posted = time.monotonic()
-                    pace = max(GROW_EVERY_S, GROW_SHARE * (posted - started))
             corpus = builder.corpus
             corpus.warnings.extend(warnings)
             self._corpus_key = builder.corpus_key
