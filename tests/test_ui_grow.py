@@ -52,6 +52,7 @@ async def test_a_key_typed_during_a_grow_is_echoed_before_the_redraw(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(app_module, "TYPING_PAUSE_S", 2.0)
+    monkeypatch.setattr(app_module, "GROW_PAUSE_S", 0.0)  # redraws as soon as they may
     monkeypatch.setattr(MedtuiApp, "load_documents", lambda self, paths: None)  # test posts
     app = MedtuiApp(["/docs"], index=FakeIndex(), config=Config())
     async with app.run_test(size=(120, 40)) as pilot:
@@ -59,7 +60,7 @@ async def test_a_key_typed_during_a_grow_is_echoed_before_the_redraw(
         await wait_until(pilot, lambda: len(option_ids(app, "#story-list")) == 2)
         await pilot.press("slash", "r")
         app.post_message(grew(read_so_far(5)))
-        await pilot.pause(0.1)
+        await pilot.pause(0.3)
         assert screen_text(app).splitlines()[0].startswith("/ r")  # the key is echoed...
         assert len(option_ids(app, "#story-list")) == 2  # ...and the redraw waits
         await wait_until(pilot, lambda: len(option_ids(app, "#story-list")) == 5)
