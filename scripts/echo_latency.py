@@ -76,6 +76,8 @@ def box_shows(value: str):  # type: ignore[no-untyped-def]
         if not lines:
             return False
         shown = lines[0][2:] if lines[0].startswith("/ ") else lines[0]
+        if not value:  # an empty box shows its placeholder
+            return shown.startswith("search:") or not shown.strip()
         return shown.startswith(value) and (len(shown) == len(value) or shown[len(value)] == " ")
 
     return check
