@@ -8,7 +8,8 @@ so nothing saved earlier is reused) and reads the screen with ``tmux capture-pan
   (then as many Backspaces), each timed from ``send-keys`` to the first capture showing
   the search box with that value (captures every ~10 ms: figures are upper bounds);
 * time to first answer: once reading is done (indexing under way) a query is typed;
-  launch -> the search box shows its hit count ("N hits so far" while indexing).
+  launch -> the search box shows its hit count ("N hits so far" while indexing);
+* key echo once all is done (the same query typed again): what the load alone costs.
 
 Prints one JSON object (seconds, echo milliseconds: median, p95, max) with the load
 averages before and after: the machine may be shared, say so with the figures.
@@ -159,6 +160,13 @@ def main() -> None:
         result["echo_while_indexing"] = summary(indexing)
         ready, _ = wait(lambda lines: "Ready" in status(lines), args.timeout, poll=0.2)
         result["ready_s"] = round(ready - started, 2)
+        tmux("send-keys", "-t", "echo", "/")  # control: the same keys with no work running
+        time.sleep(0.5)
+        idle = [echo(query[0], query[0])]
+        for n in range(2, len(query) + 1):
+            idle.append(echo(query[n - 1], query[:n]))
+            time.sleep(args.every)
+        result["echo_idle"] = summary(idle)
         result["load_after"] = os.getloadavg()
     finally:
         tmux("kill-server")
