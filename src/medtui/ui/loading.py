@@ -177,7 +177,10 @@ class LoadingMixin(App[int]):
             from medtui.curation import curate_loaded
 
             curate_loaded(corpus)  # the user's curation, off the UI thread
-            prepared = prepare(corpus, key_of, keys)
+            # Same documents in the same order: the provisional stories had the same ids
+            # (the corpus step changes texts, never how many stories a document has).
+            same = len(shown.corpus.stories) == len(corpus.stories)
+            prepared = prepare(corpus, key_of, keys if same else None)
             spare_the_collector(corpus)
         except MedtuiError as error:
             self.post_message(LoadFailed(str(error)))
