@@ -29,7 +29,7 @@ def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
 
     The timeline's rule (:meth:`PartialDate.sort_key`, from the contract) holds here
     too: a partial date comes after the full dates it contains, so newest first is
-    2025-03-11, 2025-03, 2025-01-02, then 2025.
+    2024-06-15, 2024-06, 2024-01-02, then 2024.
     A missing month or day counts as 0, below every real one, once negated.
     """
     if story.date is None:
@@ -39,13 +39,13 @@ def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
 
 
 SHORT_MAX = 12
-"""Longest alias taken as an institution's short name (an acronym like HKUST or PolyU)."""
+"""Longest alias taken as an institution's short name (an acronym like RU or NorthU)."""
 
 
 def is_acronym(alias: str) -> bool:
     """An acronym-like alias: one word, at most SHORT_MAX characters, two or more capitals.
 
-    'HKUST', 'PolyU', 'ZJU-SoM' and 'ABC.XYZ' are; 'Government' and 'Peking' are not.
+    'RU', 'NorthU', 'RU-SoM' and 'ABC.XYZ' are; 'Hospital' and 'Riverside' are not.
     """
     return (
         0 < len(alias) <= SHORT_MAX
@@ -55,15 +55,15 @@ def is_acronym(alias: str) -> bool:
 
 
 def drop_article(name: str) -> str:
-    """The name without a leading 'The ' ('The Hong Kong Polytechnic University' -> 'Hong…')."""
+    """The name without a leading 'The ' ('The Riverside University' -> 'Riverside…')."""
     return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
 
 
 def short_name(inst: Institution) -> str:
     """A short name to show where room is tight (lists, timeline rows, the filter bar).
 
-    The shortest acronym-like alias (HKUST, PolyU, HKSH); failing that the shortest
-    alias of two or more words that is shorter than the name (e.g. 'First Affiliated
+    The shortest acronym-like alias (RU, NorthU, NGH); failing that the shortest
+    alias of two or more words that is shorter than the name (e.g. 'Northgate Teaching
     Hospital'); failing that the name without a leading 'The '.
     """
     name = drop_article(inst.name)
