@@ -153,14 +153,21 @@ async def test_stories_show_while_the_documents_are_still_read(
     gate = threading.Event()
     real = medtui.pipeline.iter_load
 
-    def held_after_two(*args: Any, **kwargs: Any) -> Iterator[list[Story]]:
-        for n, added in enumerate(real(*args, **kwargs)):
-            if n == 2:
+    def held_after_two(*args: Any, on_read: Any = None, **kwargs: Any) -> Iterator[list[Story]]:
+        reads = 0
+
+        def read(result: Any) -> None:
+            nonlocal reads
+            reads += 1
+            if reads == 3:
                 gate.wait(10)  # the third document is being read
-            yield added
+            on_read(result)
+
+        yield from real(*args, on_read=read, **kwargs)
 
     monkeypatch.setattr(medtui.pipeline, "iter_load", held_after_two)
     monkeypatch.setattr(loading_module, "GROW_EVERY_S", 0.0)
+    monkeypatch.setattr(loading_module, "GROW_SHARE", 0)  # a snapshot after every document
     app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: len(option_ids(app, "#story-list")) == 2)

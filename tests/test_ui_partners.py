@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
-from medtui.ui.model import BrowserModel, is_acronym, short_name, short_names
+from medtui.ui.model import BrowserModel
+from medtui.ui.prepare import is_acronym, short_name, short_names
 from medtui.ui.widgets.article import ArticleView
 from test_ui_fixtures import isolate, make_app, option_ids, screen_text, settle
 

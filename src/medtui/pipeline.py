@@ -355,6 +355,7 @@ def iter_load(
     workers: int | None = None,
     cache: bool | None = None,
     inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
+    on_read: Callable[[DocResult], None] | None = None,
 ) -> Iterator[list[Story]]:
     """Load into ``builder``, yielding each document's new stories, document by document, once
     every document is read and the corpus step (boilerplate, :mod:`medtui.corpus.boilerplate`) ran.
@@ -362,6 +363,9 @@ def iter_load(
     With the cache (see :func:`load_corpus`), ``builder.stats`` says how many documents
     were processed and ``builder.corpus_key`` identifies the corpus when it is complete.
     ``inputs``: what :func:`discover_inputs` gave for ``paths``, if it was called already.
+    ``on_read``: called with each document's result as soon as it is read, before the
+    corpus step changes it (what the app shows while the rest is read); it must not
+    change the result.
     """
     from medtui.cache import cache_enabled
     from medtui.cache.docs import CorpusKey, DocCache, cache_key
@@ -383,6 +387,8 @@ def iter_load(
             everything.append(loaded)
             if progress is not None:
                 progress(done, total, loaded.result.document.path)
+            if on_read is not None:
+                on_read(loaded.result)
         _drop_boilerplate(roots, everything)
         for loaded in everything:
             yield builder.add(loaded.result)

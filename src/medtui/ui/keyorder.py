@@ -19,6 +19,7 @@ story and then scrolls it.
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from typing import Any
 
@@ -61,10 +62,14 @@ class KeyOrderMixin(App[int]):
         self._key_timer: Timer | None = None
         self._keys_paused = False
         self._pause_timer: Timer | None = None
+        self.last_key_at = 0.0
+        """When the last key arrived (``time.monotonic()``): redraws that can wait, wait
+        while the user types (see ``MedtuiApp._show_grown``)."""
 
     async def on_event(self, event: events.Event) -> None:
         """Hold a new key while an earlier one is on its way; route it when that one is done."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            self.last_key_at = time.monotonic()
             if self._key_busy or self._keys_paused:
                 self.held_keys.append(event)
                 if self._key_timer is None:

@@ -14,6 +14,7 @@ from medtui.corpus.model import Corpus
 
 if TYPE_CHECKING:
     from medtui.search.index import SearchResult
+    from medtui.ui.prepare import Prepared
 
 
 class LoadProgress(Message):
@@ -30,19 +31,24 @@ class CorpusGrew(Message):
     """Reading goes on: what is read so far, to browse meanwhile (a snapshot: its lists
     are copies, so the reader can go on adding to its own)."""
 
-    def __init__(self, corpus: Corpus, done: int, total: int) -> None:
+    def __init__(self, corpus: Corpus, done: int, total: int,
+                 prepared: Prepared | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.done = done
         self.total = total
+        self.prepared = prepared
+        """Its rows for the default view, derived in the worker (:mod:`medtui.ui.prepare`)."""
 
 
 class CorpusReady(Message):
-    """Reading finished: the corpus to show."""
+    """Reading finished: the corpus to show (curated), with its rows prepared if the
+    worker did it."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, prepared: Prepared | None = None) -> None:
         super().__init__()
         self.corpus = corpus
+        self.prepared = prepared
 
 
 class LoadFailed(Message):

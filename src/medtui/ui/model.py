@@ -11,7 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 from medtui.corpus.model import EVENT_KINDS, Corpus, Document, Event, Institution, Story
+from medtui.ui.prepare import Prepared, newest_first_key, short_names
 
 if TYPE_CHECKING:  # importing the search module loads whoosh: keep it out of start-up
     from medtui.search.index import Hit, SearchResult
@@ -39,70 +42,6 @@ class Filters:
         )
 
 
-def newest_first_key(story: Story) -> tuple[int, tuple[int, ...], str]:
-    """Sort key putting the newest story first and undated stories last.
-
-    The timeline's rule (:meth:`PartialDate.sort_key`, from the contract) holds here
-    too: a partial date comes after the full dates it contains, so newest first is
-    2025-03-11, 2025-03, 2025-01-02, then 2025.
-    A missing month or day counts as 0, below every real one, once negated.
-    """
-    if story.date is None:
-        return (1, (), story.id)
-    date = story.date
-    return (0, (-date.year, -(date.month or 0), -(date.day or 0)), story.id)
-
-
-SHORT_MAX = 12
-"""Longest alias taken as an institution's short name (an acronym like HKUST or PolyU)."""
-
-
-def is_acronym(alias: str) -> bool:
-    """An acronym-like alias: one word, at most SHORT_MAX characters, two or more capitals.
-
-    'HKUST', 'PolyU', 'ZJU-SoM' and 'ABC.XYZ' are; 'Government' and 'Peking' are not.
-    """
-    return (
-        0 < len(alias) <= SHORT_MAX
-        and not any(ch.isspace() for ch in alias)
-        and sum(ch.isupper() for ch in alias) >= 2
-    )
-
-
-def drop_article(name: str) -> str:
-    """The name without a leading 'The ' ('The Hong Kong Polytechnic University' -> 'Hong…')."""
-    return name[4:] if name[:4].casefold() == "the " and len(name) > 4 else name
-
-
-def short_name(inst: Institution) -> str:
-    """A short name to show where room is tight (lists, timeline rows, the filter bar).
-
-    The shortest acronym-like alias (HKUST, PolyU, HKSH); failing that the shortest
-    alias of two or more words that is shorter than the name (e.g. 'First Affiliated
-    Hospital'); failing that the name without a leading 'The '.
-    """
-    name = drop_article(inst.name)
-    acronyms = [a for a in inst.aliases if is_acronym(a) and len(a) < len(name)]
-    if acronyms:
-        return min(acronyms, key=lambda a: (len(a), a))
-    phrases = [a for a in inst.aliases if len(a.split()) >= 2 and len(a) < len(name)]
-    if phrases:
-        return min(phrases, key=lambda a: (len(a), a))
-    return name
-
-
-def short_names(institutions: Sequence[Institution]) -> dict[str, str]:
-    """Each institution id's :func:`short_name`; where two would look alike, the full names."""
-    chosen = {inst.id: short_name(inst) for inst in institutions}
-    owners: dict[str, int] = {}
-    for name in chosen.values():
-        owners[name.casefold()] = owners.get(name.casefold(), 0) + 1
-    return {
-        inst.id: chosen[inst.id] if owners[chosen[inst.id].casefold()] == 1 else inst.name
-        for inst in institutions
-    }
-
-
 class BrowserModel:
     """The corpus plus everything the user chose: filters, search result, stars, read marks."""
 
@@ -120,6 +59,7 @@ class BrowserModel:
         self._newest: list[Story] = []
         self._short: dict[str, str] = {}
         self._event_counts: dict[str, int] | None = None
+        self._prepared: Prepared | None = None
         self._partners: tuple[tuple[str, ...], dict[str, tuple[int, int]]] | None = None
         self.copies: dict[str, list[str]] = {}
         """Copies of one story (medtui.corpus.copies): first story id -> the copies' ids."""
@@ -132,28 +72,38 @@ class BrowserModel:
 
     # ----------------------------------------------------------------- corpus
     def set_corpus(
-        self, corpus: Corpus, key_of: Callable[[Story], str], *, keep_keys: bool = False
+        self, corpus: Corpus, key_of: Callable[[Story], str], *, keep_keys: bool = False,
+        prepared: Prepared | None = None,
     ) -> None:
         """Replace the corpus; ``key_of`` gives each story its stable reader-state key.
 
         ``keep_keys``: the new corpus extends the old one (a corpus still being read:
         same ids for the same stories), so keys already made are kept, not made again.
+        ``prepared``: what :func:`medtui.ui.prepare.prepare` derived from this very
+        corpus in a worker; taken as is (O(1)), else derived here.
         """
+        from medtui.ui.prepare import prepare
+
+        if prepared is None or prepared.corpus is not corpus:
+            prepared = prepare(corpus, key_of, self._keys if keep_keys else None)
         self.corpus = corpus
-        old = self._keys if keep_keys else {}
-        self._keys = {story.id: old.get(story.id) or key_of(story) for story in corpus.stories}
-        self._documents = {doc.path: doc for doc in corpus.documents}
-        self._newest = sorted(corpus.stories, key=newest_first_key)
+        self._keys = prepared.keys
+        self._documents = prepared.documents
+        self._newest = prepared.newest
         self.copies, self.expanded = {}, set()
-        self.institutions_changed()
+        self._use_prepared(prepared)
+
+    def _use_prepared(self, prepared: Prepared | None) -> None:
+        self._prepared = prepared
+        self._short = prepared.short if prepared else short_names(self.corpus.institutions)
+        self._event_counts = prepared.event_counts if prepared else None
+        self._partners = None
+        known = {inst.id for inst in self.corpus.institutions}
+        self.filters.institutions = [i for i in self.filters.institutions if i in known]
 
     def institutions_changed(self) -> None:
         """The corpus's institutions or events changed in place (curation): redo what depends."""
-        self._short = short_names(self.corpus.institutions)
-        self._partners = None
-        self._event_counts = None
-        known = {inst.id for inst in self.corpus.institutions}
-        self.filters.institutions = [i for i in self.filters.institutions if i in known]
+        self._use_prepared(None)
 
     def key(self, story_id: str) -> str:
         """The reader-state key of a story (its id when the corpus gave none)."""
@@ -176,6 +126,13 @@ class BrowserModel:
         inst = self.corpus.institution(inst_id)
         return inst.name if inst else inst_id
 
+    def short_width(self, rows: Sequence[Institution]) -> int:
+        """Widest short name of ``rows``, in cells (pane 1's name column)."""
+        prepared = self._prepared
+        if prepared is not None and len(rows) == len(self.corpus.institutions):
+            return prepared.short_width
+        return max((cell_len(self.short_name(i.id)) for i in rows), default=0)
+
     def short_name(self, inst_id: str) -> str:
         """The short name of an institution id (HKUST rather than its full name)."""
         return self._short.get(inst_id) or self.institution_name(inst_id)
@@ -189,6 +146,10 @@ class BrowserModel:
         By count during a search: by search hits first.
         """
         needle = self.institution_text.strip().casefold()
+        prepared = self._prepared
+        if (prepared is not None and not needle and self.institution_sort == "count"
+                and not self.filters.institutions and self.search is None):
+            return list(prepared.by_count)
         rows = [
             inst
             for inst in self.corpus.institutions
@@ -242,10 +203,9 @@ class BrowserModel:
     def event_count(self, inst_id: str) -> int:
         """How many events an institution is a party to."""
         if self._event_counts is None:
-            self._event_counts = {}
-            for event in self.corpus.events:
-                for party in set(event.parties):
-                    self._event_counts[party] = self._event_counts.get(party, 0) + 1
+            from medtui.ui.prepare import event_counts
+
+            self._event_counts = event_counts(self.corpus.events)
         return self._event_counts.get(inst_id, 0)
 
     def parties_for_display(self, event: Event) -> list[str]:
@@ -364,6 +324,11 @@ class BrowserModel:
         ordered as :mod:`medtui.timeline` says."""
         from medtui.timeline import grouped_events, one_per_signing
 
+        prepared, filters = self._prepared, self.filters
+        if (prepared is not None and self.search is None and not filters.institutions
+                and not filters.event_kind and not filters.event_kinds):
+            self.sources = prepared.sources
+            return prepared.timeline
         events, self.sources = one_per_signing(self.corpus, self.visible_events())
         return grouped_events(self.corpus, events)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -98,14 +97,16 @@ class InstitutionsPane(Vertical):
     def show(self, rows: Sequence[Institution], model: BrowserModel) -> None:
         """Display ``rows``: selected ones get a ✓; with a selection, the others show what
         they share with it (partners, marked ↔, come first); during a search, hit counts."""
-        by_id = {inst.id: inst for inst in rows}
+        corpus = model.corpus  # its own id map: no O(n) one here, for the rows drawn only
         selected = model.filters.institutions
         shared = model.partner_counts() if selected else None
         facets = model.search.facets if model.search is not None else None
-        width = min(max((cell_len(model.short_name(i.id)) for i in rows), default=0), SHORT_COLUMN)
+        width = min(model.short_width(rows), SHORT_COLUMN)
 
         def render(inst_id: str) -> Text:
-            inst = by_id[inst_id]
+            inst = corpus.institution(inst_id)
+            if inst is None:
+                return Text(inst_id)
             return institution_prompt(
                 inst,
                 inst_id in selected,

@@ -83,7 +83,7 @@ class NavList(ScrollView, can_focus=True):
         self._height = 1
         self._row_renderer: Renderer = lambda row_id: Text(row_id)
         self._texts: dict[str, list[Text]] = {}
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = None
         self.highlighted: int | None = None
 
     # ------------------------------------------------------------------ rows
@@ -117,14 +117,27 @@ class NavList(ScrollView, can_focus=True):
         self._height = max(height, 1)
         self._row_renderer = render
         self._texts.clear()
-        self._index = {row_id: n for n, row_id in enumerate(self._ids)}
-        target = self._index.get(wanted) if wanted is not None else None
+        self._index = None  # made when first asked for (O(n), and replace runs often)
+        target = self._position(wanted) if wanted is not None else None
         if target is None or not self._enabled(target):
             target = self._next_enabled(0, 1)
         self.highlighted = target
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
         self._show_cursor()
         self.refresh()
+
+    def _position(self, row_id: str) -> int | None:
+        """Where ``row_id`` is listed, or None: a scan (at C speed) for the first look-up
+        after :meth:`replace`, an id -> position map built for the later ones."""
+        if self._index is None:
+            self._index = {}  # scanned once: the next look-up builds the map
+            try:
+                return self._ids.index(row_id)
+            except ValueError:
+                return None
+        if not self._index and self._ids:
+            self._index = {rid: n for n, rid in enumerate(self._ids)}
+        return self._index.get(row_id)
 
     @property
     def _lines(self) -> int:
@@ -146,7 +159,7 @@ class NavList(ScrollView, can_focus=True):
 
     def highlight_id(self, row_id: str) -> bool:
         """Put the cursor on the row with this id; False if it is not listed or a header."""
-        index = self._index.get(row_id)
+        index = self._position(row_id)
         if index is None or not self._enabled(index):
             return False
         self._move_to(index)

@@ -67,11 +67,17 @@ class StoriesPane(Vertical):
         :meth:`redraw` after a star or a read mark shows the change.
         """
         terms = model.search.terms if model.search is not None else []
-        by_id = {story.id: (story, hit) for story, hit in rows}
+        # No id -> row map: rows are O(stories) and redrawn as a corpus grows; look-ups
+        # are for the rows drawn only (the corpus keeps its own map).
+        hit_of = ({story.id: hit for story, hit in rows if hit is not None}
+                if model.search is not None else {})
         copy_ids = {c for group in model.copies.values() for c in group}
+        corpus = model.corpus
 
         def render(story_id: str) -> Text:
-            story, hit = by_id[story_id]
+            story, hit = corpus.story(story_id), hit_of.get(story_id)
+            if story is None:
+                return Text(story_id)
             return story_prompt(
                 story,
                 hit.snippet if hit is not None else "",
@@ -83,7 +89,7 @@ class StoriesPane(Vertical):
                         else "↳ copy" if story.id in copy_ids else ""),
             )
 
-        ids = list(by_id)
+        ids = [story.id for story, _ in rows]
         self.items.replace(ids, render, height=2, keep=ids[0] if top and ids else None)
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
