@@ -53,7 +53,8 @@ def run_until_ready_then_quit(argv: list[str], env: dict[str, str], timeout: flo
     os.close(slave)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
-    steps = [b"Ready", b"hit"]  # then type a query, then quit
+    # Each key is sent once the screen shows what the one before did (machines may be loaded).
+    steps = [b"Ready", b"hit", b"Institutions:"]
     try:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([master], [], [], 0.2)
@@ -67,7 +68,8 @@ def run_until_ready_then_quit(argv: list[str], env: dict[str, str], timeout: flo
                 chunks.append(data)
                 if steps and steps[0] in b"".join(chunks):
                     step = steps.pop(0)
-                    os.write(master, b"/medical" if step == b"Ready" else b"\r\rq")
+                    keys = {b"Ready": b"/medical", b"hit": b"\r\r", b"Institutions:": b"q"}
+                    os.write(master, keys[step])
             elif proc.poll() is not None:
                 break
         else:

@@ -186,12 +186,18 @@ def test_a_new_search_then_enter_enter_opens_its_top_hit(tmux: Tmux, tmp_path: P
     tmux.wait_for(four_panes, "the four-pane layout")
     # Select (and open) a story the query also finds, one not at its top: the Council's.
     tmux.keys("2")
+    opened: str | None = None  # the article shown before: the next one must differ (a loaded machine)
     for _ in range(12):
         tmux.keys("Enter")
-        screen = tmux.wait_for(lambda s: "Institutions:" in s, "a story open")
-        if "HKUST Council Advisory Group" in right_column(screen):
+        screen = tmux.wait_for(lambda s, before=opened: "Institutions:" in s and right_column(s) != before,
+                               "the next story open")
+        opened = right_column(screen)
+        if "HKUST Council Advisory Group" in opened:
             break
-        tmux.keys("Escape", "j")
+        # Escape and j sent together read as alt+j: j goes once the article has let go of focus.
+        tmux.keys("Escape")
+        tmux.wait_for(lambda s: "┏━ 3 Article" not in s, "the article unfocused")
+        tmux.keys("j")
     else:
         pytest.fail("the Council story was never selected")
     tmux.keys("Escape")  # back in the stories, the Council story under the cursor
@@ -205,8 +211,9 @@ def test_a_new_search_then_enter_enter_opens_its_top_hit(tmux: Tmux, tmp_path: P
     titles = [m.group(1).strip() for line in screen.splitlines() if (m := row.match(line))]
     assert len(titles) >= 2 and any(t.startswith("HKUST Council") for t in titles[1:]), screen
     tmux.keys("Enter")  # open the top hit, not the Council story selected before
+    # The article's own title (above its Date: line), not the timeline's rows under it.
     screen = tmux.wait_for(lambda s: "Institutions:" in s and titles[0][:25] in
-                           " ".join(right_column(s).split()), f"the top hit {titles[0]!r} open")
+                           " ".join(right_column(s).split("Date:")[0].split()), f"the top hit {titles[0]!r} open")
     assert "HKUST Council Advisory" not in right_column(screen).split("Date:")[0]
 
 
