@@ -136,3 +136,13 @@ def test_passive_grants_go_from_the_funder_named_before() -> None:
     assert ("grant", frozenset({"Riverside Foundation", "Northgate University"})) in found
     assert ("grant", frozenset({"Riverside Foundation", "Lakeshore Hospital"})) in found
     assert ("grant", frozenset({"Northgate University", "Lakeshore Hospital"})) not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The party approved by an unnamed authority is news; the approver alone is not.
+    ("The Council has approved the proposal of Lakeshore University to open a school.",
+     [("approval", {"Lakeshore University"})]),
+    ("Zorbanol, a tablet, was approved by the Riverside Medicines Agency in 2015.", []),
+])
+def test_one_party_approval(text: str, expected: list[tuple[str, set[str]]]) -> None:
+    assert events(text) == expected

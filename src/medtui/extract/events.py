@@ -385,7 +385,7 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if kind == "approval":
         # "approved the proposal of X" (X approved by an authority) is X's news; "X's Board
         # approved a capital raise", "X has been authorized to ...": no partner.
-        return object_only
+        return object_only and re.match(r"\s+by\b", after) is None  # "approved by the FDA": the approver
     slot = _OTHER_SLOT.search(after[:80])
     if slot is None:
         return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid
