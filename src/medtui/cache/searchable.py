@@ -53,16 +53,19 @@ def try_snapshot(
     if not cache_enabled():
         return None, []
     _roots, files, _warnings = inputs if inputs is not None else discover_inputs(paths)
-    doc_cache = DocCache.open(None, cache_fingerprint())
+    fingerprint = cache_fingerprint()
+    doc_cache = DocCache.open(None, fingerprint)
     try:
-        key = doc_cache.warm_key(files) if doc_cache.active else None
+        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
     finally:
         doc_cache.close()
-    if key is None:
+    if warm is None:
         return None, []
+    key, stamps = warm
     snapshot, warnings = open_snapshot(key)
     if snapshot is None:
         return None, warnings
+    _remember(paths, fingerprint, snapshot.key, stamps)
     stats = CacheStats(hits=len(files))
     return Searchable(snapshot.corpus, snapshot.index, stats, from_snapshot=True), warnings
 
@@ -109,12 +112,73 @@ def load_searchable(
     index = writer.index if writer is not None else StoryIndex()
     index.add(corpus, corpus.stories, progress=index_progress, workers=workers)
     if writer is not None:
-        writer.save(builder.corpus_key, corpus)
+        if writer.save(builder.corpus_key, corpus):
+            _remember_files(paths, inputs[1], builder.corpus_key)
         corpus.warnings.extend(writer.warnings)
     _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
                       cpu_loaded - cpu_started, cpu_done - cpu_loaded)
+
+
+def open_search_index(paths: Sequence[str | Path] | None) -> Any:
+    """The saved index of ``paths`` (a StoryIndex, no corpus) when nothing changed, else None.
+
+    The fast way of ``medtui search``: one walk of the folders compared with the
+    files table saved with the snapshot (:mod:`medtui.cache.quick`), then only the
+    index and its story table are opened (:func:`medtui.cache.snapshot.open_index`).
+    None (take the usual way: :func:`load_searchable`) when the cache is off, the
+    user curates institutions (``institution:`` queries then need the corpus), or
+    anything differs. Raises nothing.
+    """
+    from medtui.cache import cache_enabled
+    from medtui.cache.quick import inputs_name, recall
+    from medtui.cache.snapshot import open_index, snapshot_root
+    from medtui.pipeline import bundled_seeds, cache_fingerprint
+
+    if not cache_enabled() or _curating():
+        return None
+    try:
+        roots = list(paths) if paths else [bundled_seeds()]
+        key = recall(snapshot_root(), inputs_name(paths, cache_fingerprint()), roots)
+    except Exception:  # noqa: BLE001 - the usual way will say what is wrong
+        return None
+    return open_index(key) if key is not None else None
+
+
+def _curating() -> bool:
+    """True when the user's gazetteer holds institution curation (or cannot be read)."""
+    from medtui.curation import user_gazetteer_path
+    from medtui.curation.store import read_curation
+
+    found = read_curation(user_gazetteer_path())
+    return bool(found.warnings) or not found.curation.is_empty()
+
+
+def _remember(paths: Sequence[str | Path] | None, fingerprint: str, key: str,
+              stamps: list[tuple[str, Any]]) -> None:
+    """Save the files table of ``paths`` for snapshot ``key`` (see :mod:`medtui.cache.quick`)."""
+    from medtui.cache.quick import inputs_name, remember
+    from medtui.cache.snapshot import snapshot_root
+
+    remember(snapshot_root(), inputs_name(paths, fingerprint), key, stamps)
+
+
+def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
+    """After a snapshot of ``corpus_key`` was saved: its files table, with the stamps the
+    document cache holds (only if they still give the same key: nothing changed since)."""
+    from medtui.cache.docs import DocCache
+    from medtui.cache.snapshot import snapshot_key
+    from medtui.pipeline import cache_fingerprint
+
+    fingerprint = cache_fingerprint()
+    doc_cache = DocCache.open(None, fingerprint)
+    try:
+        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
+    finally:
+        doc_cache.close()
+    if warm is not None and corpus_key is not None and warm[0] == corpus_key:
+        _remember(paths, fingerprint, snapshot_key(corpus_key), warm[1])
 
 
 def _curate(corpus: Corpus, index: Any) -> None:

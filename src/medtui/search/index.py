@@ -72,6 +72,10 @@ class SearchResult:
     error: str | None = None
 
 
+def _own_text(story: Story) -> str:
+    return story.text
+
+
 class StoryIndex:
     """A whoosh index in RAM over the stories of a corpus, searchable while it grows."""
 
@@ -92,6 +96,7 @@ class StoryIndex:
         self._tables: Any = None  # matching.SegmentTables, made with the index (imports whoosh)
         self.rewrite_query: Callable[[str], str] | None = None
         """Applied to each query before parsing (the user's institution curation)."""
+        self._text_of: Callable[[Story], str] = _own_text
 
     @property
     def size(self) -> int:
@@ -232,19 +237,32 @@ class StoryIndex:
                 writer.cancel()
             raise
 
-    def adopt(self, stories: Sequence[Story]) -> None:
+    def adopt(
+        self,
+        stories: Sequence[Story],
+        *,
+        text_of: Callable[[Story], str] | None = None,
+        need_vocabulary: bool = False,
+    ) -> None:
         """Make ``stories`` searchable that the given storage's index holds already.
 
         For an index saved with its corpus and opened again: nothing is re-indexed.
         Its word list is read back too (see :meth:`save_vocabulary`), or counted again
-        when it was never saved. Raises ValueError when the saved word list is damaged.
+        when it was never saved. ``text_of(story)``: where a hit's text is read for its
+        snippet, for stories whose ``text`` was left empty (a saved story table, see
+        :mod:`medtui.cache.stories`). Raises ValueError when the saved word list is
+        damaged, or missing while ``need_vocabulary`` (the texts are not at hand).
         """
         self._index()
         with self._lock:
             self._stories.update((story.id, story) for story in stories)
+            if text_of is not None:
+                self._text_of = text_of
             if self._storage.file_exists(VOCABULARY_FILE):
                 with self._storage.open_file(VOCABULARY_FILE) as handle:
                     self._vocabulary = Vocabulary.from_bytes(handle.read())
+            elif need_vocabulary:
+                raise ValueError("the index has no saved word list")
             else:
                 self._vocabulary.add(story_words(s.title, s.text) for s in stories)
             self._drop_searcher()
@@ -343,7 +361,7 @@ class StoryIndex:
                     result.suggestion = suggestion
         words: set[str] = set()
         for story, score in scored:
-            snippet = build_snippet(story.text, terms)
+            snippet = build_snippet(self._text_of(story), terms)
             words |= snippet.words
             in_title = find_matches(story.title, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}

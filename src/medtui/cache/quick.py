@@ -1,0 +1,145 @@
+"""Are these still the very files of a saved snapshot? One folder walk and a stat per file.
+
+Finding a snapshot the usual way (:meth:`medtui.cache.docs.DocCache.warm_key`) lists
+the folders into :class:`~medtui.corpus.reader.InputFile` objects, looks every file up
+in the SQLite document cache and hashes the corpus key again: about half a second of
+CPU at 25,000 files. Here, once a snapshot is known to hold exactly the files under
+some paths, a *files table* is saved for those paths: every file's path and the
+stamp (size, mtime_ns, ctime_ns) the document cache holds for it, and the key of
+the snapshot. The next time, one ``os.scandir`` walk with a ``stat`` per file is
+compared with the table; any difference (a file added, removed, touched or
+changed) and the table is not used: the caller then takes the usual way, which
+re-reads what changed. Equal stamps mean equal bytes on the same grounds as the
+document cache's own shortcut (any write changes the ctime, which no tool can set
+back).
+
+The walk chooses files as :func:`medtui.corpus.reader.discover_files` does (hidden
+names skipped, supported suffixes, links followed, a folder read once); should they
+ever disagree, the tables differ and the usual way is taken: slower, never stale.
+
+Tables live in the snapshot folder's parent as ``files-<inputs>.<snapshot key>.bin``,
+where ``<inputs>`` hashes the paths as given, the working directory (shown paths and
+so story ids depend on it) and the fingerprint of the code and gazetteer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from medtui.cache.docs import Stamp
+
+FORMAT = 1
+PREFIX = "files-"
+
+
+def inputs_name(paths: Sequence[str | Path] | None, fingerprint: str) -> str:
+    """The ``<inputs>`` part of a table's name for ``paths`` (None: the bundled seeds)."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(f"{FORMAT}\0{fingerprint}\0{os.getcwd()}\0".encode("utf-8", "surrogateescape"))
+    for raw in paths if paths else [""]:
+        digest.update(os.fsencode(raw) + b"\0")
+    return digest.hexdigest()
+
+
+def walk_stamps(roots: Sequence[str | Path]) -> dict[str, Stamp] | None:
+    """Path -> stamp of every file a load of ``roots`` reads; None if a root cannot be read."""
+    from medtui.corpus.reader import SUPPORTED_SUFFIXES
+
+    found: dict[str, Stamp] = {}
+    seen: set[tuple[int, int]] = set()
+    for raw in roots:
+        base = str(Path(os.fsdecode(raw)))
+        try:
+            st = os.stat(base)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(st.st_mode):
+            found[base] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            continue
+        stack = [base]
+        while stack:
+            folder = stack.pop()
+            try:
+                st = os.stat(folder)
+                ident = (st.st_dev, st.st_ino)
+                if ident in seen:
+                    continue
+                seen.add(ident)
+                with os.scandir(folder) as entries:
+                    listed = list(entries)
+            except OSError:
+                continue
+            for entry in listed:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    if entry.is_dir():
+                        stack.append(entry.path)
+                        continue
+                    if os.path.splitext(name)[1].lower() not in SUPPORTED_SUFFIXES:
+                        continue
+                    st = entry.stat()
+                except OSError:
+                    continue
+                if stat.S_ISREG(st.st_mode):
+                    found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return found
+
+
+def remember(root: Path, inputs: str, snapshot_key: str, stamps: Sequence[tuple[str, Stamp]]) -> None:
+    """Save the files table of ``inputs``: these (path, stamp) pairs make ``snapshot_key``.
+
+    Best effort: a table that cannot be written only means the usual way next time.
+    """
+    from medtui.cache.snapshot import write_atomic
+
+    name = f"{PREFIX}{inputs}.{snapshot_key}.bin"
+    payload = pickle.dumps((FORMAT, [p for p, _ in stamps], [s for _, s in stamps]),
+                           protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(OSError):
+        write_atomic(root / name, payload)
+        for old in root.glob(f"{PREFIX}{inputs}.*.bin"):
+            if old.name != name:
+                old.unlink()
+
+
+def recall(root: Path, inputs: str, roots: Sequence[str | Path]) -> str | None:
+    """The snapshot key whose files are exactly those under ``roots`` now, else None."""
+    from medtui.cache.docs import load_result
+
+    try:
+        tables = sorted(root.glob(f"{PREFIX}{inputs}.*.bin"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return None
+    if not tables:
+        return None
+    table = tables[-1]
+    try:
+        fmt, paths, stamps = load_result(table.read_bytes())
+    except Exception:  # noqa: BLE001 - unreadable or damaged: the usual way
+        return None
+    if fmt != FORMAT or len(paths) != len(stamps):
+        return None
+    found = walk_stamps(roots)
+    if found is None or len(found) != len(paths):
+        return None
+    for path, stamp in zip(paths, stamps, strict=True):
+        if found.get(path) != tuple(stamp):
+            return None
+    return table.name[len(PREFIX) + len(inputs) + 1 : -len(".bin")]
+
+
+def drop_unused(root: Path, wanted_keys: set[str]) -> None:
+    """Remove the files tables of snapshots that are gone (called by the snapshot pruner)."""
+    for table in root.glob(f"{PREFIX}*.bin"):
+        key = table.name[:-len(".bin")].split(".", 1)[-1]
+        if key not in wanted_keys:
+            with contextlib.suppress(OSError):
+                table.unlink()
