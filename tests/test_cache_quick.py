@@ -115,3 +115,21 @@ def test_a_damaged_story_table_is_not_trusted(
     table.write_bytes(bytes(data))
     assert fast_index(folder) is None
     assert run(capsys, "riverside", folder)["total"] == 2  # the usual way still answers
+
+
+def test_the_config_file_names_are_medtui_configs() -> None:
+    from medtui import config
+    from medtui.cache import quick
+
+    assert (quick.USER_GAZETTEER, quick.USER_CONFIG) == (config.USER_GAZETTEER_FILE,
+                                                         config.CONFIG_FILE)
+
+
+def test_a_user_gazetteer_edit_changes_the_quick_fingerprint(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from medtui.cache.quick import quick_fingerprint
+
+    monkeypatch.setenv("MEDTUI_CONFIG_DIR", str(tmp_path))
+    before = quick_fingerprint()
+    (tmp_path / "gazetteer.yaml").write_text("institutions: []\n")
+    assert quick_fingerprint() != before

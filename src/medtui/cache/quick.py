@@ -19,7 +19,7 @@ ever disagree, the tables differ and the usual way is taken: slower, never stale
 
 Tables live in the snapshot folder's parent as ``files-<inputs>.<snapshot key>.bin``,
 where ``<inputs>`` hashes the paths as given, the working directory (shown paths and
-so story ids depend on it) and the fingerprint of the code and gazetteer.
+so story ids depend on it) and :func:`quick_fingerprint`.
 """
 
 from __future__ import annotations
@@ -36,12 +36,45 @@ from medtui.cache.docs import Stamp
 
 FORMAT = 1
 PREFIX = "files-"
+USER_GAZETTEER = "gazetteer.yaml"
+USER_CONFIG = "config.yaml"
+"""medtui.config's USER_GAZETTEER_FILE and CONFIG_FILE (a test checks): importing
+medtui.config for them would import yaml, a fair part of a search's time."""
 
 
-def inputs_name(paths: Sequence[str | Path] | None, fingerprint: str) -> str:
+def quick_fingerprint() -> str:
+    """A hash of medtui's loading and search code and of every gazetteer file's bytes.
+
+    It changes whenever the document cache's fingerprint
+    (:func:`medtui.pipeline.cache_fingerprint`) does, and more often (any edit of a
+    user's gazetteer file, curation included), without importing the extraction
+    code or parsing the gazetteer: that alone would cost a search 0.2 s.
+    """
+    import medtui
+    from medtui.cache import code_fingerprint
+    from medtui.cache.docs import PIPELINE_CODE
+    from medtui.paths import config_dir
+
+    digest = hashlib.blake2b(code_fingerprint(*PIPELINE_CODE, "search").encode(), digest_size=16)
+    files = [Path(medtui.__file__).parent / "data" / "gazetteer.yaml", config_dir() / USER_GAZETTEER]
+    if (config_dir() / USER_CONFIG).exists():  # it may name more gazetteer files
+        from medtui.config import load_config
+
+        files += load_config().gazetteer_paths
+    for path in dict.fromkeys(files):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0(none)"
+        digest.update(os.fsencode(path) + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+def inputs_name(paths: Sequence[str | Path] | None) -> str:
     """The ``<inputs>`` part of a table's name for ``paths`` (None: the bundled seeds)."""
     digest = hashlib.blake2b(digest_size=12)
-    digest.update(f"{FORMAT}\0{fingerprint}\0{os.getcwd()}\0".encode("utf-8", "surrogateescape"))
+    head = f"{FORMAT}\0{quick_fingerprint()}\0{os.getcwd()}\0"
+    digest.update(head.encode("utf-8", "surrogateescape"))
     for raw in paths if paths else [""]:
         digest.update(os.fsencode(raw) + b"\0")
     return digest.hexdigest()

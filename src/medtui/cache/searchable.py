@@ -65,7 +65,7 @@ def try_snapshot(
     snapshot, warnings = open_snapshot(key)
     if snapshot is None:
         return None, warnings
-    _remember(paths, fingerprint, snapshot.key, stamps)
+    _remember(paths, snapshot.key, stamps)
     stats = CacheStats(hits=len(files))
     return Searchable(snapshot.corpus, snapshot.index, stats, from_snapshot=True), warnings
 
@@ -134,13 +134,17 @@ def open_search_index(paths: Sequence[str | Path] | None) -> Any:
     from medtui.cache import cache_enabled
     from medtui.cache.quick import inputs_name, recall
     from medtui.cache.snapshot import open_index, snapshot_root
-    from medtui.pipeline import bundled_seeds, cache_fingerprint
 
     if not cache_enabled() or _curating():
         return None
     try:
-        roots = list(paths) if paths else [bundled_seeds()]
-        key = recall(snapshot_root(), inputs_name(paths, cache_fingerprint()), roots)
+        if paths:
+            roots = list(paths)
+        else:
+            from medtui.pipeline import bundled_seeds
+
+            roots = [bundled_seeds()]
+        key = recall(snapshot_root(), inputs_name(paths), roots)
     except Exception:  # noqa: BLE001 - the usual way will say what is wrong
         return None
     return open_index(key) if key is not None else None
@@ -148,20 +152,27 @@ def open_search_index(paths: Sequence[str | Path] | None) -> Any:
 
 def _curating() -> bool:
     """True when the user's gazetteer holds institution curation (or cannot be read)."""
-    from medtui.curation import user_gazetteer_path
+    from medtui.cache.quick import USER_GAZETTEER
+    from medtui.paths import config_dir
+
+    path = config_dir() / USER_GAZETTEER  # where curation is saved
+    try:
+        if not path.exists():
+            return False
+    except OSError:
+        return True
     from medtui.curation.store import read_curation
 
-    found = read_curation(user_gazetteer_path())
+    found = read_curation(path)
     return bool(found.warnings) or not found.curation.is_empty()
 
 
-def _remember(paths: Sequence[str | Path] | None, fingerprint: str, key: str,
-              stamps: list[tuple[str, Any]]) -> None:
+def _remember(paths: Sequence[str | Path] | None, key: str, stamps: list[tuple[str, Any]]) -> None:
     """Save the files table of ``paths`` for snapshot ``key`` (see :mod:`medtui.cache.quick`)."""
     from medtui.cache.quick import inputs_name, remember
     from medtui.cache.snapshot import snapshot_root
 
-    remember(snapshot_root(), inputs_name(paths, fingerprint), key, stamps)
+    remember(snapshot_root(), inputs_name(paths), key, stamps)
 
 
 def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
@@ -178,7 +189,7 @@ def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], co
     finally:
         doc_cache.close()
     if warm is not None and corpus_key is not None and warm[0] == corpus_key:
-        _remember(paths, fingerprint, snapshot_key(corpus_key), warm[1])
+        _remember(paths, snapshot_key(corpus_key), warm[1])
 
 
 def _curate(corpus: Corpus, index: Any) -> None:
