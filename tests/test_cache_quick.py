@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -25,12 +26,20 @@ QUERIES = ("riverside", "hospital", '"memorandum of understanding"', "sudhafen",
            "R&D", "robot*", "north* OR westbrook")
 
 
+def age(root: Path) -> None:
+    """Date the folders an hour back: a folder changed in the last 2 s is not trusted."""
+    then = time.time_ns() - 3600 * 10**9
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        os.utime(folder, ns=(then, then))
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "docs"
     for name, text in DOCS.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
+    age(root)
     return root
 
 
@@ -84,11 +93,23 @@ def test_any_change_to_the_files_means_the_usual_way(
         (folder / ".hidden" / "x.md").write_text("Riverside\n")
     else:
         os.utime(target)
-    same = change == "add-hidden-folder"  # hidden files are never read: still the same corpus
-    assert (fast_index(folder) is not None) == same
+    assert fast_index(folder) is None
     expected = {"add": 3, "remove": 1, "edit": 1, "edit-same-size-and-mtime": 1}.get(change, 2)
     assert run(capsys, "riverside", folder)["total"] == expected
+    age(folder)
+    run(capsys, "riverside", folder)
     assert fast_index(folder) is not None  # the new snapshot's table is saved
+
+
+def test_a_folder_changed_just_now_is_not_trusted(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    (folder / "a" / "late.md").write_text("# Late\n\nRiverside news.\n")
+    assert run(capsys, "riverside", folder)["total"] == 3
+    assert fast_index(folder) is None  # "a" changed in the last 2 s: no table saved
+    age(folder)
+    assert run(capsys, "riverside", folder)["total"] == 3
+    assert fast_index(folder) is not None
 
 
 def test_curation_or_no_cache_means_the_usual_way(

@@ -6,16 +6,19 @@ in the SQLite document cache and hashes the corpus key again: about half a secon
 CPU at 25,000 files. Here, once a snapshot is known to hold exactly the files under
 some paths, a *files table* is saved for those paths: every file's path and the
 stamp (size, mtime_ns, ctime_ns) the document cache holds for it, and the key of
-the snapshot. The next time, one ``os.scandir`` walk with a ``stat`` per file is
-compared with the table; any difference (a file added, removed, touched or
-changed) and the table is not used: the caller then takes the usual way, which
-re-reads what changed. Equal stamps mean equal bytes on the same grounds as the
-document cache's own shortcut (any write changes the ctime, which no tool can set
-back).
+the snapshot, with the stamp of every folder listed. The next time a ``stat`` of
+each folder and file is compared with the table (no listing: a file added, removed
+or renamed changes its folder's mtime); any difference and the table is not used:
+the caller then takes the usual way, which re-reads what changed. Equal stamps mean
+equal bytes on the same grounds as the document cache's own shortcut (any write
+changes the ctime, which no tool can set back). A folder changed in the last two
+seconds is not trusted (its next change might fall in the same clock step): no
+table is saved then.
 
-The walk chooses files as :func:`medtui.corpus.reader.discover_files` does (hidden
-names skipped, supported suffixes, links followed, a folder read once); should they
-ever disagree, the tables differ and the usual way is taken: slower, never stale.
+The walk that makes a table chooses files as
+:func:`medtui.corpus.reader.discover_files` does (hidden names skipped, supported
+suffixes, links followed, a folder read once), and a table is only saved when the
+walk finds exactly the files the snapshot was made of.
 
 Tables live in the snapshot folder's parent as ``files-<inputs>.<snapshot key>.bin``,
 where ``<inputs>`` hashes the paths as given, the working directory (shown paths and
@@ -80,11 +83,14 @@ def inputs_name(paths: Sequence[str | Path] | None) -> str:
     return digest.hexdigest()
 
 
-def walk_stamps(roots: Sequence[str | Path]) -> dict[str, Stamp] | None:
-    """Path -> stamp of every file a load of ``roots`` reads; None if a root cannot be read."""
+def walk_stamps(roots: Sequence[str | Path]) -> tuple[dict[str, Stamp], dict[str, Stamp]] | None:
+    """Path -> stamp of every file a load of ``roots`` reads, and of every folder listed
+    (its inode, mtime_ns and ctime_ns, taken before it is listed); None if a root
+    cannot be read."""
     from medtui.corpus.reader import SUPPORTED_SUFFIXES
 
     found: dict[str, Stamp] = {}
+    folders: dict[str, Stamp] = {}
     seen: set[tuple[int, int]] = set()
     for raw in roots:
         base = str(Path(os.fsdecode(raw)))
@@ -104,6 +110,7 @@ def walk_stamps(roots: Sequence[str | Path]) -> dict[str, Stamp] | None:
                 if ident in seen:
                     continue
                 seen.add(ident)
+                folders[folder] = _folder_stamp(st)
                 with os.scandir(folder) as entries:
                     listed = list(entries)
             except OSError:
@@ -123,28 +130,59 @@ def walk_stamps(roots: Sequence[str | Path]) -> dict[str, Stamp] | None:
                     continue
                 if stat.S_ISREG(st.st_mode):
                     found[entry.path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-    return found
+    return found, folders
 
 
-def remember(root: Path, inputs: str, snapshot_key: str, stamps: Sequence[tuple[str, Stamp]]) -> None:
+def _folder_stamp(st: os.stat_result) -> Stamp:
+    return (st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+
+
+RACY_NS = 2_000_000_000
+"""A folder changed less than this long ago (2 s: the coarsest file-time step, FAT's)
+may change again within the same clock step without its mtime showing it."""
+
+
+def remember(
+    root: Path, inputs: str, snapshot_key: str, stamps: Sequence[tuple[str, Stamp]],
+    roots: Sequence[str | Path],
+) -> bool:
     """Save the files table of ``inputs``: these (path, stamp) pairs make ``snapshot_key``.
 
-    Best effort: a table that cannot be written only means the usual way next time.
+    The folders under ``roots`` are walked once more: only when they hold exactly
+    those files, and none of them changed in the last :data:`RACY_NS`, is the table
+    saved, with each folder's stamp (a file added, removed or renamed later changes
+    its folder's mtime, so the next check need not list the folders at all).
+    Best effort: returns False when no table was saved (the usual way next time).
     """
+    import time
+
     from medtui.cache.snapshot import write_atomic
 
+    now = time.time_ns()
+    walked = walk_stamps(roots)
+    if walked is None or walked[0] != dict(stamps) or len(walked[0]) != len(stamps):
+        return False
+    folders = walked[1]
+    if any(now - mtime < RACY_NS for _, mtime, _ in folders.values()):
+        return False
     name = f"{PREFIX}{inputs}.{snapshot_key}.bin"
-    payload = pickle.dumps((FORMAT, [p for p, _ in stamps], [s for _, s in stamps]),
-                           protocol=pickle.HIGHEST_PROTOCOL)
-    with contextlib.suppress(OSError):
-        write_atomic(root / name, payload)
+    table = (FORMAT, list(folders), list(folders.values()), [p for p, _ in stamps],
+             [s for _, s in stamps])
+    try:
+        write_atomic(root / name, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
         for old in root.glob(f"{PREFIX}{inputs}.*.bin"):
             if old.name != name:
                 old.unlink()
+    except OSError:
+        return False
+    return True
 
 
-def recall(root: Path, inputs: str, roots: Sequence[str | Path]) -> str | None:
-    """The snapshot key whose files are exactly those under ``roots`` now, else None."""
+def recall(root: Path, inputs: str) -> str | None:
+    """The snapshot key whose files are exactly those of the table of ``inputs``, else None.
+
+    A ``stat`` per folder and per file, no listing: see :func:`remember`.
+    """
     from medtui.cache.docs import load_result
 
     try:
@@ -155,17 +193,20 @@ def recall(root: Path, inputs: str, roots: Sequence[str | Path]) -> str | None:
         return None
     table = tables[-1]
     try:
-        fmt, paths, stamps = load_result(table.read_bytes())
-    except Exception:  # noqa: BLE001 - unreadable or damaged: the usual way
-        return None
-    if fmt != FORMAT or len(paths) != len(stamps):
-        return None
-    found = walk_stamps(roots)
-    if found is None or len(found) != len(paths):
-        return None
-    for path, stamp in zip(paths, stamps, strict=True):
-        if found.get(path) != tuple(stamp):
+        fmt, folders, folder_stamps, paths, stamps = load_result(table.read_bytes())
+        if fmt != FORMAT or len(paths) != len(stamps) or len(folders) != len(folder_stamps):
             return None
+        stat_of = os.stat
+        for folder, (ino, mtime, ctime) in zip(folders, folder_stamps, strict=True):
+            st = stat_of(folder)
+            if st.st_mtime_ns != mtime or st.st_ctime_ns != ctime or st.st_ino != ino:
+                return None
+        for path, (size, mtime, ctime) in zip(paths, stamps, strict=True):
+            st = stat_of(path)
+            if st.st_mtime_ns != mtime or st.st_ctime_ns != ctime or st.st_size != size:
+                return None
+    except Exception:  # noqa: BLE001 - unreadable, damaged, a file gone: the usual way
+        return None
     return table.name[len(PREFIX) + len(inputs) + 1 : -len(".bin")]
 
 

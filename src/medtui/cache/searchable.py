@@ -138,13 +138,7 @@ def open_search_index(paths: Sequence[str | Path] | None) -> Any:
     if not cache_enabled() or _curating():
         return None
     try:
-        if paths:
-            roots = list(paths)
-        else:
-            from medtui.pipeline import bundled_seeds
-
-            roots = [bundled_seeds()]
-        key = recall(snapshot_root(), inputs_name(paths), roots)
+        key = recall(snapshot_root(), inputs_name(paths))
     except Exception:  # noqa: BLE001 - the usual way will say what is wrong
         return None
     return open_index(key) if key is not None else None
@@ -172,7 +166,13 @@ def _remember(paths: Sequence[str | Path] | None, key: str, stamps: list[tuple[s
     from medtui.cache.quick import inputs_name, remember
     from medtui.cache.snapshot import snapshot_root
 
-    remember(snapshot_root(), inputs_name(paths), key, stamps)
+    if paths:
+        roots = list(paths)
+    else:
+        from medtui.pipeline import bundled_seeds
+
+        roots = [bundled_seeds()]
+    remember(snapshot_root(), inputs_name(paths), key, stamps, roots)
 
 
 def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
