@@ -35,6 +35,8 @@ class Searchable:
     """CPU seconds of this process and its workers while loading (wall time on a busy
     machine says little; this says what the work costs)."""
     index_cpu_s: float = 0.0
+    saved_as: str | None = None
+    """The snapshot key the corpus and index were saved under (None: not saved)."""
 
 
 def try_snapshot(
@@ -77,10 +79,13 @@ def load_searchable(
     index_progress: IndexProgress | None = None,
     workers: int | None = None,
     cache: bool | None = None,
+    merge: bool = True,
 ) -> Searchable:
     """The corpus of ``paths`` and a search index over it, reusing every cache it can.
 
     ``cache=False`` (or ``MEDTUI_NO_CACHE=1``) loads and indexes everything afresh, in RAM.
+    A new index saved for next time is merged into one segment in a background
+    process (see :mod:`medtui.cache.merge`) unless ``merge`` is False.
     """
     import time
 
@@ -109,16 +114,24 @@ def load_searchable(
     corpus.warnings.extend(warnings)
     loaded, cpu_loaded = time.perf_counter(), cpu_seconds()
     writer = SnapshotWriter.create() if use_cache and builder.corpus_key else None
+    saved_as = None
     index = writer.index if writer is not None else StoryIndex()
     index.add(corpus, corpus.stories, progress=index_progress, workers=workers)
     if writer is not None:
         if writer.save(builder.corpus_key, corpus):
+            from medtui.cache.snapshot import snapshot_key
+
             _remember_files(paths, inputs[1], builder.corpus_key)
+            saved_as = snapshot_key(builder.corpus_key or "")
+            if merge:
+                from medtui.cache.merge import spawn_merge
+
+                spawn_merge(saved_as, len(corpus.stories), index.segment_count())
         corpus.warnings.extend(writer.warnings)
     _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
-                      cpu_loaded - cpu_started, cpu_done - cpu_loaded)
+                      cpu_loaded - cpu_started, cpu_done - cpu_loaded, saved_as)
 
 
 def open_search_index(paths: Sequence[str | Path] | None) -> Any:

@@ -277,6 +277,11 @@ class StoryIndex:
             with self._storage.create_file(VOCABULARY_FILE) as handle:
                 handle.write(data)
 
+    def segment_count(self) -> int:
+        """How many segments the index is made of (a merged index: 1)."""
+        with self._lock:
+            return len(self._index()._segments())
+
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
