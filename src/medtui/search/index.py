@@ -259,8 +259,16 @@ class StoryIndex:
             if text_of is not None:
                 self._text_of = text_of
             if self._storage.file_exists(VOCABULARY_FILE):
-                with self._storage.open_file(VOCABULARY_FILE) as handle:
-                    self._vocabulary = Vocabulary.from_bytes(handle.read())
+                storage = self._storage
+
+                def read() -> bytes:
+                    with storage.open_file(VOCABULARY_FILE) as handle:
+                        return bytes(handle.read())
+
+                if need_vocabulary:  # read when a query first needs it (a prefix, a spelling)
+                    self._vocabulary = Vocabulary.deferred(read)
+                else:
+                    self._vocabulary = Vocabulary.from_bytes(read())
             elif need_vocabulary:
                 raise ValueError("the index has no saved word list")
             else:
