@@ -176,16 +176,19 @@ def _curating() -> bool:
 
 def _remember(paths: Sequence[str | Path] | None, key: str, stamps: list[tuple[str, Any]]) -> None:
     """Save the files table of ``paths`` for snapshot ``key`` (see :mod:`medtui.cache.quick`)."""
-    from medtui.cache.quick import inputs_name, remember
+    from medtui.cache.quick import inputs_name, recall, remember
     from medtui.cache.snapshot import snapshot_root
 
+    name = inputs_name(paths)
+    if recall(snapshot_root(), name) == key:  # saved already (institutions, timeline, ...)
+        return
     if paths:
         roots = list(paths)
     else:
         from medtui.pipeline import bundled_seeds
 
         roots = [bundled_seeds()]
-    remember(snapshot_root(), inputs_name(paths), key, stamps, roots)
+    remember(snapshot_root(), name, key, stamps, roots)
 
 
 def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
