@@ -30,3 +30,11 @@ def test_a_word_cut_by_a_step_boundary_is_still_found() -> None:
 def test_no_match_gives_the_start_of_the_story() -> None:
     snippet = build_snippet(FILLER, set(query_terms("telemedicine")))
     assert snippet.text.startswith("Riverside University") and snippet.highlights == []
+
+
+def test_a_window_with_every_word_in_the_lead_wins_over_an_earlier_one_word_match() -> None:
+    text = ("Clinical staff met. " + FILLER[:2_400] + " The clinical training centre opened. "
+            + FILLER)
+    terms = set(query_terms("clinical")) | set(query_terms("training"))
+    snippet = build_snippet(text, terms)
+    assert {snippet.text[s:e].lower() for s, e in snippet.highlights} == {"clinical", "training"}

@@ -23,10 +23,12 @@ ELLIPSIS = "…"
 MAX_SCAN_CHARS = 200_000
 """Only the first this many characters of a story are scanned for matches."""
 SCAN_STEPS = (1_000, 4_000, 16_000, MAX_SCAN_CHARS)
-"""A story is scanned in growing steps, its lead first: the snippet is taken from the
-first step that holds a matched word, and the rest is not read (analysing whole long
+"""A story is scanned in growing steps, its lead first, and the rest is not read once
+every query term matched, or some matched and the lead is read (analysing whole long
 stories for ten hits was a third of a query's time; most hits match in the first
 paragraph). A step ends at a space when there is one in the next :data:`SNAP_CHARS`."""
+LEAD_CHARS = 4_000
+"""The lead: the snippet's window is the best one within it when a word matched there."""
 SNAP_CHARS = 100
 
 
@@ -64,8 +66,11 @@ def find_matches(
 
 
 def _scan(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
-    """The matches of the first :data:`SCAN_STEPS` step of ``text`` that has any."""
+    """The matches of ``text``'s first :data:`SCAN_STEPS` steps, up to the first step after
+    which every term matched, or a word matched and the lead (:data:`LEAD_CHARS`) is read."""
+    matches: list[tuple[int, int, str]] = []
     begin = 0
+    wanted = len(set(terms))
     for step in SCAN_STEPS:
         if begin >= len(text):
             break
@@ -73,11 +78,11 @@ def _scan(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
         if end < len(text):
             space = text.find(" ", end, end + SNAP_CHARS)
             end = space if space != -1 else end
-        matches = find_matches(text, terms, end, begin)
-        if matches:
-            return matches
+        matches += find_matches(text, terms, end, begin)
+        if matches and (end >= LEAD_CHARS or len({m[2] for m in matches}) >= wanted):
+            break
         begin = end
-    return []
+    return matches
 
 
 def _best_window(matches: list[tuple[int, int, str]], length: int) -> tuple[int, int]:
