@@ -4,12 +4,14 @@ index reused by the next command (CLI or app) until a file changes."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 import medtui.cli as cli
-from medtui.cache import searchable
+from medtui.cache import searchable, snapshot
 
 DOCS = {
     "heart.md": "# Heart: Rhythm and Risk in Older Adults\n\nRiverside University studied "
@@ -28,6 +30,8 @@ def folder(tmp_path: Path) -> Path:
     root.mkdir()
     for name, text in DOCS.items():
         (root / name).write_text(text, encoding="utf-8")
+    then = time.time_ns() - 3600 * 10**9  # a folder changed in the last 2 s is not trusted
+    os.utime(root, ns=(then, then))
     return root
 
 
@@ -60,26 +64,43 @@ def test_second_search_opens_the_saved_pair_and_a_changed_file_is_read_again(
 ) -> None:
     assert search(capsys, "zurich", folder)[1]["total"] == 1  # builds and saves
     opened: list[bool] = []
-    real = searchable.try_snapshot
+    fast: list[bool] = []
+    corpus_reads: list[Path] = []
+    real, real_fast, real_read = (searchable.try_snapshot, searchable.open_search_index,
+                                  snapshot._read_corpus)
 
     def spy(*args: object, **kwargs: object) -> object:
         found, warnings = real(*args, **kwargs)  # type: ignore[arg-type]
         opened.append(found is not None)
         return found, warnings
 
+    def spy_fast(*args: object) -> object:
+        index = real_fast(*args)  # type: ignore[arg-type]
+        fast.append(index is not None)
+        return index
+
+    def spy_read(path: Path) -> object:
+        corpus_reads.append(path)
+        return real_read(path)
+
     monkeypatch.setattr(searchable, "try_snapshot", spy)
+    monkeypatch.setattr(searchable, "open_search_index", spy_fast)
+    monkeypatch.setattr(snapshot, "_read_corpus", spy_read)
     code, data, _err = search(capsys, "zurich", folder)
-    assert (code, data["total"], opened) == (0, 1, [True])
-    # Other commands read the saved corpus too, and agree with a fresh read.
+    # The index alone, with its story table: the saved corpus is not read at all.
+    assert (code, data["total"], fast, opened, corpus_reads) == (0, 1, [True], [], [])
+    assert "Zürich" in data["hits"][0]["snippet"]
+    # Other commands read the saved corpus, and agree with a fresh read.
     cli.main(["institutions", str(folder), "--json"])
     saved = capsys.readouterr().out
-    assert opened == [True, True]
+    assert opened == [True] and len(corpus_reads) == 1
     (folder / "zurich.md").write_text("# Lab news\n\nThe Universität Basel opened a lab.\n",
                                       encoding="utf-8")
     code, data, _err = search(capsys, "zurich", folder)
-    assert (code, data.get("total", 0), opened[-1]) == (1, 0, False)
-    assert search(capsys, "basel", folder)[1]["total"] == 1
-    assert opened[-1] is True
+    assert (code, data.get("total", 0), fast[-1], opened[-1]) == (1, 0, False, False)
+    code, data, _err = search(capsys, "basel", folder)
+    assert (code, data["total"], fast[-1]) == (0, 1, True)
+    assert "Basel" in data["hits"][0]["snippet"]
     monkeypatch.setenv("MEDTUI_NO_CACHE", "1")
     (folder / "zurich.md").write_text(DOCS["zurich.md"], encoding="utf-8")
     cli.main(["institutions", str(folder), "--json"])

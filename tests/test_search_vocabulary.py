@@ -51,3 +51,21 @@ def test_saved_and_read_back_or_refused_when_damaged() -> None:
         Vocabulary.from_bytes(b"x" * 40)
     with pytest.raises(ValueError, match="not allowed"):  # a pickle of a foreign class is refused
         Vocabulary.from_bytes(vocab.to_bytes()[:15] + b"\x80\x04cos\nsystem\n.")
+
+
+def test_a_deferred_vocabulary_is_read_at_first_use_and_damage_makes_it_empty() -> None:
+    from medtui.search.vocabulary import Vocabulary
+
+    saved = Vocabulary({"riverside": 2, "river": 1}).to_bytes()
+    reads: list[int] = []
+
+    def read() -> bytes:
+        reads.append(1)
+        return saved
+
+    words = Vocabulary.deferred(read)
+    assert reads == []
+    assert words.with_prefix("riv", 5) == ["river", "riverside"] and reads == [1]
+    assert words.frequency("riverside") == 2 and reads == [1]
+    damaged = Vocabulary.deferred(lambda: saved[:-5])
+    assert damaged.with_prefix("riv", 5) == [] and len(damaged) == 0

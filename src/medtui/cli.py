@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from medtui import __version__
 from medtui.corpus.model import Corpus
@@ -109,6 +109,14 @@ def load_searchable(paths: Sequence[str]) -> Searchable:
         raise _read_errors(exc) from exc
 
 
+def _saved_index(paths: Sequence[str]) -> Any:
+    """The saved index of ``paths`` without its corpus, when no file changed (else None)."""
+    from medtui.cache.searchable import open_search_index
+
+    check_paths(paths)
+    return open_search_index(list(paths) or None)
+
+
 # --- subcommands -------------------------------------------------------------------------
 
 
@@ -141,7 +149,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise UsageError("The --limit must be at least 1.")
-    index = load_searchable(args.paths).index
+    index = _saved_index(args.paths) or load_searchable(args.paths).index
     result = index.search(args.query, limit=args.limit, institutions=args.institution or ())
     index.close()
     if result.error:

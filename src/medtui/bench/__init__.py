@@ -121,7 +121,7 @@ def one_run(paths: list[str], work: Path, tag: str, args: argparse.Namespace) ->
     record["relaunch_cpu_s"] = relaunch.get("cpu_s")
     record["relaunch_from_snapshot"] = relaunch.get("from_snapshot")
     record["relaunch_peak_rss_mb"] = relaunch.get("peak_rss_mb")
-    record["cli_search_s"] = cli_search_seconds(paths, cache, CLI_QUERY)
+    record["cli_search_s"], record["cli_search_cpu_s"] = cli_search_seconds(paths, cache, CLI_QUERY)
     if not args.no_app:
         for elapsed, line in _probe("frame", paths, cache):
             if line.get("event") == "frame":
@@ -146,16 +146,22 @@ CLI_QUERY = "memorandum of understanding"
 """The query of the ``cli_search_s`` figure (the one of the issue that asked for it)."""
 
 
-def cli_search_seconds(paths: list[str], cache: Path, query: str) -> float | None:
-    """Wall seconds of ``medtui search QUERY PATHS --json`` in a fresh process (None: failed)."""
+def cli_search_seconds(paths: list[str], cache: Path, query: str) -> tuple[float | None, float | None]:
+    """Wall and CPU seconds of ``medtui search QUERY PATHS --json`` in a fresh process
+    (None, None: it failed). CPU (user + system) says what it costs on a busy machine."""
+    import resource
+
     env = {**os.environ, "MEDTUI_CACHE_DIR": str(cache)}
     env.pop("MEDTUI_NO_CACHE", None)
     command = [sys.executable, "-m", "medtui", "search", query, *paths, "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                           timeout=PROBE_TIMEOUT_S, check=False)
     elapsed = time.perf_counter() - start
-    return round(elapsed, 3) if proc.returncode in (0, 1) else None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (round(elapsed, 3), round(cpu, 3)) if proc.returncode in (0, 1) else (None, None)
 
 
 def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:

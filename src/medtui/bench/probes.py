@@ -42,12 +42,50 @@ def peak_rss_mb() -> tuple[float, float]:
 
 
 def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]:
-    """Cold load and index, then the query mix with snippets of the top 10."""
-    from medtui.cache.searchable import load_searchable
+    """Cold load and index, then the query mix with snippets of the top 10: on the index
+    as built (``segmented_*``), then on the saved index merged into one segment (what
+    every later launch opens: the ``query_*`` figures; see :mod:`medtui.cache.merge`)."""
+    from medtui.cache.merge import merge_saved
+    from medtui.cache.searchable import cpu_seconds, load_searchable
+    from medtui.cache.snapshot import open_saved
 
-    found = load_searchable(paths, workers=workers)
+    found = load_searchable(paths, workers=workers, merge=False)
     corpus, index = found.corpus, found.index
     queries = make_queries(corpus, count)
+    figures: dict[str, Any] = {"segments": index.segment_count()}
+    segmented = time_queries(index, queries)
+    figures.update({f"segmented_{k}": v for k, v in segmented.items() if k.startswith("query_p")})
+    merged = None
+    if found.saved_as is not None:
+        start, cpu = time.perf_counter(), cpu_seconds()
+        if merge_saved(found.saved_as):
+            figures["merge_s"] = round(time.perf_counter() - start, 3)
+            figures["merge_cpu_s"] = round(cpu_seconds() - cpu, 3)
+            merged, _warnings = open_saved(found.saved_as)
+    if merged is not None:
+        figures.update(time_queries(merged.index, queries))
+    else:
+        figures.update(segmented)
+    own, children = peak_rss_mb()
+    return {
+        "documents": len(corpus.documents),
+        "stories": len(corpus.stories),
+        "institutions": len(corpus.institutions),
+        "events": len(corpus.events),
+        "load_s": round(found.load_s, 3),
+        "index_s": round(found.index_s, 3),
+        "load_cpu_s": round(found.load_cpu_s, 3),
+        "index_cpu_s": round(found.index_cpu_s, 3),
+        **figures,
+        "relaunch_query": next((q.text for q in queries if q.kind == "and"), queries[0].text),
+        "peak_rss_mb": own,
+        "workers_peak_rss_mb": children or None,  # None: no worker processes were used
+        "processed": found.stats.processed,
+    }
+
+
+def time_queries(index: Any, queries: list[Any]) -> dict[str, Any]:
+    """The query mix on ``index``: wall-time percentiles in ms, overall and by kind."""
     by_kind: dict[str, list[float]] = {}
     errors = 0
     for q in queries[:3]:  # warm-up: first-use imports, not counted
@@ -65,16 +103,7 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
         slowest = sorted([*slowest, (elapsed, q.text)], reverse=True)[:5]
         times.append(elapsed)
         by_kind.setdefault(q.kind, []).append(elapsed)
-    own, children = peak_rss_mb()
     return {
-        "documents": len(corpus.documents),
-        "stories": len(corpus.stories),
-        "institutions": len(corpus.institutions),
-        "events": len(corpus.events),
-        "load_s": round(found.load_s, 3),
-        "index_s": round(found.index_s, 3),
-        "load_cpu_s": round(found.load_cpu_s, 3),
-        "index_cpu_s": round(found.index_cpu_s, 3),
         "queries": len(times),
         "query_errors": errors,
         "query_p50_ms": percentile(times, 50),
@@ -83,10 +112,6 @@ def measure(paths: list[str], count: int, workers: int | None) -> dict[str, Any]
         "query_p50_ms_by_kind": {k: percentile(v, 50) for k, v in sorted(by_kind.items())},
         "slowest_queries": [f"{ms:.0f} ms {text}" for ms, text in slowest],
         "failed_queries": failed[:5],
-        "relaunch_query": next((q.text for q in queries if q.kind == "and"), queries[0].text),
-        "peak_rss_mb": own,
-        "workers_peak_rss_mb": children or None,  # None: no worker processes were used
-        "processed": found.stats.processed,
     }
 
 

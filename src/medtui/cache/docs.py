@@ -241,15 +241,23 @@ class DocCache:
         A few milliseconds per thousand files (a ``stat`` each, no reading): lets a
         relaunch find the saved corpus and index before loading anything.
         """
+        found = self.warm_stamps(files)
+        return found[0] if found is not None else None
+
+    def warm_stamps(self, files: Sequence[Any]) -> tuple[str, list[tuple[str, Stamp]]] | None:
+        """:meth:`warm_key`, with each file's path (as given) and the stamp stored for it."""
         keys = [cache_key(item.path) for item in files]
         stored = self.stored(keys)
         key = CorpusKey(self.fingerprint)
+        stamps: list[tuple[str, Stamp]] = []
         for item, path in zip(files, keys, strict=True):
             row = stored.get(path)
             if row is None or stamp_of(item.path) != row.stamp:
                 return None
             key.add(item.display, row.digest)
-        return key.value() if self.active else None
+            stamps.append((os.fspath(item.path), row.stamp))
+        value = key.value() if self.active else None
+        return (value, stamps) if value is not None else None
 
     def stored(self, keys: Sequence[str]) -> dict[str, Cached]:
         """The stored stamp and hash of each of ``keys`` that has a row."""

@@ -35,6 +35,8 @@ class Searchable:
     """CPU seconds of this process and its workers while loading (wall time on a busy
     machine says little; this says what the work costs)."""
     index_cpu_s: float = 0.0
+    saved_as: str | None = None
+    """The snapshot key the corpus and index were saved under (None: not saved)."""
 
 
 def try_snapshot(
@@ -53,16 +55,19 @@ def try_snapshot(
     if not cache_enabled():
         return None, []
     _roots, files, _warnings = inputs if inputs is not None else discover_inputs(paths)
-    doc_cache = DocCache.open(None, cache_fingerprint())
+    fingerprint = cache_fingerprint()
+    doc_cache = DocCache.open(None, fingerprint)
     try:
-        key = doc_cache.warm_key(files) if doc_cache.active else None
+        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
     finally:
         doc_cache.close()
-    if key is None:
+    if warm is None:
         return None, []
+    key, stamps = warm
     snapshot, warnings = open_snapshot(key)
     if snapshot is None:
         return None, warnings
+    _remember(paths, snapshot.key, stamps)
     stats = CacheStats(hits=len(files))
     return Searchable(snapshot.corpus, snapshot.index, stats, from_snapshot=True), warnings
 
@@ -74,10 +79,13 @@ def load_searchable(
     index_progress: IndexProgress | None = None,
     workers: int | None = None,
     cache: bool | None = None,
+    merge: bool = True,
 ) -> Searchable:
     """The corpus of ``paths`` and a search index over it, reusing every cache it can.
 
     ``cache=False`` (or ``MEDTUI_NO_CACHE=1``) loads and indexes everything afresh, in RAM.
+    A new index saved for next time is merged into one segment in a background
+    process (see :mod:`medtui.cache.merge`) unless ``merge`` is False.
     """
     import time
 
@@ -106,15 +114,98 @@ def load_searchable(
     corpus.warnings.extend(warnings)
     loaded, cpu_loaded = time.perf_counter(), cpu_seconds()
     writer = SnapshotWriter.create() if use_cache and builder.corpus_key else None
+    saved_as = None
     index = writer.index if writer is not None else StoryIndex()
     index.add(corpus, corpus.stories, progress=index_progress, workers=workers)
     if writer is not None:
-        writer.save(builder.corpus_key, corpus)
+        if writer.save(builder.corpus_key, corpus):
+            from medtui.cache.snapshot import snapshot_key
+
+            _remember_files(paths, inputs[1], builder.corpus_key)
+            saved_as = snapshot_key(builder.corpus_key or "")
+            if merge:
+                from medtui.cache.merge import spawn_merge
+
+                spawn_merge(saved_as, len(corpus.stories), index.segment_count())
         corpus.warnings.extend(writer.warnings)
     _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
-                      cpu_loaded - cpu_started, cpu_done - cpu_loaded)
+                      cpu_loaded - cpu_started, cpu_done - cpu_loaded, saved_as)
+
+
+def open_search_index(paths: Sequence[str | Path] | None) -> Any:
+    """The saved index of ``paths`` (a StoryIndex, no corpus) when nothing changed, else None.
+
+    The fast way of ``medtui search``: one walk of the folders compared with the
+    files table saved with the snapshot (:mod:`medtui.cache.quick`), then only the
+    index and its story table are opened (:func:`medtui.cache.snapshot.open_index`).
+    None (take the usual way: :func:`load_searchable`) when the cache is off, the
+    user curates institutions (``institution:`` queries then need the corpus), or
+    anything differs. Raises nothing.
+    """
+    from medtui.cache import cache_enabled
+    from medtui.cache.quick import inputs_name, recall
+    from medtui.cache.snapshot import open_index, snapshot_root
+
+    if not cache_enabled() or _curating():
+        return None
+    try:
+        key = recall(snapshot_root(), inputs_name(paths))
+    except Exception:  # noqa: BLE001 - the usual way will say what is wrong
+        return None
+    return open_index(key) if key is not None else None
+
+
+def _curating() -> bool:
+    """True when the user's gazetteer holds institution curation (or cannot be read)."""
+    from medtui.cache.quick import USER_GAZETTEER
+    from medtui.paths import config_dir
+
+    path = config_dir() / USER_GAZETTEER  # where curation is saved
+    try:
+        if not path.exists():
+            return False
+    except OSError:
+        return True
+    from medtui.curation.store import read_curation
+
+    found = read_curation(path)
+    return bool(found.warnings) or not found.curation.is_empty()
+
+
+def _remember(paths: Sequence[str | Path] | None, key: str, stamps: list[tuple[str, Any]]) -> None:
+    """Save the files table of ``paths`` for snapshot ``key`` (see :mod:`medtui.cache.quick`)."""
+    from medtui.cache.quick import inputs_name, recall, remember
+    from medtui.cache.snapshot import snapshot_root
+
+    name = inputs_name(paths)
+    if recall(snapshot_root(), name) == key:  # saved already (institutions, timeline, ...)
+        return
+    if paths:
+        roots = list(paths)
+    else:
+        from medtui.pipeline import bundled_seeds
+
+        roots = [bundled_seeds()]
+    remember(snapshot_root(), name, key, stamps, roots)
+
+
+def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
+    """After a snapshot of ``corpus_key`` was saved: its files table, with the stamps the
+    document cache holds (only if they still give the same key: nothing changed since)."""
+    from medtui.cache.docs import DocCache
+    from medtui.cache.snapshot import snapshot_key
+    from medtui.pipeline import cache_fingerprint
+
+    fingerprint = cache_fingerprint()
+    doc_cache = DocCache.open(None, fingerprint)
+    try:
+        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
+    finally:
+        doc_cache.close()
+    if warm is not None and corpus_key is not None and warm[0] == corpus_key:
+        _remember(paths, snapshot_key(corpus_key), warm[1])
 
 
 def _curate(corpus: Corpus, index: Any) -> None:

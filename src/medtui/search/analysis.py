@@ -137,6 +137,7 @@ def analyze(
     stemmed: bool = True,
     stops: bool = True,
     limit: int | None = None,
+    start: int = 0,
 ) -> Iterator[Term]:
     """Every term of ``text`` with its position and the characters it came from.
 
@@ -144,12 +145,14 @@ def analyze(
     ``noninvasive``; ``AT&T`` -> ``at&t``), an indexed text's words also their
     pieces, at the same position. ``stemmed``/``stops``: Porter stems and stop words
     out (title and text), or neither (institution names, the word list).
-    ``limit``: only the first ``limit`` characters are read.
+    ``limit``: only the first ``limit`` characters are read; ``start``: from this
+    character on (a word boundary: a word it cuts is read from there). Positions
+    then count from ``start``.
     """
     pos = 0
     stem_word = _porter() if stemmed else None
     stop_words = STOP_WORDS if stops else frozenset()
-    for m in _TOKEN.finditer(text, 0, len(text) if limit is None else limit):
+    for m in _TOKEN.finditer(text, start, len(text) if limit is None else limit):
         raw = m.group(2)
         if raw is not None and raw.isalnum():  # the common case: a plain word
             word = raw.lower() if raw.isascii() else fold(raw)

@@ -72,6 +72,10 @@ class SearchResult:
     error: str | None = None
 
 
+def _own_text(story: Story) -> str:
+    return story.text
+
+
 class StoryIndex:
     """A whoosh index in RAM over the stories of a corpus, searchable while it grows."""
 
@@ -96,6 +100,7 @@ class StoryIndex:
         and the ``institutions`` filter then follow the stories' institutions in memory
         (:mod:`medtui.search.curated`); the index keeps the corpus as extracted."""
         self._curated: tuple[Any, Any] = (None, None)  # (names given, their CuratedNames)
+        self._text_of: Callable[[Story], str] = _own_text
 
     @property
     def size(self) -> int:
@@ -236,19 +241,40 @@ class StoryIndex:
                 writer.cancel()
             raise
 
-    def adopt(self, stories: Sequence[Story]) -> None:
+    def adopt(
+        self,
+        stories: Sequence[Story],
+        *,
+        text_of: Callable[[Story], str] | None = None,
+        need_vocabulary: bool = False,
+    ) -> None:
         """Make ``stories`` searchable that the given storage's index holds already.
 
         For an index saved with its corpus and opened again: nothing is re-indexed.
         Its word list is read back too (see :meth:`save_vocabulary`), or counted again
-        when it was never saved. Raises ValueError when the saved word list is damaged.
+        when it was never saved. ``text_of(story)``: where a hit's text is read for its
+        snippet, for stories whose ``text`` was left empty (a saved story table, see
+        :mod:`medtui.cache.stories`). Raises ValueError when the saved word list is
+        damaged, or missing while ``need_vocabulary`` (the texts are not at hand).
         """
         self._index()
         with self._lock:
             self._stories.update((story.id, story) for story in stories)
+            if text_of is not None:
+                self._text_of = text_of
             if self._storage.file_exists(VOCABULARY_FILE):
-                with self._storage.open_file(VOCABULARY_FILE) as handle:
-                    self._vocabulary = Vocabulary.from_bytes(handle.read())
+                storage = self._storage
+
+                def read() -> bytes:
+                    with storage.open_file(VOCABULARY_FILE) as handle:
+                        return bytes(handle.read())
+
+                if need_vocabulary:  # read when a query first needs it (a prefix, a spelling)
+                    self._vocabulary = Vocabulary.deferred(read)
+                else:
+                    self._vocabulary = Vocabulary.from_bytes(read())
+            elif need_vocabulary:
+                raise ValueError("the index has no saved word list")
             else:
                 self._vocabulary.add(story_words(s.title, s.text) for s in stories)
             self._drop_searcher()
@@ -262,6 +288,11 @@ class StoryIndex:
                 self._storage.delete_file(VOCABULARY_FILE)
             with self._storage.create_file(VOCABULARY_FILE) as handle:
                 handle.write(data)
+
+    def segment_count(self) -> int:
+        """How many segments the index is made of (a merged index: 1)."""
+        with self._lock:
+            return len(self._index()._segments())
 
     def _drop_searcher(self) -> None:
         if self._searcher is not None:
@@ -349,7 +380,7 @@ class StoryIndex:
                     result.suggestion = suggestion
         words: set[str] = set()
         for story, score in scored:
-            snippet = build_snippet(story.text, terms)
+            snippet = build_snippet(self._text_of(story), terms)
             words |= snippet.words
             in_title = find_matches(story.title, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}

@@ -32,7 +32,7 @@ from whoosh.util.times import long_to_datetime, timespan
 
 from medtui.corpus.model import PartialDate
 from medtui.search.analysis import fold
-from medtui.search.matching import DaySpanQuery, SegmentTables
+from medtui.search.matching import DaySpanQuery, SegmentTables, WordSetQuery
 from medtui.search.schema import (
     DATE,
     DEFAULT_FIELDS,
@@ -203,7 +203,7 @@ def _expand_prefix(q: Any, text: str, vocabulary: Vocabulary, analyzer: Any) -> 
     stems = sorted({tok.text for w in words for tok in analyzer(w)})
     if not stems:
         return query.NullQuery
-    return query.Or([query.Term(q.fieldname, s) for s in stems], boost=q.boost)
+    return WordSetQuery(q.fieldname, stems, boost=q.boost)  # one score for every match
 
 
 def _first_day(start: datetime, exclusive: bool) -> int:

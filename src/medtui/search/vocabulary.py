@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import pickle
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from medtui.search.analysis import VERSION, surface_words
 
@@ -39,9 +39,30 @@ class Vocabulary:
 
     def __init__(self, counts: dict[str, int] | None = None) -> None:
         """An empty vocabulary, or one with these counts."""
-        self.counts: Counter[str] = Counter(counts or {})
+        self._counts: Counter[str] = Counter(counts or {})
+        self._read: Callable[[], bytes] | None = None
         self._sorted: list[str] | None = None
         self._by_length: dict[int, list[str]] | None = None
+
+    @classmethod
+    def deferred(cls, read: Callable[[], bytes]) -> Vocabulary:
+        """A vocabulary whose saved bytes (:meth:`to_bytes`) are read and decoded only when
+        first used: a search that needs no prefix nor spelling never pays for it. Saved
+        bytes found damaged then make an empty vocabulary (no expansion, no suggestion)."""
+        vocabulary = cls()
+        vocabulary._read = read
+        return vocabulary
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Word -> number of stories holding it."""
+        if self._read is not None:
+            read, self._read = self._read, None
+            try:
+                self._counts = Vocabulary.from_bytes(read())._counts
+            except (OSError, ValueError):
+                self._counts = Counter()
+        return self._counts
 
     def __len__(self) -> int:
         return len(self.counts)

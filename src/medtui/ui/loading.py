@@ -235,8 +235,12 @@ class LoadingMixin(App[int]):
             index.add(corpus, corpus.stories, progress=progress, cancelled=lambda: worker.is_cancelled)
             if worker.is_cancelled:
                 return
-            if writer is not None:
-                writer.save(self._corpus_key, corpus)
+            if writer is not None and writer.save(self._corpus_key, corpus):
+                from medtui.cache.merge import spawn_merge
+                from medtui.cache.snapshot import snapshot_key
+
+                # The next launch opens one merged segment (a process of its own).
+                spawn_merge(snapshot_key(self._corpus_key or ""), index.size, index.segment_count())
         except Exception as error:
             self.post_message(LoadFailed(f"Indexing the stories failed: {error}."))
             return
