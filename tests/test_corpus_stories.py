@@ -210,3 +210,10 @@ def test_more_links_are_not_item_text() -> None:
     raw = "\n".join(["First headline", BODY, "Read more \u00bb", "\ue000", "Second headline", MORE, "Continue reading"])
     found = stories(raw)
     assert [s.text for s in found] == [BODY, MORE]
+
+
+def test_a_title_from_a_first_sentence_is_not_cut_at_an_abbreviation() -> None:
+    assert shorten("PORTLAND, Ore. (AP) - Riverside Clinic opened a ward. It has ten beds.") == (
+        "PORTLAND, Ore. (AP) - Riverside Clinic opened a ward")
+    assert shorten("Acme Inc. signed an agreement with Northgate Hospital. More follows.") == (
+        "Acme Inc. signed an agreement with Northgate Hospital")

@@ -26,6 +26,7 @@ from medtui.corpus.dates import (
 )
 from medtui.corpus.model import PartialDate
 from medtui.extract.discover import HEADS
+from medtui.extract.sentences import split_sentences
 
 TITLE_MAX_WORDS = 30
 SHORT_TITLE_CHARS = 100
@@ -54,7 +55,9 @@ class RawStory:
 
 def shorten(text: str, limit: int = SHORT_TITLE_CHARS) -> str:
     """The first sentence of ``text``, cut on a word boundary to ``limit`` characters."""
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.strip(), maxsplit=1)[0]
+    text = text.strip()
+    spans = split_sentences(text[:limit * 4])  # abbreviations ("Inc.", "Calif.") end no sentence
+    first = text[spans[0][0]:spans[0][1]] if spans else text
     if len(first) <= limit:
         return first.rstrip(".")
     cut = first[:limit].rsplit(" ", 1)[0]

@@ -6,7 +6,10 @@ import re
 
 _ABBREV = re.compile(
     r"\b(?:Prof|Dr|Mr|Mrs|Ms|St|Inc|Ltd|Co|Corp|No|Nos|Vol|vs|etc|e\.g|i\.e|Jr|Sr|Dept|Univ|"
-    r"Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|[A-Z])\.$"
+    r"Gov|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|[A-Z]|"
+    # US states as news datelines abbreviate them (AP style: "PORTLAND, Ore. (AP) -").
+    r"Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    r"Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo)\.$"
 )
 _BOUNDARY = re.compile(
     r"(?<=[.!?\u3002])[\"\u201d']?\s+(?=[\"\u201c'(\[]?[A-Z0-9\u4e00-\u9fff])|\n+"
