@@ -118,3 +118,24 @@ async def test_redraw_row_rebuilds_only_that_row() -> None:
         navlist(app).redraw_row("b")
         await pilot.pause()
         assert app.built == ["b"]
+
+
+async def test_a_cursor_set_while_the_list_has_no_size_scrolls_once_it_has_one() -> None:
+    """A hidden pane's list is not scrolled by a cursor set before layout (it showed the
+    second line of a two-line row at the top, the title scrolled off)."""
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield NavList(id="l")
+
+    app = One()
+    async with app.run_test(size=(40, 10)) as pilot:
+        navlist = app.query_one(NavList)
+        navlist.display = False
+        await pilot.pause()
+        ids = [f"r{n}" for n in range(30)]
+        navlist.replace(ids, lambda row_id: Text(f"{row_id}\nsummary"), height=2, keep="r0")
+        navlist.display = True
+        await pilot.pause()
+        await pilot.pause()
+        assert navlist.scroll_offset.y == 0
+        assert navlist.highlighted_id() == "r0"

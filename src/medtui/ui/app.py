@@ -285,7 +285,7 @@ class MedtuiApp(CurationMixin, SearchMixin):
         started = time.perf_counter()
         self.model.set_corpus(grown.corpus, story_key_function(), keep_keys=True,
                               prepared=grown.prepared)
-        self.refresh_all()
+        self.refresh_all(top=self.last_key_at == 0.0)  # untouched: the newest stories stay on top
         self._grow_pause = max(GROW_PAUSE_S, 4 * (time.perf_counter() - started))
 
     def on_corpus_ready(self, message: CorpusReady) -> None:
@@ -303,7 +303,7 @@ class MedtuiApp(CurationMixin, SearchMixin):
             self.warnings.extend(f"{doc.path}: {w}" for w in doc.warnings)
         self.phase = f"Indexing {len(corpus.stories)} stories…"
         self.index_complete = False
-        self.refresh_all()
+        self.refresh_all(top=self.last_key_at == 0.0)  # untouched since launch: the newest on top
         self.build_index(corpus)
 
     def on_load_failed(self, message: LoadFailed) -> None:

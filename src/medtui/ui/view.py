@@ -50,10 +50,10 @@ class ViewMixin(LoadingMixin):
     _message_shown: str = ""
 
     # ---------------------------------------------------------------- drawing
-    def refresh_all(self) -> None:
-        """Redraw every pane and bar from the model."""
+    def refresh_all(self, *, top: bool = False) -> None:
+        """Redraw every pane and bar from the model; ``top``: the stories' cursor to the first row."""
         self.refresh_institutions()
-        self.refresh_stories()
+        self.refresh_stories(top=top)
         self.refresh_timeline()
         self.refresh_filters()
         self.refresh_status()

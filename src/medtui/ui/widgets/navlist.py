@@ -202,8 +202,9 @@ class NavList(ScrollView, can_focus=True):
         return Strip(text.render(self.app.console), width).apply_style(base)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget."""
+        """Keep the virtual width in step with the widget, and the cursor's row in view."""
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
+        self._show_cursor()
 
     # --------------------------------------------------------------- cursor
     def _move_to(self, index: int | None) -> None:
@@ -219,7 +220,9 @@ class NavList(ScrollView, can_focus=True):
             return
         top = self.highlighted * self._height
         bottom = top + self._height
-        height = max(self.scrollable_content_region.height, 1)
+        height = self.scrollable_content_region.height
+        if height <= 0:  # not laid out yet (a hidden pane): scrolled once it has its size
+            return
         if top < self.scroll_offset.y:
             self.scroll_to(y=top, animate=False, force=True)
         elif bottom > self.scroll_offset.y + height:
