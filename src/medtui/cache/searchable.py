@@ -48,19 +48,13 @@ def try_snapshot(
     Raises :class:`medtui.errors.InputError` for a path that does not exist.
     """
     from medtui.cache import cache_enabled
-    from medtui.cache.docs import DocCache
     from medtui.cache.snapshot import open_snapshot
-    from medtui.pipeline import cache_fingerprint, discover_inputs
+    from medtui.pipeline import discover_inputs
 
     if not cache_enabled():
         return None, []
     _roots, files, _warnings = inputs if inputs is not None else discover_inputs(paths)
-    fingerprint = cache_fingerprint()
-    doc_cache = DocCache.open(None, fingerprint)
-    try:
-        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
-    finally:
-        doc_cache.close()
+    warm = _warm_stamps(files)
     if warm is None:
         return None, []
     key, stamps = warm
@@ -191,19 +185,25 @@ def _remember(paths: Sequence[str | Path] | None, key: str, stamps: list[tuple[s
     remember(snapshot_root(), name, key, stamps, roots)
 
 
+def _warm_stamps(files: Sequence[Any]) -> tuple[str, list[tuple[str, Any]]] | None:
+    """(corpus key, file stamps) when the document cache holds every one of ``files`` as it
+    is now, else None (see :meth:`DocCache.warm_stamps`)."""
+    from medtui.cache.docs import DocCache
+    from medtui.pipeline import cache_fingerprint
+
+    doc_cache = DocCache.open(None, cache_fingerprint())
+    try:
+        return doc_cache.warm_stamps(files) if doc_cache.active else None
+    finally:
+        doc_cache.close()
+
+
 def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
     """After a snapshot of ``corpus_key`` was saved: its files table, with the stamps the
     document cache holds (only if they still give the same key: nothing changed since)."""
-    from medtui.cache.docs import DocCache
     from medtui.cache.snapshot import snapshot_key
-    from medtui.pipeline import cache_fingerprint
 
-    fingerprint = cache_fingerprint()
-    doc_cache = DocCache.open(None, fingerprint)
-    try:
-        warm = doc_cache.warm_stamps(files) if doc_cache.active else None
-    finally:
-        doc_cache.close()
+    warm = _warm_stamps(files)
     if warm is not None and corpus_key is not None and warm[0] == corpus_key:
         _remember(paths, snapshot_key(corpus_key), warm[1])
 
