@@ -19,9 +19,9 @@ import fnmatch
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from whoosh import matching, query
+from whoosh import query
 
-from medtui.search.matching import SegmentTables
+from medtui.search.matching import SegmentTables, TableQuery
 from medtui.search.schema import INSTITUTION
 
 
@@ -61,7 +61,7 @@ def _contains(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return any(name[k:k + n] == words for k in range(len(name) - n + 1))
 
 
-class InstitutionsQuery(query.Query):
+class InstitutionsQuery(TableQuery):
     """Stories that involve one of ``ids`` now (their in-memory institutions)."""
 
     def __init__(self, ids: frozenset[str], tables: SegmentTables, boost: float = 1.0) -> None:
@@ -79,28 +79,13 @@ class InstitutionsQuery(query.Query):
 
     def _docnums(self, reader: Any) -> list[int]:
         ids = self.ids
+        if not ids:
+            return []
         found = [n for n, story in enumerate(self.tables.stories(reader))
                  if story is not None and not ids.isdisjoint(story.institutions)]
         if reader.has_deletions():
             found = [n for n in found if not reader.is_deleted(n)]
         return found
-
-    def estimate_size(self, ixreader: Any) -> int:
-        """An upper bound: every document (used only to order the parts of a query)."""
-        return int(ixreader.doc_count_all())
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        """A matcher over the matching document numbers of ``searcher``'s segment."""
-        reader = searcher.reader()
-        if not self.ids:
-            return matching.NullMatcher()
-        if not reader.is_atomic():  # whoosh matches segment by segment; this is a fallback
-            docnums = [n + offset for leaf, offset in reader.leaf_readers() for n in self._docnums(leaf)]
-        else:
-            docnums = self._docnums(reader)
-        if not docnums:
-            return matching.NullMatcher()
-        return matching.ListMatcher(docnums, all_weights=self.boost)
 
 
 def follow_curation(q: Any, names: CuratedNames, tables: SegmentTables) -> Any:

@@ -87,7 +87,35 @@ def _day_span(story: Story | None) -> DaySpan:
     return first.toordinal(), last.toordinal()
 
 
-class DaySpanQuery(query.Query):
+class TableQuery(query.Query):
+    """A leaf query answered from per-segment tables in memory, not from index terms.
+
+    Subclasses give :meth:`_docnums`, the matching document numbers of one segment; every
+    match scores the query's boost.
+    """
+
+    boost: float
+
+    def _docnums(self, reader: Any) -> list[int]:
+        raise NotImplementedError
+
+    def estimate_size(self, ixreader: Any) -> int:
+        """An upper bound: every document (used only to order the parts of a query)."""
+        return int(ixreader.doc_count_all())
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        """A matcher over the matching document numbers of ``searcher``'s segment."""
+        reader = searcher.reader()
+        if not reader.is_atomic():  # whoosh matches segment by segment; this is a fallback
+            docnums = [n + offset for leaf, offset in reader.leaf_readers() for n in self._docnums(leaf)]
+        else:
+            docnums = self._docnums(reader)
+        if not docnums:
+            return matching.NullMatcher()
+        return matching.ListMatcher(docnums, all_weights=self.boost)
+
+
+class DaySpanQuery(TableQuery):
     """Stories whose date lies within days ``first``..``last`` (ordinals, inclusive)."""
 
     def __init__(self, first: int, last: int, tables: SegmentTables, boost: float = 1.0) -> None:
@@ -105,28 +133,13 @@ class DaySpanQuery(query.Query):
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.first, self.last, self.boost))
 
-    def _ids(self, reader: Any) -> list[int]:
+    def _docnums(self, reader: Any) -> list[int]:
         first, last = self.first, self.last
         days = self.tables.days(reader)
         found = [n for n, span in enumerate(days) if span is not None and first <= span[0] and span[1] <= last]
         if reader.has_deletions():
             found = [n for n in found if not reader.is_deleted(n)]
         return found
-
-    def estimate_size(self, ixreader: Any) -> int:
-        """An upper bound: every document (used only to order the parts of a query)."""
-        return int(ixreader.doc_count_all())
-
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        """A matcher over the matching document numbers of ``searcher``'s segment."""
-        reader = searcher.reader()
-        if not reader.is_atomic():  # whoosh matches segment by segment; this is a fallback
-            ids = [n + offset for leaf, offset in reader.leaf_readers() for n in self._ids(leaf)]
-        else:
-            ids = self._ids(reader)
-        if not ids:
-            return matching.NullMatcher()
-        return matching.ListMatcher(ids, all_weights=self.boost)
 
 
 class WordSetQuery(query.Query):
