@@ -24,19 +24,12 @@ from medtui.ui.render import count
 from medtui.ui.screens.help import HelpScreen
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.navlist import NavList
-from test_ui_fixtures import FakeIndex, isolate, make_app, option_ids, screen_text, search_for, settle
-
-PANES = ("#pane-institutions", "#pane-stories", "#pane-article", "#pane-timeline")
+from test_ui_fixtures import PANES, FakeIndex, isolate, make_app, option_ids, screen_text, search_for, settle, shown
 
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     isolate(tmp_path, monkeypatch)
-
-
-def shown(app: MedtuiApp) -> list[str]:
-    """The panes that take up room on the screen."""
-    return [p for p in PANES if app.query_one(p).region.area > 0]
 
 
 async def test_the_layout_follows_each_resize_at_once_both_ways() -> None:

@@ -160,3 +160,11 @@ def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir(exist_ok=True)
         monkeypatch.setenv(f"MEDTUI_{name}_DIR", str(folder))
     return tmp_path
+
+
+PANES = ("#pane-institutions", "#pane-stories", "#pane-article", "#pane-timeline")
+
+
+def shown(app: MedtuiApp) -> list[str]:
+    """The panes that take up room on the screen."""
+    return [p for p in PANES if app.query_one(p).region.area > 0]

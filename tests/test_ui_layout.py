@@ -14,19 +14,12 @@ from medtui.ui import app as app_module
 from medtui.ui.app import MedtuiApp, run
 from medtui.ui.screens.warnings import WarningsScreen
 from medtui.ui.widgets.article import ArticleView
-from test_ui_fixtures import FakeIndex, isolate, make_app, option_ids, screen_text, settle
-
-PANES = ("#pane-institutions", "#pane-stories", "#pane-article", "#pane-timeline")
+from test_ui_fixtures import PANES, FakeIndex, isolate, make_app, option_ids, screen_text, settle, shown
 
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     isolate(tmp_path, monkeypatch)
-
-
-def shown(app: MedtuiApp) -> list[str]:
-    """The panes that take up room on the screen."""
-    return [p for p in PANES if app.query_one(p).region.area > 0]
 
 
 async def test_80x24_shows_one_pane_at_a_time() -> None:
