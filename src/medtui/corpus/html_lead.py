@@ -26,10 +26,13 @@ from typing import Any
 
 MIN_WORDS = 15
 """A standfirst is a sentence; shorter bare-div text is a date, byline or label."""
-MAX_WALK = 400
-"""Elements looked at after the headline before giving up (bounds the cost per page)."""
+MAX_WALK = 250
+"""Paragraph-like elements looked at after the headline before giving up (bounds the
+cost per page)."""
 KEY_CHARS = 40
 """Characters of a kept paragraph used to find it in the page."""
+BODY_KEYS = 3
+"""How many of the first kept paragraphs (of four words or more) are looked for."""
 MIN_KEY_CHARS = 12
 """An element with less text than this is not taken for a kept paragraph."""
 
@@ -43,6 +46,8 @@ _FURNITURE = re.compile(
     r"meta\b|date|time",
     re.I,
 )
+_LOOKED_AT = frozenset({"p", "div", "li", "td", "blockquote", "h2", "h3"})
+"""Elements that may hold a kept paragraph or a standfirst."""
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
@@ -50,13 +55,13 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _following(start: Any) -> Iterator[Any]:
-    """The elements after ``start`` in document order (not its own descendants)."""
+def _following(start: Any, tags: frozenset[str]) -> Iterator[Any]:
+    """The elements named in ``tags`` after ``start`` in document order (not its own
+    descendants); lxml filters the tags, so other elements cost nothing."""
     node = start
     while node is not None:
         for sib in node.itersiblings():
-            yield sib
-            yield from sib.iterdescendants()
+            yield from sib.iter(*tags)
         node = node.getparent()
 
 
@@ -93,32 +98,54 @@ def lead_paragraphs(tree: Any, lines: list[str], title: str | None = None) -> li
     Returns ``lines`` itself when there is nothing to add."""
     if tree is None or not lines:
         return lines
-    heads = tree.xpath("//h1")
-    if not heads:
+    head = next(tree.iter("h1"), None)
+    if head is None:
         return lines
-    skip = {_norm(title or ""), _norm(" ".join(heads[0].itertext()))}
+    skip = {_norm(title or ""), _norm(" ".join(head.itertext()))}
     first = next((n for n, ln in enumerate(lines) if _norm(ln) not in skip), None)
     if first is None:
         return lines
-    body_keys = [_norm(ln)[:KEY_CHARS] for ln in lines[first:] if len(ln.split()) >= 4][:3]
+    body_keys: list[str] = []
+    for line in lines[first:]:
+        if len(line.split()) >= 4:
+            body_keys.append(_norm(line)[:KEY_CHARS])
+            if len(body_keys) == BODY_KEYS:
+                break
     if not body_keys:
         return lines
     found: list[tuple[Any, str]] = []
-    kept = " ".join(_norm(ln) for ln in lines)
-    for n, el in enumerate(_following(heads[0])):
-        if n >= MAX_WALK or not isinstance(el.tag, str):
-            if n >= MAX_WALK:
-                return lines
+    kept: str | None = None
+    for n, el in enumerate(_following(head, _LOOKED_AT)):
+        if n >= MAX_WALK:
+            return lines
+        tag = el.tag
+        if tag == "div" and not _is_bare_text_div(el):
             continue
-        if el.tag in ("p", "div", "li", "td", "blockquote", "h2", "h3") and (el.tag != "div" or _is_bare_text_div(el)):
+        key = _norm(_text_head(el))[:KEY_CHARS]
+        if len(key) >= MIN_KEY_CHARS and any(k.startswith(key) or key.startswith(k) for k in body_keys):
+            return _put_back(lines, first, [t for cand, t in found if _in_article(cand, el)])
+        if tag == "div":
             text = " ".join(" ".join(el.itertext()).split())
-            key = _norm(text)[:KEY_CHARS]
-            if len(key) >= MIN_KEY_CHARS and any(k.startswith(key) or key.startswith(k) for k in body_keys):
-                return _put_back(lines, first, [t for cand, t in found if _in_article(cand, el)])
-            if (el.tag == "div" and len(text.split()) >= MIN_WORDS and _SENTENCE_END.search(text)
-                    and _norm(text)[:KEY_CHARS] not in kept):
-                found.append((el, text))
+            if len(text.split()) >= MIN_WORDS and _SENTENCE_END.search(text):
+                kept = kept if kept is not None else " ".join(_norm(ln) for ln in lines)
+                if key not in kept:
+                    found.append((el, text))
     return lines
+
+
+_HEAD_CHARS = 200
+
+
+def _text_head(el: Any) -> str:
+    """The start of ``el``'s text: enough for its key, without joining a long paragraph whole."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= _HEAD_CHARS and len(" ".join(" ".join(parts).split())) > KEY_CHARS:
+            break
+    return " ".join(parts)
 
 
 def _put_back(lines: list[str], first: int, leads: list[str]) -> list[str]:
