@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.appositives import described, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, definitions, discover
@@ -178,7 +179,9 @@ def find_mentions(
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans = matcher.find(text)
-        for cand in discover(text):
+        for cand in [*discover(text), *described(text)]:
+            spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
+        for cand in listed(text, [(s.start, s.end) for s in spans]):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
