@@ -82,7 +82,6 @@ def find_events(
     title_parties = (_parties(title, title_spans, 0, len(title), title_event[1:], title_event[0])
                      if title_event else [])
     lead_kind: str | None = None
-    previous: list[str] = []
     needs = Needs(text)
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
@@ -108,7 +107,7 @@ def find_events(
             continue
         carry = None
         if found is None or piece.lead_in:
-            previous, before_piece = named or previous, (start, end)
+            before_piece = (start, end)
             continue
         kind = found[0]
         shaped = shapes.parties(kind, start, end, named)
@@ -116,7 +115,7 @@ def find_events(
             kind = "meeting" if kind == "gathering" else kind
             events.extend(FoundEvent(kind, p, event_date(sentence, story_date), _evidence(sentence))
                           for p in shaped if len(p) > 1)
-            previous = named or previous
+            before_piece = (start, end)
             continue
         parties = named
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
@@ -132,16 +131,20 @@ def find_events(
             evidence = sentence[:EVIDENCE_MAX_CHARS]
             for party in parties:
                 events.append(FoundEvent(kind, [funder, party], event_date(sentence, story_date), evidence))
-            previous, before_piece, carry = named or previous, (start, end), (kind, funder)
+            before_piece, carry = (start, end), (kind, funder)
             continue
-        if len(parties) == 1 and previous and previous[0] not in parties and kind not in SUBJECT_ONLY:
-            parties = [previous[0], *parties]  # "..., while also closing deals with X": the same subject
-        previous, before_piece = named or previous, (start, end)
+        if len(parties) == 1 and kind not in SUBJECT_ONLY and _SENTENCE_END.search(
+                text, before_piece[1], start) is None:
+            # "A signed with B, while also closing deals with C": the first half's subject.
+            subject = _first_named(spans, *before_piece, parties)
+            parties = [subject, *parties] if subject is not None else parties
+        before_piece = (start, end)
         if not parties or len(parties) == 1 and not _one_party_kept(
                 kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
-        if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None:
-            continue  # a product or a website launched, whoever launched it
+        if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None and (
+                len(parties) < 2 or _TOGETHER.search(sentence) is None):
+            continue  # a product or a website launched, unless institutions launched it together
         events.append(FoundEvent(kind, parties, event_date(sentence, story_date), _evidence(sentence)))
     if title_event is not None:
         covered = any(set(title_parties) <= set(e.parties) for e in events)
@@ -176,6 +179,12 @@ _PROGRAMME = re.compile(
     r"degrees?|scholarships?|fellowships?|funds?|foundations?|consortium|alliances?|networks?|"
     r"partnerships?|collaborations?|labs?|laborator(?:y|ies)|hubs?|academy|clinics?|"
     r"studies|study|trials?|projects?|curricul(?:um|a)|challenges?|grants?)\b", re.I)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+# A launch done by partners together: what they launched needs no programme's word.
+_TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|jointly|co-launch(?:es|ed)?|"
+                       r"together with)\b", re.I)
 
 
 def _first_named(spans: list[Span], start: int, end: int, other_than: list[str]) -> str | None:

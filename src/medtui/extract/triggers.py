@@ -23,6 +23,10 @@ _WINDOW = r"[^.;:]{0,120}?"
 _PASSIVE_GRANT = (r"\b(?:grants?|funding|funds|awards?|donations?)\s+(?:was|were|has\s+been|have\s+been)\s+"
                   r"(?:awarded|given|made|granted|provided)\s+to\b")
 PASSIVE_GRANT_RE = re.compile(_PASSIVE_GRANT, re.I)
+# "The grant awarded to X (by Y) supports ...", "a $2M grant given by Y": a grant named with
+# the participle of its giving (a reduced relative), no finite verb of its own.
+_GRANT_GIVEN = (r"\b(?:grants?|funding|awards?|donations?|gifts?)\s+(?:[\w$.,-]+\s+){0,3}?"
+                r"(?:awarded|granted|given|donated|provided)\s+(?:to|by)\s+(?:the\s+)?(?-i:[A-Z])")
 # Chinese: 簽署/签署 (sign) ... 備忘錄/备忘录 (memorandum), 協議/协议 (agreement); 批准 (approve).
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -44,7 +48,7 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b(?:[^.;]|\.(?=\d)){0,80}\b(?:grants?|funding|donation|endowment|"
-        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT, re.I)),
+        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT + r"|" + _GRANT_GIVEN, re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
         r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
@@ -188,5 +192,10 @@ def classify(sentence: str, present: frozenset[str] | None = None) -> tuple[str,
             continue  # "has not yet received funding", "never signed"
         if kind == "approval" and _adjectival(sentence, m.start(), m.end()):
             continue  # "FDA-approved therapies", "authorized training": no act of approving
+        if kind == "partnership" and m.group().lower().startswith("in "):
+            # "X, in partnership with Y, launched Z": the act is the launch, done together.
+            other = classify(sentence[m.end():], None)
+            if other is not None and other[0] != "partnership":
+                return other[0], m.end() + other[1], m.end() + other[2]
         return kind, m.start(), m.end()
     return None
