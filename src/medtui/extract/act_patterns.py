@@ -20,7 +20,7 @@ _VERBS_WITH = (r"partner(?:s|ed|ing)?|sign(?:s|ed)?|team(?:s|ed|ing)?\s+up|colla
 _SIGNING = (r"sign(?:s|ed)?|ink(?:s|ed)?|renew(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|"
             r"enter(?:s|ed)\s+into|announc(?:es|ed)|establish(?:es|ed)|form(?:s|ed)|forg(?:es|ed)|"
             r"seal(?:s|ed)?|conclud(?:es|ed)|strengthen(?:s|ed)|deepen(?:s|ed)|launch(?:es|ed)|"
-            r"reach(?:es|ed)")
+            r"reach(?:es|ed)|clos(?:es|ed|ing)")
 _PACTS = (r"mous?|memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement))?|agreements?|contracts?|"
           r"partnerships?|collaborations?|alliances?|deals?|pacts?|letters?\s+of\s+intent|cooperation")
 ACT = re.compile(
@@ -40,7 +40,8 @@ ACT = re.compile(
     r"(?:[\w$.,'\u2019\-]+[ \t]+){0,4}?(?:grants?|awards?|funding|investment|donation|gift)[ \t]+from\b)"
     r"|(?P<from>\b(?:grants?|awards?|funding|investment|donation|gift|approval|contract|endowment)"
     r"\s+from\b)"
-    r"|(?P<to>\b(?:awarded|granted|donated|presented)\s+to\b)"
+    r"|(?P<to>\b(?:awarded|granted|donated|presented|awarding)\s+(?:[\w$.,'\u2019\-]+\s+){0,3}?to\b)"
+    r"|(?P<sel>\bselection\s+of\b)"
     r"|(?P<svo>\b(?:funds|funded|selects|selected|picks|picked|authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9]))",
     re.I,
 )
@@ -61,7 +62,7 @@ _ACT_STARTS = (
     "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
     "select", "pick", "authori", "receiv", "win", "won", "secur",
-    "get", "got", "beg", "start")
+    "get", "got", "beg", "start", "clos")
 _STEMS = ahocorasick.Automaton()
 for _stem in _ACT_STARTS:
     _STEMS.add_word(_stem, _stem)
@@ -79,7 +80,7 @@ contracts deal deals pact pacts letter letters in began begin begun start starts
 unveils unveiled demonstrate demonstrates demonstrated co-found co-founds co-founded awarded granted
 funded supported sponsored receives received win wins won secures secured get gets got grant grants
 award awards funding investment donation gift approval endowment donated presented funds selects
-selected picks picked authorises authorizes authorised authorized
+selected picks picked authorises authorizes authorised authorized closes closed closing awarding selection
 """.split())
 """Every word a branch of ``ACT`` can start with (case-folded): a cheap test before the pattern."""
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from medtui.extract.act_patterns import NEEDS, WITH_SUBJECT, acts
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
+from medtui.extract.event_words import event_words
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
 _TOKEN = re.compile(
@@ -134,7 +135,7 @@ def _one_name(pieces: list[list[_Tok]]) -> bool:
         return False
     after_and = words[words.index("and") + 1]
     return bool(first_ok) and all(len(p) == 1 and _plain(p[0].word) for p in middle) and (
-        after_and not in ("The", "the") and len(words) <= 4)
+        after_and not in ("The", "the") and after_and not in _OPENERS and len(words) <= 4)
 
 
 def _inside(piece: list[_Tok], i: int) -> bool:
@@ -162,7 +163,10 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
     from the act back towards the start of the sentence)."""
     vocab = vocabulary()
     taken: list[_Tok] = []
+    skip_to = 0
     for n, tok in enumerate(tokens):
+        if n < skip_to:
+            continue  # inside an appositive
         word = tok[0]
         if n and "\n" in (tokens[n - 1].gap if backward else tok.gap):
             break  # a line break ends the list (headlines, bullet items)
@@ -180,6 +184,11 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
                 continue
             if nxt in _LEGAL:
                 continue  # "Solar Electric Supply, Inc."
+            after = _appositive_end(tokens, n) if not backward and nxt in ("a", "an") else None
+            if after is not None:
+                taken.append(tok)  # "A, a firm that ..., and B": the list goes on after it
+                skip_to = after
+                continue
             break
         if word.lower() in CONNECTORS:
             if word in _AFTER_HEAD_ONLY:
@@ -203,6 +212,62 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         if not backward and (possessive or full_stop):
             break  # a possessive ends the name ("City of Madison's project"), or the sentence
     return taken
+
+
+_APPOSITIVE_MAX = 30
+"""Tokens an appositive inside a list of names may hold ("A, a firm delivering ..., and B")."""
+
+
+def _appositive_end(tokens: list[_Tok], comma: int) -> int | None:
+    """Where a list of names goes on after the appositive that starts after ``tokens[comma]``
+    (a comma before "a"/"an"): the index of the comma that ends it, when "and" and a name
+    (or a name) follow that comma; None when the list ends with the appositive."""
+    for j in range(comma + 2, min(len(tokens) - 1, comma + _APPOSITIVE_MAX)):
+        if "\n" in tokens[j].gap or tokens[j].word in (";", ":") or tokens[j].word.endswith("."):
+            return None
+        if tokens[j].word != ",":
+            continue
+        nxt = tokens[j + 1].word
+        if nxt == "and" and j + 2 < len(tokens) and _name_like(tokens[j + 2].word) or (
+                _name_like(nxt) and nxt not in _LEGAL):
+            return j
+    return None
+
+
+def _after_description(tokens: list[_Tok]) -> list[_Tok]:
+    """An act's object slot without the description before its name: "with French
+    advertising guru X" and "to companies X, Y" read from X; "by a for-profit company, X"
+    from X (``descriptor_nouns`` in ``data/events.yaml``). Unchanged when no such
+    description leads the slot."""
+    nouns = event_words().descriptor_nouns
+    for n, tok in enumerate(tokens[:8]):
+        word = tok.word
+        if n and "\n" in tok.gap:
+            break
+        if _bare(word).casefold() in nouns and word[0].islower():
+            rest = tokens[n + 1 :]
+            if rest and rest[0].word == ",":
+                rest = rest[1:]
+            return rest if rest and _name_like(rest[0].word) and rest[0].word not in _LEGAL else tokens
+        lower_next = n + 1 < len(tokens) and tokens[n + 1].word[:1].islower()
+        if word in ("a", "an", "the") and n == 0 or re.fullmatch(r"[a-z][a-z\-]*", word):
+            continue
+        if n <= 1 and word[:1].isupper() and lower_next and word.isalpha():
+            continue  # "French", "Slovenian": an adjective of the description
+        break
+    return tokens
+
+
+def _then(after: list[_Tok], taken: list[_Tok], word: str) -> list[_Tok]:
+    """The tokens after the names ``taken`` read from ``after``, when ``word`` ("to", "by")
+    comes right after those names: "awarded by X to Y", "awarded to X by (a company,) Y"."""
+    if not taken:
+        return []
+    end = taken[-1].end
+    i = next((k for k, t in enumerate(after) if t.start >= end), None)
+    if i is None or after[i].word != word:
+        return []
+    return _after_description(after[i + 1 :])
 
 
 def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
@@ -244,8 +309,11 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
     for m in acts(text):
         kind = m.lastgroup or ""
         if kind not in ("s", "sp"):
-            after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
+            after = _after_description(_tokens(text, m.end(), min(len(text), m.end() + WINDOW)))
             found.extend(_names(after, text, title))
+            if kind in ("by", "to"):  # "awarded by X to Y", "awarded to X by a company, Y"
+                more = _then(after, _chunk(after, title), "to" if kind == "by" else "by")
+                found.extend(_names(more, text, title))
         if kind in WITH_SUBJECT:
             before = _tokens(text, max(0, m.start() - WINDOW), m.start())
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from medtui.corpus.model import PartialDate
-from medtui.extract.kinds import Shapes
+from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.parties import mention_counts, pieces, unnamed_parties
 from medtui.extract.triggers import (
@@ -112,7 +112,7 @@ def find_events(
         kind = found[0]
         shaped = shapes.parties(kind, start, end, named)
         if shaped is not None:  # roles decide the parties: funder and recipient, host and guest
-            kind = "meeting" if kind == "gathering" else kind
+            kind = {"gathering": "meeting", "selection": "agreement"}.get(kind, kind)
             events.extend(FoundEvent(kind, p, event_date(sentence, story_date), _evidence(sentence))
                           for p in shaped if len(p) > 1)
             before_piece = (start, end)
@@ -146,7 +146,12 @@ def find_events(
                 len(parties) < 2 or _TOGETHER.search(sentence) is None):
             continue  # a product or a website launched, unless institutions launched it together
         events.append(FoundEvent(kind, parties, event_date(sentence, story_date), _evidence(sentence)))
-    if title_event is not None:
+    picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
+              if title_event is not None and title_event[0] in ("selection", "agreement") else None)
+    for pair in picked or []:  # "X Picks A, B and More": X with each, as in a body
+        if not any(set(pair) <= set(e.parties) for e in events):
+            events.append(FoundEvent("agreement", pair, story_date, title, from_title=True))
+    if title_event is not None and picked is None:
         covered = any(set(title_parties) <= set(e.parties) for e in events)
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):

@@ -70,6 +70,12 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:h[eo]lds?|held|host(?:s|ed)|convene[sd]?|attend(?:s|ed))\b[^.;]{0,60}"
         r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b"
         r"|\bthrough an? (?:[\w-]+ ){0,2}(?:working session|meeting|workshop)\b", re.I)),
+    # One picking several ("X announced the selection of A, B and C", "X selected A to ..."):
+    # an agreement of X with each (see medtui.extract.kinds); the weakest trigger, so that
+    # an adjective ("offering selected startups") never hides another act.
+    ("selection", re.compile(
+        r"\bselection\s+of\s+(?=(?:the\s+)?(?-i:[A-Z]))|\b(?:selected|selects|picked|picks)\s+(?=(?-i:[A-Z]))",
+        re.I)),
 ]
 # Words a sentence must hold (case-folded) for a trigger to match: a cheap test that
 # spares most sentences the slow "sign ... agreement" patterns.
@@ -86,6 +92,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
                 "met with", "working session", "workshop"),
+    "selection": ("selection", "selected", "selects", "picked", "picks"),
 }
 _NEEDS_WORDS = ahocorasick.Automaton()
 for _kind, _words in _NEEDS.items():
