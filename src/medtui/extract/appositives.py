@@ -133,10 +133,11 @@ def listed(text: str, known: Iterable[tuple[int, int]]) -> list[Candidate]:
     for a in sorted(starts):
         if a < at:
             continue
-        items = [(a, _NAME_AT.match(text, a))]
-        if items[0][1] is None:
+        first = _NAME_AT.match(text, a)
+        if first is None:
             continue
-        pos = items[0][1].end()  # type: ignore[union-attr]
+        items: list[tuple[int, re.Match[str] | None]] = [(a, first)]
+        pos = first.end()
         while (nxt := _LIST_TAIL.match(text, pos)) is not None:
             items.append((nxt.start(1), nxt))
             pos = nxt.end()
