@@ -91,3 +91,21 @@ def test_names_through_on_and_for(text: str, expected: list[str]) -> None:
 )
 def test_what_ends_a_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An acronym in a possessive still spells out its name.
+        ("co-chairing the Northgate Heart, Lung, and Sleep Institute's (NHLSI's) workshop",
+         ["Northgate Heart, Lung, and Sleep Institute"]),
+        # A word glued to the next by a lost line break ends the name.
+        ("About the Lakeshore Institute of CookeryFounded in 1946, the institute teaches.",
+         ["Lakeshore Institute of Cookery"]),
+        # "and" inside the complement of "of".
+        ("a two-year Institute of Harbour and Estuary Services (IHES) grant",
+         ["Institute of Harbour and Estuary Services"]),
+    ],
+)
+def test_possessive_acronyms_glued_words_and_complements(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

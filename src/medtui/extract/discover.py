@@ -191,10 +191,11 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
     # One trailing place, legal form or "District" is part of the name ("King's College
     # London", "Acme Group SE", "Riverside School District"); any other trailing word means
     # the head modifies something else ("University Rankings", "Research Careers").
-    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and (
+    inside = after[:1] in (["and"], ["&"]) and any(w in _OF_WORDS for w in words[:last_head])
+    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and not inside and (
         len(after) > 1 or not _name_tail(after[0])
     ):
-        return []
+        return []  # ("Institute of Museum and Library Services": the "and" is inside "of ...")
     if not _proper(words) or len(words) < 2:
         return []
     if words[0] in _RANKING and words[last_head] in _PLURAL_HEADS:
@@ -264,17 +265,20 @@ def discover(text: str) -> list[Candidate]:
 
 
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})(?:['\u2019]s)?\)")
 
 
 def _acronyms(text: str) -> list[Definition]:
     """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket).
-    The name ends before the spaces or tabs in front of the bracket."""
+    The name ends before the spaces or tabs in front of the bracket, and before a possessive
+    ("Blood Institute's (NHLBI's) workshop")."""
     out = []
     for m in _ACRONYM.finditer(text):
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] in " \t":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end):
+            full_end -= 2
         out.append(Definition(full_end, m.group(1), m.start(1), m.end(1)))
     return out
 
@@ -326,11 +330,15 @@ def definitions(text: str) -> list[Definition]:
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] == " ":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end) and m.group(1).endswith(("'s", "\u2019s")):
+            full_end -= 2
         for alternative in _ALTERNATIVES.split(m.group(1)):
             named = _SHORT_NAME.match(alternative.strip())
             if named is None:
                 continue
             short = named.group(1).strip()
+            if short.endswith(("'s", "\u2019s")) and " " not in short:
+                short = short[:-2]  # "(NHLBI's)"
             if alternative.strip().startswith("the ") and not short.startswith("the "):
                 short = "the " + short  # (the "University"): a generic short name, kept as such
             words = short.split()

@@ -24,6 +24,8 @@ LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
+"""A word glued to the next by a lost line break: "AmericaFounded" (the second part an opener)."""
 
 _TOKEN = re.compile(
     r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
@@ -67,6 +69,9 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
             continue
         # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
         # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
+        glued = _GLUED.search(word) if word[0].isupper() else None
+        if glued is not None and glued.group(1) in vocab.openers:
+            word = word[: glued.start(1)]  # "Institute of AmericaFounded in 1946": a lost line break
         initials = _INITIALS.match(word) is not None and word.casefold() not in vocab.places
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
         if sentence_end:
@@ -88,7 +93,8 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         last_end = m.end()
         stop_after = word.endswith(".")
         possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
-        if current and (sentence_end or possessive and word[0].isupper()):
+        if current and (sentence_end or possessive and word[0].isupper() or glued is not None
+                        and glued.group(1) in vocab.openers):
             out.append(current)
             current = []
     if current:
