@@ -51,3 +51,18 @@ def test_described_company_is_an_institution_of_the_document() -> None:
     text = "The award went to Brightwater Tech, a division of Walbeck, for its work."
     mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
     assert "Brightwater Tech" in {e.name for e in mentions.entities.values()}
+
+
+def test_list_items_that_name_programmes_are_not_institutions() -> None:
+    text = "through the Harbour Working Group, the Tidewater Research Center, and the Kelp Energy Protocol."
+    known = [(text.index("Harbour"), text.index(", the Tide")),
+             (text.index("Tidewater"), text.index(", and"))]
+    assert listed(text, known) == []
+
+
+def test_list_item_named_by_a_local_alias() -> None:
+    """Items known only by the document's own aliases ("Quarry Tech (QT)" ... "QT") count."""
+    text = ("Quarry Tech (QT) and Delmar University (DU) met. Researchers from QT, DU, the Saltmarsh "
+            "Geological Survey, and the Lakeshore School of Mines attended.")
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
+    assert "Saltmarsh Geological Survey" in {e.name for e in mentions.entities.values()}

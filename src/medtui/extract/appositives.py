@@ -48,9 +48,9 @@ _LIST_TAIL = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[
 def _rejected(name: str) -> bool:
     vocab = vocabulary()
     words = name.split()
-    if not words or len(words) > 7 or is_generic_name(name) or words[0] in vocab.roles:
+    if not words or sum(w[0].isupper() for w in words) > 7 or is_generic_name(name) or words[0] in vocab.roles:
         return True
-    if words[-1] in vocab.roles or words[0] in vocab.months or name in LEGAL:
+    if words[-1] in vocab.roles or words[0] in vocab.months or name in LEGAL or words[-1] in vocab.not_name_tails:
         return True
     return len(name) < 3 or not any(c.isalpha() for c in name)
 

@@ -181,8 +181,6 @@ def find_mentions(
         spans = matcher.find(text)
         for cand in [*discover(text), *described(text)]:
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
-        for cand in listed(text, [(s.start, s.end) for s in spans]):
-            spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
@@ -240,7 +238,11 @@ def find_mentions(
     known_surfaces.update({k: v for k, v in act_surfaces.items() if k not in known_surfaces})
     result: list[list[Span]] = []
     for text, spans in zip(bodies, body_spans, strict=True):
-        result.append(_finish(text, spans, alias_re, local, redirect))
+        spans = _finish(text, spans, alias_re, local, redirect)
+        # Lists of names most of which are known by now (aliases included): the rest too.
+        extra = [Span(c.start, c.end, entity_for(c.name, discovered=True), c.name)
+                 for c in listed(text, [(s.start, s.end) for s in spans])]
+        result.append(_longest(spans + extra) if extra else spans)
     for title, acts in zip(titles, title_acts, strict=True):
         spans = matcher.find(title) + acts
         spans += _occurrences(title, known_surfaces)

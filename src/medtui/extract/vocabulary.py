@@ -38,6 +38,8 @@ class Vocabulary:
     generic_words: frozenset[str]
     board_subjects: frozenset[str]
     descriptors: frozenset[str]
+    not_name_tails: frozenset[str]
+    """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
     """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
     """Words after "Board of" that make the board no institution's organ ("Directors")."""
     """Words that name a kind, not one institution ("Elementary School"): a name needs another."""
@@ -77,6 +79,7 @@ def vocabulary() -> Vocabulary:
         generic_words=frozenset(_words(data, "generic_words")),
         board_subjects=frozenset(_words(data, "board_subjects")),
         descriptors=frozenset(_words(data, "descriptors")),
+        not_name_tails=frozenset(_words(data, "not_name_tails")),
     )
 
 
