@@ -109,3 +109,19 @@ def test_what_ends_a_name(text: str, expected: list[str]) -> None:
 )
 def test_possessive_acronyms_glued_words_and_complements(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_headline_name_the_body_abbreviates() -> None:
+    """A headline's institution-shaped name counts when the body uses its initials."""
+    from medtui.extract.gazetteer import Gazetteer
+    from medtui.extract.mentions import GazetteerMatcher, find_mentions
+
+    title = "Change of Era Triggers Lakeshore University of Avalon to Launch AI Degrees"
+    body = "Graduates from LUA will find work. The degrees start in May."
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [body], [title])
+    found = {e.name: e.names for e in mentions.entities.values()}
+    assert set(found) == {"Lakeshore University of Avalon"}
+    assert "LUA" in found["Lakeshore University of Avalon"]
+    # Without the initials in the body, a Title Case headline gives no name.
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), ["The degrees start in May."], [title])
+    assert mentions.entities == {}

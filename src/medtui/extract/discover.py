@@ -64,6 +64,11 @@ LEADING_HEADS = vocabulary().heads
 _ALL_HEADS = HEADS | LEADING_HEADS
 
 
+def is_head(word: str) -> bool:
+    """Whether ``word`` (possessive or not) is an institution's head word, in any language."""
+    return _is_head(word)
+
+
 @lru_cache(maxsize=65536)
 def _is_head(word: str) -> bool:
     plain = bare(word)

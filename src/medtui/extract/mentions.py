@@ -20,8 +20,9 @@ from medtui.extract.acts import act_names
 from medtui.extract.appositives import described, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
-from medtui.extract.discover import GENERIC, HEADS, definitions, discover
+from medtui.extract.discover import GENERIC, HEADS, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
+from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -186,10 +187,16 @@ def find_mentions(
             act_surfaces.setdefault(cand.name, key)
             spans.append(Span(cand.start, cand.end, key, cand.name))
         body_spans.append(_longest(spans))
-    # Headlines: only the parties of the act a headline reports, not every Title Case word.
+    # Headlines: only the parties of the act a headline reports, not every Title Case word,
+    # and names the body abbreviates by their initials.
     title_acts: list[list[Span]] = []
-    for title in titles:
+    initials: dict[str, str] = {}
+    for title, body in zip(titles, bodies, strict=False):
         found = []
+        for named in initialled(title, body, is_head):
+            key = entity_for(named.candidate.name, discovered=True)
+            initials.setdefault(named.acronym, key)
+            found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
         for cand in act_names(title, title=True):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
@@ -210,6 +217,8 @@ def find_mentions(
                 continue
             short = d.short[4:] if d.short.startswith("the ") else d.short
             local.setdefault(short, full.key)
+    for short, key in initials.items():
+        local.setdefault(short, key)
     # 3. A short name that this document also gives as "Short of ...": the long one.
     names_by_key = {s.key: s.surface for spans in body_spans for s in spans}
     redirect: dict[str, str] = {}
