@@ -39,7 +39,8 @@ def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[Ti
         if words[i][0] not in _SMALL:
             for j in range(min(len(words), i + MAX_WORDS) - 1, i, -1):
                 part = words[i : j + 1]
-                if part[-1][0] in _SMALL or any(title[a[2] : b[1]].strip() for a, b in zip(part, part[1:], strict=False)):
+                gaps = (title[a[2] : b[1]] for a, b in zip(part, part[1:], strict=False))
+                if part[-1][0] in _SMALL or any(gap.strip() for gap in gaps):
                     continue
                 letters = "".join(w[0][0] for w in part if w[0] not in _SMALL)
                 if len(letters) < 3 or not any(is_head(w[0]) for w in part):
