@@ -125,3 +125,10 @@ def test_headline_name_the_body_abbreviates() -> None:
     # Without the initials in the body, a Title Case headline gives no name.
     mentions = find_mentions(GazetteerMatcher(Gazetteer()), ["The degrees start in May."], [title])
     assert mentions.entities == {}
+
+
+def test_hard_wrapped_name_after_a_connector() -> None:
+    text = "a grant from The Leona Q. and\nHarold B. Brannock Charitable Trust. The grant"
+    assert names(text) == ["Leona Q. and Harold B. Brannock Charitable Trust"]
+    # A line that ends with a name's last word still ends the name there.
+    assert names("Lakeshore University\nNorthgate Hospital") == ["Lakeshore University", "Northgate Hospital"]

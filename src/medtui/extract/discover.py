@@ -23,7 +23,7 @@ Centre Center Institute Institutes Institution Academy Laboratory Laboratories L
 Government Ministry Department Bureau Commission Authority Council Committee Agency
 Foundation Association Society Federation Organization Organisation Corporation Company
 Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
-Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board Court
 """.split())
 # Words that make a name generic when it has nothing else ("School of Medicine").
 GENERIC = frozenset("""
@@ -263,6 +263,8 @@ def discover(text: str) -> list[Candidate]:
                 surface = text[start:end]
                 surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
                 end = start + len(surface)
+                if "\n" in surface:  # a hard-wrapped name: one line in the list of names
+                    surface = " ".join(surface.split())
                 found.append(Candidate(start, end, surface))
     found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
     return [c for c in found if not is_generic_name(c.name)] + listed_companies(text) + cjk_names(text)

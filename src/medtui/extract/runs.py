@@ -1,7 +1,8 @@
 """Runs of capitalised words: the stretches of text an institution's name can be read from.
 
 A run is a list of ``(word, start, end)`` tokens: capitalised words (and "3M"-like words)
-joined by connectors ("of", "and", "de", ...), broken by punctuation, line breaks, a
+joined by connectors ("of", "and", "de", ...), broken by punctuation, line breaks (except a
+hard wrap right after a connector: "The Leona M. and\nHarry B. Helmsley Trust"), a
 sentence's end, a possessive that is not part of a name ("Riverside's"), and a cashtag
 ("$ACME"). A full stop after an initial or a legal abbreviation ("T.H.", "Corp.") ends
 the run only where the next word opens a sentence ("Acme Corp. In 2024 ...") or, after a
@@ -31,7 +32,7 @@ _TOKEN = re.compile(
     r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
 _CAP = r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.[A-Z][\w]*)*\.?"
 _CANDIDATE_RUN = re.compile(
-    _CAP + r"(?:[ \t]+(?:(?:of|for|on|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
+    _CAP + r"(?:[ \t]+(?:(?:of|for|on|and|&|the|de|du|des|di|la|le|van|von|der)(?:[ \t]+|[ \t]*\n[ \t]*))*"
     + r"(?:" + _CAP + r"|\d+(?:[A-Za-z]\w*)?))*"
 )
 _QUOTES_S = ("'", "\u2019", "'s", "\u2019s")
@@ -78,7 +79,8 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
             word = word[:-1]
         gap = text[last_end:m.start()] if last_end >= 0 else " "
         capital = word[0].isupper() or word[0].isdigit() and (current != [] or mixed(word))
-        joined = bool(current) and gap.strip() == "" and "\n" not in gap
+        joined = bool(current) and gap.strip() == "" and ("\n" not in gap or gap.count("\n") == 1
+                                                          and current[-1][0] in CONNECTORS)
         if joined and stop_after and (word in vocab.openers or current[-1][0] in _LEGAL_ABBREVIATIONS
                                       and word not in LEGAL):
             joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
