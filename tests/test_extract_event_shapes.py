@@ -117,3 +117,16 @@ def test_a_date_on_the_line_before_a_hard_wrapped_piece_dates_its_act() -> None:
     text = ("We like trees. On May 19, 2024, after two years of work,\n"
             "the Harbor Forest Agency, in partnership with Coastal University, launched Treeline, an online tool.\n")
     assert _dates(text) == {"2024-05-19"}
+
+
+def test_items_of_a_list_of_mous_take_its_kind_and_bullets_at_line_starts_count() -> None:
+    text = ("Harbor Parks Corporation confirmed the signing of several memorandums of understanding:\n"
+            "• Tidal Machines, signed with Quarry Works, to build pumps.\n"
+            "• Bluewave Institute with Northgate Hospital, Coastal University and Harbor Clinic.\n"
+            "• The appeal of the programme has caught the eyes of many professionals, including "
+            "Ridge Institute and Valley Research Centre.\n")
+    found = {(k, p) for k, p, _ in events(text)}
+    assert found == {("mou", frozenset({"Tidal Machines", "Quarry Works"})),
+                     ("mou", frozenset({"Bluewave Institute", NH})),
+                     ("mou", frozenset({"Bluewave Institute", CU})),
+                     ("mou", frozenset({"Bluewave Institute", "Harbor Clinic"}))}

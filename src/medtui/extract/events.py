@@ -91,8 +91,12 @@ def find_events(
         sentence = text[start:end]
         present = needs.kinds(text, start, end)
         found = shapes.kind(start, end, classify(sentence, present), present)
-        if found is None and piece.item and lead_kind is not None:
+        listed = found is None and piece.item and lead_kind is not None
+        if listed and lead_kind is not None:
             found = (lead_kind, 0, 0)  # "* A and B": an item of a list of signings
+        elif found is not None and piece.item and lead_kind is not None and _BARE_SIGNING.fullmatch(
+                sentence, found[1], found[2]):
+            found = (lead_kind, found[1], found[2])  # "* A, signed with B" under "MoUs were signed:"
         if piece.lead_in:
             lead_kind = found[0] if found else None
         elif not piece.item:
@@ -147,7 +151,15 @@ def find_events(
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None and (
                 len(parties) < 2 or _TOGETHER.search(sentence) is None):
             continue  # a product or a website launched, unless institutions launched it together
-        events.append(FoundEvent(kind, parties, _date_of(text, start, end, found[1], story_date), _evidence(sentence)))
+        when = _date_of(text, start, end, found[1], story_date)
+        if listed:
+            lead = next(sp for sp in spans if sp.key == parties[0] and sp.start >= start)
+            if lead.start - start > _ITEM_SUBJECT_CHARS:
+                continue  # an item that opens with no party: a comment on the list, not a signing
+            if len(parties) > 2:  # "* A with B, C and D": A's signing with each
+                events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in parties[1:])
+                continue
+        events.append(FoundEvent(kind, parties, when, _evidence(sentence)))
     picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
               if title_event is not None and title_event[0] in ("selection", "agreement") else None)
     for pair in picked or []:  # "X Picks A, B and More": X with each, as in a body
@@ -211,6 +223,10 @@ _PROGRAMME = re.compile(
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A signing that names no pact: in a list of MoUs signed, the list's kind.
+_BARE_SIGNING = re.compile(r"sign(?:s|ed)\s+with", re.I)
+_ITEM_SUBJECT_CHARS = 80
+"""How far into a list item without a verb its first party may stand (an item is "A and B")."""
 # A launch done by partners together: what they launched needs no programme's word.
 _TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|jointly|co-launch(?:es|ed)?|"
                        r"together with)\b", re.I)
