@@ -93,3 +93,40 @@ def test_funder_by_and_recipient_to_after_it() -> None:
 def test_funder_after_a_description_following_by() -> None:
     text = "A grant of $2 million has been awarded to Northgate Hospital by a for-profit company, Tidal Machines."
     assert events(text) == {("grant", frozenset({NH, "Tidal Machines"}), "2025-03-04")}
+
+
+def _dates(text: str, date: PartialDate | None = DATE) -> set[str | None]:
+    return {d for _, _, d in events(text, date=date)}
+
+
+def test_a_month_alone_is_that_month_of_the_story_year_or_the_year_before() -> None:
+    assert _dates("In January, Coastal University signed an agreement with Northgate Hospital.") == {"2025-01"}
+    assert _dates("In July, Coastal University signed an agreement with Northgate Hospital.") == {"2024-07"}
+    assert _dates("Coastal University signed an MoU with Northgate Hospital at the end of last March.") == {"2024-03"}
+    assert _dates("In July, Coastal University signed an agreement with Northgate Hospital.", None) == {None}
+
+
+def test_a_year_alone_dates_the_act_only_before_it() -> None:
+    assert _dates("Since late 2019, Coastal University has partnered with Northgate Hospital.") == {"2019"}
+    text = ("Coastal University collaborated with Quarry Works, a builder working in the Midwest since "
+            "1930, on the new wing.")
+    assert _dates(text) == {"2025-03-04"}
+
+
+def test_a_date_on_the_line_before_a_hard_wrapped_piece_dates_its_act() -> None:
+    text = ("We like trees. On May 19, 2024, after two years of work,\n"
+            "the Harbor Forest Agency, in partnership with Coastal University, launched Treeline, an online tool.\n")
+    assert _dates(text) == {"2024-05-19"}
+
+
+def test_items_of_a_list_of_mous_take_its_kind_and_bullets_at_line_starts_count() -> None:
+    text = ("Harbor Parks Corporation confirmed the signing of several memorandums of understanding:\n"
+            "• Tidal Machines, signed with Quarry Works, to build pumps.\n"
+            "• Bluewave Institute with Northgate Hospital, Coastal University and Harbor Clinic.\n"
+            "• The appeal of the programme has caught the eyes of many professionals, including "
+            "Ridge Institute and Valley Research Centre.\n")
+    found = {(k, p) for k, p, _ in events(text)}
+    assert found == {("mou", frozenset({"Tidal Machines", "Quarry Works"})),
+                     ("mou", frozenset({"Bluewave Institute", NH})),
+                     ("mou", frozenset({"Bluewave Institute", CU})),
+                     ("mou", frozenset({"Bluewave Institute", "Harbor Clinic"}))}

@@ -91,8 +91,12 @@ def find_events(
         sentence = text[start:end]
         present = needs.kinds(text, start, end)
         found = shapes.kind(start, end, classify(sentence, present), present)
-        if found is None and piece.item and lead_kind is not None:
+        listed = found is None and piece.item and lead_kind is not None
+        if listed and lead_kind is not None:
             found = (lead_kind, 0, 0)  # "* A and B": an item of a list of signings
+        elif found is not None and piece.item and lead_kind is not None and _BARE_SIGNING.fullmatch(
+                sentence, found[1], found[2]):
+            found = (lead_kind, found[1], found[2])  # "* A, signed with B" under "MoUs were signed:"
         if piece.lead_in:
             lead_kind = found[0] if found else None
         elif not piece.item:
@@ -102,7 +106,7 @@ def find_events(
             # "... were awarded to A, for X; and B, for Y": the second half's B too.
             for party in _parties(text, spans, start, end, (0, 0), carry[0]):
                 if party != carry[1]:
-                    events.append(FoundEvent(carry[0], [carry[1], party], event_date(sentence, story_date),
+                    events.append(FoundEvent(carry[0], [carry[1], party], _date_of(text, start, end, 0, story_date),
                                              sentence[:EVIDENCE_MAX_CHARS]))
             continue
         carry = None
@@ -113,7 +117,8 @@ def find_events(
         shaped = shapes.parties(kind, start, end, named)
         if shaped is not None:  # roles decide the parties: funder and recipient, host and guest
             kind = {"gathering": "meeting", "selection": "agreement"}.get(kind, kind)
-            events.extend(FoundEvent(kind, p, event_date(sentence, story_date), _evidence(sentence))
+            when = _date_of(text, start, end, found[1], story_date)
+            events.extend(FoundEvent(kind, p, when, _evidence(sentence))
                           for p in shaped if len(p) > 1)
             before_piece = (start, end)
             continue
@@ -130,7 +135,8 @@ def find_events(
             # before names to each of them, not a grant among them.
             evidence = sentence[:EVIDENCE_MAX_CHARS]
             for party in parties:
-                events.append(FoundEvent(kind, [funder, party], event_date(sentence, story_date), evidence))
+                events.append(FoundEvent(kind, [funder, party], _date_of(text, start, end, found[1], story_date),
+                                         evidence))
             before_piece, carry = (start, end), (kind, funder)
             continue
         if len(parties) == 1 and kind not in SUBJECT_ONLY and _SENTENCE_END.search(
@@ -145,7 +151,15 @@ def find_events(
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None and (
                 len(parties) < 2 or _TOGETHER.search(sentence) is None):
             continue  # a product or a website launched, unless institutions launched it together
-        events.append(FoundEvent(kind, parties, event_date(sentence, story_date), _evidence(sentence)))
+        when = _date_of(text, start, end, found[1], story_date)
+        if listed:
+            lead = next(sp for sp in spans if sp.key == parties[0] and sp.start >= start)
+            if lead.start - start > _ITEM_SUBJECT_CHARS:
+                continue  # an item that opens with no party: a comment on the list, not a signing
+            if len(parties) > 2:  # "* A with B, C and D": A's signing with each
+                events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in parties[1:])
+                continue
+        events.append(FoundEvent(kind, parties, when, _evidence(sentence)))
     picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
               if title_event is not None and title_event[0] in ("selection", "agreement") else None)
     for pair in picked or []:  # "X Picks A, B and More": X with each, as in a body
@@ -157,6 +171,28 @@ def find_events(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
     return _merge(events)
+
+
+# Where the sentence before a piece ends: a stop, or a blank line
+# (not after an initial or a short title: "U.S. Forest", "Dr. Lee").
+_SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"\u201d\u2019)]?\s+(?=[A-Z\"\u201c])|\n[ \t]*\n")
+_WRAP_LOOKBACK = 400
+
+
+def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDate | None) -> PartialDate | None:
+    """The date of the act at text[start + act_at] in the piece text[start:end]. A piece that
+    begins on a hard-wrapped line inside a sentence ("On 19 May 2024, the Riverside\n(RU),
+    in partnership with ...": the splitter cut at the line break) is read from the
+    sentence's real start."""
+    head = text[max(0, start - _WRAP_LOOKBACK) : start]
+    stripped = head.rstrip(" \t")
+    last = stripped[:-1].rstrip(" \t")[-1:] if stripped.endswith("\n") else ""
+    if last and last not in ".!?:;" and (last == "," or text[start : start + 1] in "(abcdefghijklmnopqrstuvwxyz"):
+        breaks = list(_SENTENCE_BREAK.finditer(head))
+        if breaks:
+            begin = start - len(head) + breaks[-1].end()
+            return event_date(text[begin:end], story_date, act_at + start - begin)
+    return event_date(text[start:end], story_date, act_at)
 
 
 def _evidence(sentence: str) -> str:
@@ -187,6 +223,10 @@ _PROGRAMME = re.compile(
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# A signing that names no pact: in a list of MoUs signed, the list's kind.
+_BARE_SIGNING = re.compile(r"sign(?:s|ed)\s+with", re.I)
+_ITEM_SUBJECT_CHARS = 80
+"""How far into a list item without a verb its first party may stand (an item is "A and B")."""
 # A launch done by partners together: what they launched needs no programme's word.
 _TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|jointly|co-launch(?:es|ed)?|"
                        r"together with)\b", re.I)

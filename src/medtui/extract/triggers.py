@@ -31,8 +31,9 @@ _GRANT_GIVEN = (r"\b(?:grants?|funding|awards?|donations?|gifts?)\s+(?:[\w$.,-]+
 _SIGN_ZH = r"(?:簽署|签署|簽訂|签订|簽|签)[^。；]{0,30}?"
 _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("mou", re.compile(
-        _SIGN + _WINDOW + r"\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?|memorand(?:um|a)(?! of agreement))\b"
-        r"|\b(?:memorand(?:um|a) of understanding|MoUs?|MOUs?)\b(?:\s*\([^)]*\))?\s+(?:was|were|has been|have been)\s+"
+        _SIGN + _WINDOW + r"\b(?:memorand(?:um|a)s? of understanding|MoUs?|MOUs?|memorand(?:um|a)s?(?! of agreement))\b"
+        r"|\b(?:memorand(?:um|a)s? of understanding|MoUs?|MOUs?)\b(?:\s*\([^)]*\))?\s+"
+        r"(?:was|were|has been|have been)\s+"
         r"(?:signed|inked|concluded|renewed)|" + _SIGN_ZH + r"(?:備忘錄|备忘录)", re.I)),
     ("agreement", re.compile(
         _SIGN + _WINDOW + r"\b(?:agreements?|contracts?|accords?|deals?|charter|letter of intent)\b"
