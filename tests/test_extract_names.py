@@ -132,3 +132,22 @@ def test_hard_wrapped_name_after_a_connector() -> None:
     assert names(text) == ["Leona Q. and Harold B. Brannock Charitable Trust"]
     # A line that ends with a name's last word still ends the name there.
     assert names("Lakeshore University\nNorthgate Hospital") == ["Lakeshore University", "Northgate Hospital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "NIH-funded", "directed funds": no act, so no party named "NIH-".
+        ("Her Northgate-funded research has focused on sleep.", []),
+        ("could use Harbour-directed funds more cost-effectively", []),
+        ("The Quillon Initiative funds pyLakeshore to grow its community.", ["pyLakeshore", "Quillon Initiative"]),
+        # A new sentence after an initial, and a cashtag, end a party's name.
+        ("through our partnership with Quarry X. We believe it works.", ["Quarry X"]),
+        ("resilience.\n\n$QRTZ Quartzline Holdings partners with Tidewater Labs to deploy it.",
+         ["Tidewater Labs", "Quartzline Holdings"]),
+    ],
+)
+def test_act_party_names(text: str, expected: list[str]) -> None:
+    from medtui.extract.acts import act_names
+
+    assert [c.name for c in act_names(text)] == expected
