@@ -70,10 +70,10 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
             continue
         # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
         # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
-        glued = _GLUED.search(word) if word[0].isupper() else None
+        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() else None
         if glued is not None and glued.group(1) in vocab.openers:
             word = word[: glued.start(1)]  # "Institute of AmericaFounded in 1946": a lost line break
-        initials = _INITIALS.match(word) is not None and word.casefold() not in vocab.places
+        initials = "." in word and _INITIALS.match(word) is not None and word.casefold() not in vocab.places
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
         if sentence_end:
             word = word[:-1]
