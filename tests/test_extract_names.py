@@ -151,3 +151,7 @@ def test_act_party_names(text: str, expected: list[str]) -> None:
     from medtui.extract.acts import act_names
 
     assert [c.name for c in act_names(text)] == expected
+
+
+def test_name_glued_to_itself_by_a_lost_line_break() -> None:
+    assert names("About Vibrant Nutrition LabsVibrant Nutrition Labs is a maker.") == ["Vibrant Nutrition Labs"]

@@ -68,11 +68,16 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
                 out.append(current)
             current, last_end, stop_after = [], m.end(), False
             continue
+        # Two words glued by a lost line break: "Institute of AmericaFounded in 1946" (an opener
+        # after it), "Partners GroupPartners Group" (the name again): the run ends between them.
+        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() else None
+        if glued is not None and (glued.group(1) in vocab.openers
+                                  or any(t[0] == glued.group(1) for t in current)):
+            word = word[: glued.start(1)]
+        else:
+            glued = None
         # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
         # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
-        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() else None
-        if glued is not None and glued.group(1) in vocab.openers:
-            word = word[: glued.start(1)]  # "Institute of AmericaFounded in 1946": a lost line break
         initials = "." in word and _INITIALS.match(word) is not None and word.casefold() not in vocab.places
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
         if sentence_end:
@@ -95,10 +100,11 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         last_end = m.end()
         stop_after = word.endswith(".")
         possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
-        if current and (sentence_end or possessive and word[0].isupper() or glued is not None
-                        and glued.group(1) in vocab.openers):
+        if current and (sentence_end or possessive and word[0].isupper() or glued is not None):
             out.append(current)
             current = []
+        if glued is not None and glued.group(1) not in vocab.openers:
+            current = [(glued.group(1), m.start() + glued.start(1), m.end())]
     if current:
         out.append(current)
     return out
