@@ -57,7 +57,8 @@ def pieces(text: str) -> list[Piece]:
             marker = True  # "1." split off by the sentence splitter: the next sentence is an item
             continue
         near = bisect_left(bullet_starts, start - 1)
-        bullets = ([m for m in _BULLET.finditer(text, start, end) if m.end() < end]
+        # From the character before the sentence: a bullet that starts its line starts it.
+        bullets = ([m for m in _BULLET.finditer(text, max(0, start - 1), end) if m.end() < end]
                    if near < len(bullet_starts) and bullet_starts[near] < end else [])
         led = bool(bullets) and bullets[0].start() <= start  # a line that starts with a bullet
         listed, marker = marker or led, False
