@@ -130,3 +130,17 @@ def test_items_of_a_list_of_mous_take_its_kind_and_bullets_at_line_starts_count(
                      ("mou", frozenset({"Bluewave Institute", NH})),
                      ("mou", frozenset({"Bluewave Institute", CU})),
                      ("mou", frozenset({"Bluewave Institute", "Harbor Clinic"}))}
+
+
+def test_partners_counted_then_named_in_the_next_sentence() -> None:
+    text = ("In May 2024, the Riverside Foundation announced a partnership with three coastal medical colleges. "
+            "Its programme will fund research at each of them — Northgate Medical College in Dover; "
+            "Harbor Medical College in Leeds; and Coastal University in York.")
+    assert events(text) == {("partnership", frozenset({RF, p}), "2024-05")
+                            for p in ("Northgate Medical College", "Harbor Medical College", CU)}
+
+
+def test_a_count_the_next_sentence_does_not_match_gives_no_list() -> None:
+    text = ("The Riverside Foundation announced a partnership with three coastal medical colleges. "
+            "Northgate Medical College will host the first course.")
+    assert events(text) == set()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from medtui.corpus.model import PartialDate
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
-from medtui.extract.parties import mention_counts, pieces, unnamed_parties
+from medtui.extract.parties import counted_partners, mention_counts, pieces, unnamed_parties
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -145,6 +145,12 @@ def find_events(
             subject = _first_named(spans, *before_piece, parties)
             parties = [subject, *parties] if subject is not None else parties
         before_piece = (start, end)
+        counted = counted_partners(text, spans, start + found[1], end, parties[0]) if (
+            len(parties) == 1 and kind not in SUBJECT_ONLY) else []
+        if counted:  # "a partnership with four colleges", the next sentence naming the four
+            when = _date_of(text, start, end, found[1], story_date)
+            events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in counted)
+            continue
         if not parties or len(parties) == 1 and not _one_party_kept(
                 kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
