@@ -91,3 +91,44 @@ def test_names_through_on_and_for(text: str, expected: list[str]) -> None:
 )
 def test_what_ends_a_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An acronym in a possessive still spells out its name.
+        ("co-chairing the Northgate Heart, Lung, and Sleep Institute's (NHLSI's) workshop",
+         ["Northgate Heart, Lung, and Sleep Institute"]),
+        # A word glued to the next by a lost line break ends the name.
+        ("About the Lakeshore Institute of CookeryFounded in 1946, the institute teaches.",
+         ["Lakeshore Institute of Cookery"]),
+        # "and" inside the complement of "of".
+        ("a two-year Institute of Harbour and Estuary Services (IHES) grant",
+         ["Institute of Harbour and Estuary Services"]),
+    ],
+)
+def test_possessive_acronyms_glued_words_and_complements(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_headline_name_the_body_abbreviates() -> None:
+    """A headline's institution-shaped name counts when the body uses its initials."""
+    from medtui.extract.gazetteer import Gazetteer
+    from medtui.extract.mentions import GazetteerMatcher, find_mentions
+
+    title = "Change of Era Triggers Lakeshore University of Avalon to Launch AI Degrees"
+    body = "Graduates from LUA will find work. The degrees start in May."
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [body], [title])
+    found = {e.name: e.names for e in mentions.entities.values()}
+    assert set(found) == {"Lakeshore University of Avalon"}
+    assert "LUA" in found["Lakeshore University of Avalon"]
+    # Without the initials in the body, a Title Case headline gives no name.
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), ["The degrees start in May."], [title])
+    assert mentions.entities == {}
+
+
+def test_hard_wrapped_name_after_a_connector() -> None:
+    text = "a grant from The Leona Q. and\nHarold B. Brannock Charitable Trust. The grant"
+    assert names(text) == ["Leona Q. and Harold B. Brannock Charitable Trust"]
+    # A line that ends with a name's last word still ends the name there.
+    assert names("Lakeshore University\nNorthgate Hospital") == ["Lakeshore University", "Northgate Hospital"]

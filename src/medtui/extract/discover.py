@@ -23,7 +23,7 @@ Centre Center Institute Institutes Institution Academy Laboratory Laboratories L
 Government Ministry Department Bureau Commission Authority Council Committee Agency
 Foundation Association Society Federation Organization Organisation Corporation Company
 Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
-Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board Court
 """.split())
 # Words that make a name generic when it has nothing else ("School of Medicine").
 GENERIC = frozenset("""
@@ -62,6 +62,11 @@ _ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 LEADING_HEADS = vocabulary().heads
 """Heads of other languages (data/vocabulary.yaml), which lead their name: "Université de Lyon"."""
 _ALL_HEADS = HEADS | LEADING_HEADS
+
+
+def is_head(word: str) -> bool:
+    """Whether ``word`` (possessive or not) is an institution's head word, in any language."""
+    return _is_head(word)
 
 
 @lru_cache(maxsize=65536)
@@ -191,10 +196,11 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
     # One trailing place, legal form or "District" is part of the name ("King's College
     # London", "Acme Group SE", "Riverside School District"); any other trailing word means
     # the head modifies something else ("University Rankings", "Research Careers").
-    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and (
+    inside = after[:1] in (["and"], ["&"]) and any(w in _OF_WORDS for w in words[:last_head])
+    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and not inside and (
         len(after) > 1 or not _name_tail(after[0])
     ):
-        return []
+        return []  # ("Institute of Museum and Library Services": the "and" is inside "of ...")
     if not _proper(words) or len(words) < 2:
         return []
     if words[0] in _RANKING and words[last_head] in _PLURAL_HEADS:
@@ -257,6 +263,8 @@ def discover(text: str) -> list[Candidate]:
                 surface = text[start:end]
                 surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
                 end = start + len(surface)
+                if "\n" in surface:  # a hard-wrapped name: one line in the list of names
+                    surface = " ".join(surface.split())
                 found.append(Candidate(start, end, surface))
     found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
     return [c for c in found if not is_generic_name(c.name)] + listed_companies(text) + cjk_names(text)
@@ -264,17 +272,20 @@ def discover(text: str) -> list[Candidate]:
 
 
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})(?:['\u2019]s)?\)")
 
 
 def _acronyms(text: str) -> list[Definition]:
     """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket).
-    The name ends before the spaces or tabs in front of the bracket."""
+    The name ends before the spaces or tabs in front of the bracket, and before a possessive
+    ("Blood Institute's (NHLBI's) workshop")."""
     out = []
     for m in _ACRONYM.finditer(text):
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] in " \t":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end):
+            full_end -= 2
         out.append(Definition(full_end, m.group(1), m.start(1), m.end(1)))
     return out
 
@@ -326,11 +337,15 @@ def definitions(text: str) -> list[Definition]:
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] == " ":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end) and m.group(1).endswith(("'s", "\u2019s")):
+            full_end -= 2
         for alternative in _ALTERNATIVES.split(m.group(1)):
             named = _SHORT_NAME.match(alternative.strip())
             if named is None:
                 continue
             short = named.group(1).strip()
+            if short.endswith(("'s", "\u2019s")) and " " not in short:
+                short = short[:-2]  # "(NHLBI's)"
             if alternative.strip().startswith("the ") and not short.startswith("the "):
                 short = "the " + short  # (the "University"): a generic short name, kept as such
             words = short.split()

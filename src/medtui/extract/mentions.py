@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.appositives import described, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
-from medtui.extract.discover import GENERIC, HEADS, definitions, discover
+from medtui.extract.discover import GENERIC, HEADS, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
+from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -178,17 +180,23 @@ def find_mentions(
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans = matcher.find(text)
-        for cand in discover(text):
+        for cand in [*discover(text), *described(text)]:
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             spans.append(Span(cand.start, cand.end, key, cand.name))
         body_spans.append(_longest(spans))
-    # Headlines: only the parties of the act a headline reports, not every Title Case word.
+    # Headlines: only the parties of the act a headline reports, not every Title Case word,
+    # and names the body abbreviates by their initials.
     title_acts: list[list[Span]] = []
-    for title in titles:
+    initials: dict[str, str] = {}
+    for title, body in zip(titles, bodies, strict=False):
         found = []
+        for named in initialled(title, body, is_head):
+            key = entity_for(named.candidate.name, discovered=True)
+            initials.setdefault(named.acronym, key)
+            found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
         for cand in act_names(title, title=True):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
@@ -209,6 +217,8 @@ def find_mentions(
                 continue
             short = d.short[4:] if d.short.startswith("the ") else d.short
             local.setdefault(short, full.key)
+    for short, key in initials.items():
+        local.setdefault(short, key)
     # 3. A short name that this document also gives as "Short of ...": the long one.
     names_by_key = {s.key: s.surface for spans in body_spans for s in spans}
     redirect: dict[str, str] = {}
@@ -237,7 +247,11 @@ def find_mentions(
     known_surfaces.update({k: v for k, v in act_surfaces.items() if k not in known_surfaces})
     result: list[list[Span]] = []
     for text, spans in zip(bodies, body_spans, strict=True):
-        result.append(_finish(text, spans, alias_re, local, redirect))
+        spans = _finish(text, spans, alias_re, local, redirect)
+        # Lists of names most of which are known by now (aliases included): the rest too.
+        extra = [Span(c.start, c.end, entity_for(c.name, discovered=True), c.name)
+                 for c in listed(text, [(s.start, s.end) for s in spans])]
+        result.append(_longest(spans + extra) if extra else spans)
     for title, acts in zip(titles, title_acts, strict=True):
         spans = matcher.find(title) + acts
         spans += _occurrences(title, known_surfaces)

@@ -1,7 +1,8 @@
 """Runs of capitalised words: the stretches of text an institution's name can be read from.
 
 A run is a list of ``(word, start, end)`` tokens: capitalised words (and "3M"-like words)
-joined by connectors ("of", "and", "de", ...), broken by punctuation, line breaks, a
+joined by connectors ("of", "and", "de", ...), broken by punctuation, line breaks (except a
+hard wrap right after a connector: "The Leona M. and\nHarry B. Helmsley Trust"), a
 sentence's end, a possessive that is not part of a name ("Riverside's"), and a cashtag
 ("$ACME"). A full stop after an initial or a legal abbreviation ("T.H.", "Corp.") ends
 the run only where the next word opens a sentence ("Acme Corp. In 2024 ...") or, after a
@@ -24,12 +25,14 @@ LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
+"""A word glued to the next by a lost line break: "AmericaFounded" (the second part an opener)."""
 
 _TOKEN = re.compile(
     r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
 _CAP = r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.[A-Z][\w]*)*\.?"
 _CANDIDATE_RUN = re.compile(
-    _CAP + r"(?:[ \t]+(?:(?:of|for|on|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
+    _CAP + r"(?:[ \t]+(?:(?:of|for|on|and|&|the|de|du|des|di|la|le|van|von|der)(?:[ \t]+|[ \t]*\n[ \t]*))*"
     + r"(?:" + _CAP + r"|\d+(?:[A-Za-z]\w*)?))*"
 )
 _QUOTES_S = ("'", "\u2019", "'s", "\u2019s")
@@ -67,13 +70,17 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
             continue
         # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
         # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
+        glued = _GLUED.search(word) if word[0].isupper() else None
+        if glued is not None and glued.group(1) in vocab.openers:
+            word = word[: glued.start(1)]  # "Institute of AmericaFounded in 1946": a lost line break
         initials = _INITIALS.match(word) is not None and word.casefold() not in vocab.places
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
         if sentence_end:
             word = word[:-1]
         gap = text[last_end:m.start()] if last_end >= 0 else " "
         capital = word[0].isupper() or word[0].isdigit() and (current != [] or mixed(word))
-        joined = bool(current) and gap.strip() == "" and "\n" not in gap
+        joined = bool(current) and gap.strip() == "" and ("\n" not in gap or gap.count("\n") == 1
+                                                          and current[-1][0] in CONNECTORS)
         if joined and stop_after and (word in vocab.openers or current[-1][0] in _LEGAL_ABBREVIATIONS
                                       and word not in LEGAL):
             joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
@@ -88,7 +95,8 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         last_end = m.end()
         stop_after = word.endswith(".")
         possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
-        if current and (sentence_end or possessive and word[0].isupper()):
+        if current and (sentence_end or possessive and word[0].isupper() or glued is not None
+                        and glued.group(1) in vocab.openers):
             out.append(current)
             current = []
     if current:

@@ -37,6 +37,10 @@ class Vocabulary:
     name_tails: frozenset[str]
     generic_words: frozenset[str]
     board_subjects: frozenset[str]
+    descriptors: frozenset[str]
+    not_name_tails: frozenset[str]
+    """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
+    """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
     """Words after "Board of" that make the board no institution's organ ("Directors")."""
     """Words that name a kind, not one institution ("Elementary School"): a name needs another."""
     """Words that may end a name after its head ("School District", "University System")."""
@@ -74,6 +78,8 @@ def vocabulary() -> Vocabulary:
         name_tails=frozenset(_words(data, "name_tails")),
         generic_words=frozenset(_words(data, "generic_words")),
         board_subjects=frozenset(_words(data, "board_subjects")),
+        descriptors=frozenset(_words(data, "descriptors")),
+        not_name_tails=frozenset(_words(data, "not_name_tails")),
     )
 
 
