@@ -144,3 +144,15 @@ def test_a_count_the_next_sentence_does_not_match_gives_no_list() -> None:
     text = ("The Riverside Foundation announced a partnership with three coastal medical colleges. "
             "Northgate Medical College will host the first course.")
     assert events(text) == set()
+
+
+def test_a_grant_named_with_a_capital_is_no_funder_and_its_channel_no_recipient() -> None:
+    text = ("The project, funded by a Ridge Innovation Grant from the Harbor Health Department, starts now. "
+            "The grant awarded to Northgate Hospital through the Ridge Innovation Fund supports two nurses.")
+    assert {p for _, p, _ in events(text)} == {frozenset({"Harbor Health Department", NH})}
+
+
+def test_money_from_a_funder_in_a_headline_is_a_grant() -> None:
+    found = events("The tools will be maintained for three years.",
+                   title="Coastal University Announces $2.9M Award from the Riverside Foundation")
+    assert found == {("grant", frozenset({CU, RF}), "2025-03-04")}

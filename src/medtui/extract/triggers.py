@@ -49,7 +49,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b(?:[^.;]|\.(?=\d)){0,80}\b(?:grants?|funding|donation|endowment|"
-        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT + r"|" + _GRANT_GIVEN, re.I)),
+        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT + r"|" + _GRANT_GIVEN
+        # "X Announces $2.9M Award from Y": money from a funder, whatever the verb
+        + r"|\$[\d.,]+\s*(?:[mb]n?|million|billion|k)?\s+(?:[\w-]+\s+){0,2}?(?:awards?|grants?|gifts?|donations?|"
+        r"funding|investment)\s+from\b", re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
         r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
