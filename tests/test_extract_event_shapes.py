@@ -156,3 +156,29 @@ def test_money_from_a_funder_in_a_headline_is_a_grant() -> None:
     found = events("The tools will be maintained for three years.",
                    title="Coastal University Announces $2.9M Award from the Riverside Foundation")
     assert found == {("grant", frozenset({CU, RF}), "2025-03-04")}
+
+
+def test_acts_reported_from_a_past_gathering_take_its_date() -> None:
+    text = ("The Harbor Forum witnessed the signing of an MoU between Coastal University and Northgate Hospital. "
+            "The forum brought together 2,000 guests over two days of the event that took place in Dover "
+            "at the end of last February.")
+    assert _dates(text) == {"2025-02"}
+    text = ("Harbor Parks Corporation has concluded its delegation to the Riverside Fair, held from February 17 "
+            "to 20. Highlights this year include the expansion of its partnership with Coastal University.")
+    assert _dates(text) == {"2025-02"}
+    text = ("The Harbor County Board approved a lease with Coastal University. "
+            "Residents who spoke at Tuesday night's meeting were concerned.")
+    assert _dates(text, PartialDate(2025, 3, 6)) == {"2025-03-04"}  # a Thursday's story: that Tuesday
+
+
+def test_a_gathering_long_before_or_after_the_story_dates_nothing() -> None:
+    text = ("Coastal University signed an agreement with Northgate Hospital. "
+            "The summit took place in Dover in October.")
+    assert _dates(text) == {"2025-03-04"}
+
+
+def test_a_completed_merger_is_an_event_and_a_deal_in_connection_with_it_names_no_party() -> None:
+    text = ("Bluewave Robotics Inc. announced that the board approved its listing application in connection "
+            "with its merger with Tidal Machines Inc.\n\n"
+            "Bluewave Robotics Inc. announced the closing of its merger with Tidal Machines Inc. on March 2, 2025.")
+    assert {(k, len(p), d) for k, p, d in events(text)} == {("other", 2, "2025-03-02")}
