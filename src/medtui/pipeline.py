@@ -116,7 +116,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
                     stated = first_date(clean.published) if clean.published else None
                     raw[0] = RawStory(clean.stated_title or raw[0].title, raw[0].text, stated or raw[0].date)
         else:
-            clean = clean_lines(decoded.text, unwrap=True)
+            clean = clean_lines(decoded.text)
             if decoded.front is not None:
                 _use_front_matter(clean, doc, decoded.front)
             raw = split_stories(clean)

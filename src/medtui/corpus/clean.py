@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from medtui.corpus.unwrap import unwrap_lines
-
 ARTICLE_BREAK = "\ue000"
 """A line holding only this separates articles that the page itself marked apart."""
 
@@ -190,13 +188,8 @@ def clean_lines(
     publisher: str | None = None,
     url: str | None = None,
     date_hint: str | None = None,
-    unwrap: bool = False,
 ) -> CleanDoc:
-    """Clean a page's text into article lines plus metadata; see the module docstring.
-
-    ``unwrap``: the text is plain text or Markdown, whose hard-wrapped paragraphs are
-    joined first (:func:`medtui.corpus.unwrap.unwrap_lines`); HTML gives one line per
-    paragraph already."""
+    """Clean a page's text into article lines plus metadata; see the module docstring."""
     doc = CleanDoc(lines=[], title_hint=title_hint, publisher=publisher, url=url,
                    date_hint=date_hint)
     out: list[str] = []
@@ -205,8 +198,6 @@ def clean_lines(
     raw = text.split("\n")
     if "   " in text:
         raw = [part for line in raw for part in _paragraphs(line)]
-    if unwrap:
-        raw = unwrap_lines(raw)
     for line in raw:
         line = line.rstrip()
         if line.strip() == ARTICLE_BREAK:
