@@ -111,6 +111,7 @@ class LoadingMixin(App[int]):
     _index_override: Any = None
     _saved_index: Any = None  # the index saved with this very corpus (a relaunch)
     _corpus_key: str | None = None  # identifies the corpus, to save its index for next time
+    _inputs: tuple[Any, Any] = (None, ())  # (paths, files) read: the files table saved with it
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_documents(self, paths: Sequence[str]) -> None:
@@ -175,6 +176,7 @@ class LoadingMixin(App[int]):
             corpus = builder.corpus
             corpus.warnings.extend(warnings)
             self._corpus_key = builder.corpus_key
+            self._inputs = (list(paths) or None, inputs[1])
             from medtui.curation import curate_loaded
 
             curate_loaded(corpus)  # the user's curation, off the UI thread
@@ -240,7 +242,10 @@ class LoadingMixin(App[int]):
                 return
             if writer is not None and self._save_snapshot(writer, corpus):
                 from medtui.cache.merge import spawn_merge
+                from medtui.cache.searchable import remember_files
                 from medtui.cache.snapshot import snapshot_key
+
+                remember_files(*self._inputs, self._corpus_key)  # `medtui search` opens it too
 
                 # The next launch opens one merged segment (a process of its own).
                 spawn_merge(snapshot_key(self._corpus_key or ""), index.size, index.segment_count())
