@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from medtui import pipeline
@@ -29,3 +30,17 @@ def test_chunks_cover_every_file_in_order_small_ones_first() -> None:
 def test_workers_give_the_results_back_in_the_files_order() -> None:
     many = files(pipeline.PARALLEL_THRESHOLD * 6)  # more tasks than are sent ahead
     assert list(pipeline._start(name_of, many, 2)) == [item.display for item in many]
+
+
+def niceness(item: InputFile) -> int:
+    """The worker's niceness when it processed ``item``."""
+    return os.nice(0)
+
+
+def test_readers_step_aside_after_the_first_tasks() -> None:
+    base = os.nice(0)
+    many = files(pipeline.PARALLEL_THRESHOLD * 4)
+    seen = list(pipeline._start(niceness, many, 2, nice=3))
+    first = sum(pipeline.FIRST_CHUNKS)
+    assert set(seen[:first]) == {base}  # the first rows come at the usual priority
+    assert set(seen[-pipeline.CHUNK:]) == {base + 3}

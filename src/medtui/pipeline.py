@@ -163,13 +163,23 @@ def _use_front_matter(clean: CleanDoc, doc: Document, front: FrontMatter) -> Non
 _WORKER_MATCHER: GazetteerMatcher | None = None
 
 
-def _init_worker(files: tuple[Path, ...], nice: int = 0) -> None:
+def _init_worker(files: tuple[Path, ...]) -> None:
     global _WORKER_MATCHER
     gc.freeze()  # the parent's objects, inherited by fork: never collected here (see segments)
-    if nice > 0:  # the app's readers step aside for its UI (medtui.ui.offload.WORK_NICE)
-        with contextlib.suppress(OSError):
-            os.nice(nice)
     _WORKER_MATCHER = _matcher_for(files)
+
+
+_WORKER_NICE = 0  # niceness this worker process has added to itself so far
+
+
+def _step_aside(nice: int) -> None:
+    """Add to this worker's niceness up to ``nice`` (the app's readers step aside for its
+    UI process, :data:`medtui.ui.offload.WORK_NICE`); it can only go up."""
+    global _WORKER_NICE
+    if nice > _WORKER_NICE:
+        with contextlib.suppress(OSError):
+            os.nice(nice - _WORKER_NICE)
+        _WORKER_NICE = nice
 
 
 def _work(item: InputFile) -> DocResult:
@@ -202,7 +212,8 @@ def _chunks(files: Sequence[InputFile]) -> Iterator[Sequence[InputFile]]:
         begin += size
 
 
-def _run_chunk(func: Callable[[InputFile], T], chunk: Sequence[InputFile]) -> list[T]:
+def _run_chunk(func: Callable[[InputFile], T], chunk: Sequence[InputFile], nice: int) -> list[T]:
+    _step_aside(nice)
     return [func(item) for item in chunk]
 
 
@@ -214,17 +225,19 @@ def _start(func: Callable[[InputFile], T], files: Sequence[InputFile], workers: 
 
     The first tasks are sent at once, the rest as results are read (at most
     :data:`IN_FLIGHT` per worker ahead): sending all 25,000 files up front cost 0.3 s
-    before the first result (1,500 futures) and kept the reading process busy.
+    before the first result (1,500 futures) and kept the reading process busy. The
+    first (small) tasks run at the usual priority, so the first documents come back
+    as fast as they can; ``nice`` applies from the next ones on.
     """
     workers = workers if workers is not None else (os.cpu_count() or 1)
     gaz_files = tuple(gazetteer_files())
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         _init_worker(gaz_files)
         return (func(item) for item in files)
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gaz_files, nice))
-    tasks = _chunks(files)
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gaz_files,))
+    tasks = ((chunk, 0 if n < len(FIRST_CHUNKS) else nice) for n, chunk in enumerate(_chunks(files)))
     pending: deque[Future[list[T]]] = deque(
-        pool.submit(_run_chunk, func, chunk) for chunk in islice(tasks, workers * IN_FLIGHT))
+        pool.submit(_run_chunk, func, chunk, step) for chunk, step in islice(tasks, workers * IN_FLIGHT))
 
     def drain() -> Iterator[T]:
         try:
@@ -232,7 +245,7 @@ def _start(func: Callable[[InputFile], T], files: Sequence[InputFile], workers: 
                 results = pending.popleft().result()
                 following = next(tasks, None)
                 if following is not None:
-                    pending.append(pool.submit(_run_chunk, func, following))
+                    pending.append(pool.submit(_run_chunk, func, following[0], following[1]))
                 yield from results
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
