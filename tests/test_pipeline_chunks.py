@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from medtui import pipeline
+from medtui import pipeline, workpool
 from medtui.corpus.reader import InputFile
 
 
@@ -19,12 +19,12 @@ def name_of(item: InputFile) -> str:
 
 
 def test_chunks_cover_every_file_in_order_small_ones_first() -> None:
-    chunks = list(pipeline._chunks(files(100)))
+    chunks = list(workpool.chunks(files(100)))
     sizes = [len(c) for c in chunks]
-    assert sizes[: len(pipeline.FIRST_CHUNKS)] == list(pipeline.FIRST_CHUNKS)
-    assert set(sizes[len(pipeline.FIRST_CHUNKS) : -1]) == {pipeline.CHUNK}
+    assert sizes[: len(workpool.FIRST_CHUNKS)] == list(workpool.FIRST_CHUNKS)
+    assert set(sizes[len(workpool.FIRST_CHUNKS) : -1]) == {workpool.CHUNK}
     assert [item for chunk in chunks for item in chunk] == files(100)
-    assert [len(c) for c in pipeline._chunks(files(3))] == [2, 1]
+    assert [len(c) for c in workpool.chunks(files(3))] == [2, 1]
 
 
 def test_workers_give_the_results_back_in_the_files_order() -> None:
@@ -41,6 +41,6 @@ def test_readers_step_aside_after_the_first_tasks() -> None:
     base = os.nice(0)
     many = files(pipeline.PARALLEL_THRESHOLD * 4)
     seen = list(pipeline._start(niceness, many, 2, nice=3))
-    first = sum(pipeline.FIRST_CHUNKS)
+    first = sum(workpool.FIRST_CHUNKS)
     assert set(seen[:first]) == {base}  # the first rows come at the usual priority
-    assert set(seen[-pipeline.CHUNK:]) == {base + 3}
+    assert set(seen[-workpool.CHUNK:]) == {base + 3}
