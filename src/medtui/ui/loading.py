@@ -37,10 +37,13 @@ SEARCH_LIMIT = 200
 GROW_EVERY_S = 0.5
 """Least time between two snapshots of the corpus posted while reading (the app redraws
 at most as often as its redraws allow, see ``MedtuiApp.on_corpus_grew``)."""
-GROW_SHARE = 4
+GROW_SHARE = 10
 """A snapshot (copy, curation, :func:`~medtui.ui.prepare.prepare`) costs the reading
 thread at most 1/GROW_SHARE of its time: the next one waits GROW_SHARE x the last one's
-cost when that is longer than :data:`GROW_EVERY_S`."""
+cost when that is longer than :data:`GROW_EVERY_S`. It runs in the UI's process, holding
+the GIL: at 1/4 (until issue 12's second round) preparing snapshots was the largest
+share of that process's GIL time while 6,000 documents were read (py-spy); at 25,000
+stories a snapshot costs about a second, so one comes every ten seconds or so."""
 
 
 FREEZE_FROM = 2000
