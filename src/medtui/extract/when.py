@@ -12,7 +12,8 @@ Rules (the reading issue's date rules, applied to an act's sentence):
 - a month alone ("In July, X awarded ...", "at the end of last February") is that month of
   the story's year (the year before when that month comes after the story's); a year alone
   before the act ("In 2019, X signed ...", "Since late 2015, X has partnered with Y") is that
-  year; "since 1930" after the act describes a party's history and dates nothing;
+  year, unless a relative date stands between them ("in 2023, and last year it signed": last
+  year); "since 1930" after the act describes a party's history and dates nothing;
 - other relative dates ("two years ago", "previously", "last week") give no date;
 - without a dated story, no relative or yearless date is resolved (no date).
 Otherwise the event takes the story's date.
@@ -65,7 +66,9 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
     year = _YEAR_ALONE.search(sentence, 0, act_at)
-    if year is not None and year.end() <= act_at:
+    if (year is not None and year.end() <= act_at and _RESOLVABLE.search(sentence, year.end(), act_at) is None
+            and not _HISTORY_DATE.search(sentence[max(0, year.start() - 30) : year.start()])):
+        # ("in 2023, and last year it signed": the nearer "last year" dates the act)
         return PartialDate(int(year.group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)
