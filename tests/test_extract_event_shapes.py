@@ -130,3 +130,55 @@ def test_items_of_a_list_of_mous_take_its_kind_and_bullets_at_line_starts_count(
                      ("mou", frozenset({"Bluewave Institute", NH})),
                      ("mou", frozenset({"Bluewave Institute", CU})),
                      ("mou", frozenset({"Bluewave Institute", "Harbor Clinic"}))}
+
+
+def test_partners_counted_then_named_in_the_next_sentence() -> None:
+    text = ("In May 2024, the Riverside Foundation announced a partnership with three coastal medical colleges. "
+            "Its programme will fund research at each of them — Northgate Medical College in Dover; "
+            "Harbor Medical College in Leeds; and Coastal University in York.")
+    assert events(text) == {("partnership", frozenset({RF, p}), "2024-05")
+                            for p in ("Northgate Medical College", "Harbor Medical College", CU)}
+
+
+def test_a_count_the_next_sentence_does_not_match_gives_no_list() -> None:
+    text = ("The Riverside Foundation announced a partnership with three coastal medical colleges. "
+            "Northgate Medical College will host the first course.")
+    assert events(text) == set()
+
+
+def test_a_grant_named_with_a_capital_is_no_funder_and_its_channel_no_recipient() -> None:
+    text = ("The project, funded by a Ridge Innovation Grant from the Harbor Health Department, starts now. "
+            "The grant awarded to Northgate Hospital through the Ridge Innovation Fund supports two nurses.")
+    assert {p for _, p, _ in events(text)} == {frozenset({"Harbor Health Department", NH})}
+
+
+def test_money_from_a_funder_in_a_headline_is_a_grant() -> None:
+    found = events("The tools will be maintained for three years.",
+                   title="Coastal University Announces $2.9M Award from the Riverside Foundation")
+    assert found == {("grant", frozenset({CU, RF}), "2025-03-04")}
+
+
+def test_acts_reported_from_a_past_gathering_take_its_date() -> None:
+    text = ("The Harbor Forum witnessed the signing of an MoU between Coastal University and Northgate Hospital. "
+            "The forum brought together 2,000 guests over two days of the event that took place in Dover "
+            "at the end of last February.")
+    assert _dates(text) == {"2025-02"}
+    text = ("Harbor Parks Corporation has concluded its delegation to the Riverside Fair, held from February 17 "
+            "to 20. Highlights this year include the expansion of its partnership with Coastal University.")
+    assert _dates(text) == {"2025-02"}
+    text = ("The Harbor County Board approved a lease with Coastal University. "
+            "Residents who spoke at Tuesday night's meeting were concerned.")
+    assert _dates(text, PartialDate(2025, 3, 6)) == {"2025-03-04"}  # a Thursday's story: that Tuesday
+
+
+def test_a_gathering_long_before_or_after_the_story_dates_nothing() -> None:
+    text = ("Coastal University signed an agreement with Northgate Hospital. "
+            "The summit took place in Dover in October.")
+    assert _dates(text) == {"2025-03-04"}
+
+
+def test_a_completed_merger_is_an_event_and_a_deal_in_connection_with_it_names_no_party() -> None:
+    text = ("Bluewave Robotics Inc. announced that the board approved its listing application in connection "
+            "with its merger with Tidal Machines Inc.\n\n"
+            "Bluewave Robotics Inc. announced the closing of its merger with Tidal Machines Inc. on March 2, 2025.")
+    assert {(k, len(p), d) for k, p, d in events(text)} == {("other", 2, "2025-03-02")}

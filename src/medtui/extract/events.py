@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from medtui.corpus.model import PartialDate
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
-from medtui.extract.parties import mention_counts, pieces, unnamed_parties
+from medtui.extract.occasion import story_occasion
+from medtui.extract.parties import counted_partners, mention_counts, pieces, unnamed_parties
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -86,6 +87,7 @@ def find_events(
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
+    occasion = story_occasion(text, story_date)
     for piece in pieces(text):
         start, end = piece.start, piece.end
         sentence = text[start:end]
@@ -106,8 +108,8 @@ def find_events(
             # "... were awarded to A, for X; and B, for Y": the second half's B too.
             for party in _parties(text, spans, start, end, (0, 0), carry[0]):
                 if party != carry[1]:
-                    events.append(FoundEvent(carry[0], [carry[1], party], _date_of(text, start, end, 0, story_date),
-                                             sentence[:EVIDENCE_MAX_CHARS]))
+                    when = _date_of(text, start, end, 0, story_date, occasion)
+                    events.append(FoundEvent(carry[0], [carry[1], party], when, sentence[:EVIDENCE_MAX_CHARS]))
             continue
         carry = None
         if found is None or piece.lead_in:
@@ -117,7 +119,7 @@ def find_events(
         shaped = shapes.parties(kind, start, end, named)
         if shaped is not None:  # roles decide the parties: funder and recipient, host and guest
             kind = {"gathering": "meeting", "selection": "agreement"}.get(kind, kind)
-            when = _date_of(text, start, end, found[1], story_date)
+            when = _date_of(text, start, end, found[1], story_date, occasion)
             events.extend(FoundEvent(kind, p, when, _evidence(sentence))
                           for p in shaped if len(p) > 1)
             before_piece = (start, end)
@@ -135,8 +137,8 @@ def find_events(
             # before names to each of them, not a grant among them.
             evidence = sentence[:EVIDENCE_MAX_CHARS]
             for party in parties:
-                events.append(FoundEvent(kind, [funder, party], _date_of(text, start, end, found[1], story_date),
-                                         evidence))
+                when = _date_of(text, start, end, found[1], story_date, occasion)
+                events.append(FoundEvent(kind, [funder, party], when, evidence))
             before_piece, carry = (start, end), (kind, funder)
             continue
         if len(parties) == 1 and kind not in SUBJECT_ONLY and _SENTENCE_END.search(
@@ -145,13 +147,19 @@ def find_events(
             subject = _first_named(spans, *before_piece, parties)
             parties = [subject, *parties] if subject is not None else parties
         before_piece = (start, end)
+        counted = counted_partners(text, spans, start + found[1], end, parties[0]) if (
+            len(parties) == 1 and kind not in SUBJECT_ONLY) else []
+        if counted:  # "a partnership with four colleges", the next sentence naming the four
+            when = _date_of(text, start, end, found[1], story_date, occasion)
+            events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in counted)
+            continue
         if not parties or len(parties) == 1 and not _one_party_kept(
                 kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
             continue
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None and (
                 len(parties) < 2 or _TOGETHER.search(sentence) is None):
             continue  # a product or a website launched, unless institutions launched it together
-        when = _date_of(text, start, end, found[1], story_date)
+        when = _date_of(text, start, end, found[1], story_date, occasion)
         if listed:
             lead = next(sp for sp in spans if sp.key == parties[0] and sp.start >= start)
             if lead.start - start > _ITEM_SUBJECT_CHARS:
@@ -179,7 +187,8 @@ _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"\u201d\u2019)]
 _WRAP_LOOKBACK = 400
 
 
-def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDate | None) -> PartialDate | None:
+def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDate | None,
+             occasion: PartialDate | None) -> PartialDate | None:
     """The date of the act at text[start + act_at] in the piece text[start:end]. A piece that
     begins on a hard-wrapped line inside a sentence ("On 19 May 2024, the Riverside\n(RU),
     in partnership with ...": the splitter cut at the line break) is read from the
@@ -191,8 +200,8 @@ def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDa
         breaks = list(_SENTENCE_BREAK.finditer(head))
         if breaks:
             begin = start - len(head) + breaks[-1].end()
-            return event_date(text[begin:end], story_date, act_at + start - begin)
-    return event_date(text[start:end], story_date, act_at)
+            return event_date(text[begin:end], story_date, act_at + start - begin, occasion)
+    return event_date(text[start:end], story_date, act_at, occasion)
 
 
 def _evidence(sentence: str) -> str:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from medtui.extract.mentions import Span
 
-_MONEY = (r"(?:grants?|funding|funds?|awards?|donations?|gifts?|support|investments?|backing|"
+_MONEY = (r"(?i:grants?|funding|funds?|awards?|donations?|gifts?|support|investments?|backing|"
           r"financing|endowment|sponsorship|\$[\d.,]+\s*(?:million|billion|[MmKkBb]n?)?|"
           r"(?:million|billion))")
 # Funder marks: "a grant from", "$2M from", "awarded by", "funded by", "made possible by".
@@ -67,7 +67,8 @@ PASSIVE_GRANT = re.compile(
 _BACK = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hat|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:[\w$.,-]+\s+){0,3}?"
                    r"(?:grants?|funding|award|donation|gift)\b")
 # A clause after a name list (", highlighting", ", which"): a mark's role ends there.
-_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|whereas|that|said)\b")
+# So does "through"/"via" ("awarded to X through the Y Fund": Y is the channel, no recipient).
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing|which|who|whose|where|while|whereas|that|said)\b|\s(?:through|via)\s")
 MAX_PAIRS = 12
 
 
@@ -115,10 +116,15 @@ def _roles(text: str, spans: list[Span], start: int, end: int) -> tuple[list[str
     return funders, recipients, bool(marks)
 
 
+_NOUN_FROM = re.compile(r"\s+from\b")
+
+
 def _subject_role(text: str, start: int, end: int) -> str | None:
     """The role of a name before any role word: by the first verb that follows it."""
     receive = _RECEIVE.search(text, start, end)
     give = _GIVE.search(text, start, end)
+    if give is not None and _NOUN_FROM.match(text, give.end()):
+        give = None  # "X Innovation Grant from Y": a noun, X no funder
     if receive is not None and (give is None or receive.start() <= give.start()):
         return "r"
     if give is not None:

@@ -49,7 +49,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("grant", re.compile(
         r"\b(?:secur(?:es|ed)|receiv(?:es|ed)|award(?:s|ed)|w[io]n|gets?|got|donat(?:es|ed)|"
         r"pledg(?:es|ed)|grant(?:s|ed))\b(?:[^.;]|\.(?=\d)){0,80}\b(?:grants?|funding|donation|endowment|"
-        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT + r"|" + _GRANT_GIVEN, re.I)),
+        r"investment|gift|funds?)\b|" + _PASSIVE_GRANT + r"|" + _GRANT_GIVEN
+        # "X Announces $2.9M Award from Y": money from a funder, whatever the verb
+        + r"|\$[\d.,]+\s*(?:[mb]n?|million|billion|k)?\s+(?:[\w-]+\s+){0,2}?(?:awards?|grants?|gifts?|donations?|"
+        r"funding|investment)\s+from\b", re.I)),
     ("partnership", re.compile(
         r"\b(?:partner(?:s|ed|ing)? (?:with|to|on)|team(?:s|ed)? up|join(?:s|ed)? forces|"
         r"join(?:s|ed) hands|collaborat(?:es|ed) (?:with|on)|"
@@ -71,6 +74,11 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:h[eo]lds?|held|host(?:s|ed)|convene[sd]?|attend(?:s|ed))\b[^.;]{0,60}"
         r"\b(?:meeting|summit|forum|conference|symposium|roundtable|talks)\b|\bmet with\b"
         r"|\bthrough an? (?:[\w-]+ ){0,2}(?:working session|meeting|workshop)\b", re.I)),
+    # A merger completed ("the closing of its previously announced merger with X"): an act
+    # between two institutions of no partnership kind (the gold's "other"; 9 in the 25k).
+    ("other", re.compile(
+        r"\b(?:clos(?:es|ed|ing)|complet(?:es|ed|ion)|consummat(?:es|ed|ion))\b[^.;]{0,60}\bmergers?\s+"
+        r"(?:with|between)\b", re.I)),
     # One picking several ("X announced the selection of A, B and C", "X selected A to ..."):
     # an agreement of X with each (see medtui.extract.kinds); the weakest trigger, so that
     # an adjective ("offering selected startups") never hides another act.
@@ -93,6 +101,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "launch": ("launch", "unveil", "inaugurat", "open", "kick"),
     "meeting": ("meeting", "summit", "forum", "conference", "symposium", "roundtable", "talks",
                 "met with", "working session", "workshop"),
+    "other": ("merger",),
     "selection": ("selection", "selected", "selects", "picked", "picks"),
 }
 _NEEDS_WORDS = ahocorasick.Automaton()
@@ -113,8 +122,10 @@ _HYPOTHETICAL = re.compile(
 # all of it, however far the trigger is from it.
 _CONDITION_FIRST = re.compile(r"^\W*(?:subject to|pending|if|once|unless|should|upon)\b", re.I)
 # After the act, a relative clause speaks of something else: "signed an agreement under
-# which students of X will ...": X is no party.
-RELATIVE_CLAUSE = re.compile(r"\b(?:under which|in which|by which|whereby|which|who|whose|where)\b", re.I)
+# which students of X will ...": X is no party; nor is one named "in connection with" another
+# deal ("approved the listing in connection with its merger with X").
+RELATIVE_CLAUSE = re.compile(r"\b(?:under which|in which|by which|whereby|which|who|whose|where|"
+                             r"in connection with)\b", re.I)
 
 
 _NEGATED = re.compile(

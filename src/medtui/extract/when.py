@@ -48,9 +48,12 @@ _RESOLVABLE = re.compile(
     r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
 
 
-def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0) -> PartialDate | None:
+def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
+               occasion: PartialDate | None = None) -> PartialDate | None:
     """The date of the act a sentence reports (see the module docstring); ``act_at``: where
-    the act's trigger starts in ``sentence`` (a year alone counts only before it)."""
+    the act's trigger starts in ``sentence`` (a year alone counts only before it);
+    ``occasion``: the date of the gathering the story reports from (see
+    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at."""
     dates = [d for d in find_dates(sentence)
              if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
     if dates:
@@ -64,18 +67,32 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0) -
     year = _YEAR_ALONE.search(sentence, 0, act_at)
     if year is not None and year.end() <= act_at:
         return PartialDate(int(year.group("year")))
-    month_alone = _MONTH_ALONE.search(sentence)
-    if month_alone is not None:
-        if story_date is None:
-            return None
-        month = _MONTHS.index(month_alone.group("month").lower()) + 1
-        after = story_date.month is not None and month > story_date.month
-        last_same = "last" in month_alone.group().lower() and month == story_date.month
-        return PartialDate(story_date.year - 1 if after or last_same else story_date.year, month)
+    if _MONTH_ALONE.search(sentence) is not None:
+        return month_alone(sentence, story_date)
     relative = _RESOLVABLE.search(sentence)
     if relative is not None:
-        return resolve_relative(relative.group("word"), story_date)
-    return story_date
+        resolved = resolve_relative(relative.group("word"), story_date)
+        if occasion is not None and resolved is not None and resolved.day is None and _within(occasion, resolved):
+            return occasion  # "Highlights this year include ...": this year's gathering
+        return resolved
+    return occasion or story_date
+
+
+def _within(inner: PartialDate, outer: PartialDate) -> bool:
+    """Whether ``inner`` lies in the year (and month, if given) of ``outer``."""
+    return inner.year == outer.year and (outer.month is None or inner.month == outer.month)
+
+
+def month_alone(sentence: str, story_date: PartialDate | None) -> PartialDate | None:
+    """The first month named alone in ``sentence`` ("In July", "end of last February"), in the
+    story's year or the year before (see the module docstring); None without one or a story date."""
+    m = _MONTH_ALONE.search(sentence)
+    if m is None or story_date is None:
+        return None
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    after = story_date.month is not None and month > story_date.month
+    last_same = "last" in m.group().lower() and month == story_date.month
+    return PartialDate(story_date.year - 1 if after or last_same else story_date.year, month)
 
 
 def resolve_relative(words: str, story_date: PartialDate | None) -> PartialDate | None:
