@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
+_HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Dame"})
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
@@ -89,6 +90,8 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         if joined and stop_after and (word in vocab.openers or current[-1][0] in _LEGAL_ABBREVIATIONS
                                       and word not in LEGAL):
             joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
+        if joined and word in _HONORIFICS:
+            joined = False  # "University of X and Dr. Jane Roe": a person starts here
         if joined and word == "on" and not (_bare(current[-1][0]) in on_heads and _on_complement(text, m.end())):
             joined = False  # "on" joins only "Institute on Aging"-like names
         if joined and (capital or word.lower() in CONNECTORS or word == "on"):
