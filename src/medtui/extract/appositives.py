@@ -68,7 +68,12 @@ def _rejected(name: str) -> bool:
         return True
     if words[-1] in vocab.roles or words[0] in vocab.months or name in LEGAL or words[-1] in vocab.not_name_tails:
         return True
+    if _DESCRIBING.search(words[-1]):
+        return True  # "Phoenix-based": a word that describes, not a name
     return len(name) < 3 or not any(c.isalpha() for c in name)
+
+
+_DESCRIBING = re.compile(r"-[a-z]+(?:ed|ing)$")
 
 
 _LEGAL_TAIL = re.compile(r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|Limited|PLC|plc|GmbH|AG|LLP)\b\.?)+")
@@ -100,7 +105,8 @@ def described(text: str) -> list[Candidate]:
     kind, after, name_end = _patterns()
     found: list[Candidate] = []
     for hit_start, hit_end, word in _kind_words(text, kind):
-        m = after.search(text, max(0, hit_start - 80), hit_end)
+        comma = text.rfind(", a", max(0, hit_start - 80), hit_start)
+        m = after.search(text, comma, hit_end) if comma >= 0 else None
         if m is not None:
             cand = _before_comma(text, m.start(), name_end)
             if cand is not None:
