@@ -29,13 +29,24 @@ _NOT_BETWEEN = r"(?!(?:that|which|who|whose|with|of|in|for|at|to|by|on|from|the|
 _OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "And", "But", "Both"})
 
 
+KindWord = tuple[int, int, str]
+"""(start, end, word) of a word for a kind of organisation in a text."""
+
+
+def kind_words() -> list[str]:
+    """The words for kinds of organisation an apposition is read from (``descriptors`` in
+    ``data/vocabulary.yaml``, and two plurals that lead lists)."""
+    return sorted({*vocabulary().descriptors, "companies", "firms"})
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
     kinds = "|".join(sorted(map(re.escape, vocab.descriptors), key=len, reverse=True))
-    # The kind words themselves: the text is searched for these first (one Aho-Corasick pass).
+    # The kind words themselves: the text is searched for these first (one Aho-Corasick pass;
+    # the gazetteer matcher's pass finds them too, see mentions.GazetteerMatcher.find_all).
     kind = ahocorasick.Automaton()
-    for word in [*vocab.descriptors, "companies", "firms"]:
+    for word in kind_words():
         kind.add_word(word, word)
     kind.make_automaton()
     # "<Name>, a [few words] <kind>": the name is before the comma.
@@ -45,7 +56,7 @@ def _patterns() -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str]
     return kind, after, name_end
 
 
-def _kind_words(text: str, kind: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
+def _kind_words(text: str, kind: ahocorasick.Automaton) -> list[KindWord]:
     """(start, end, word) of each kind word standing as a word in ``text``."""
     found = []
     for end_index, word in kind.iter(text):
@@ -100,11 +111,12 @@ def _candidate(text: str, start: int, name: str) -> Candidate | None:
     return Candidate(start + lead, start + lead + len(name), name)
 
 
-def described(text: str) -> list[Candidate]:
-    """Names the text describes as organisations (see the module docstring)."""
+def described(text: str, kinds: list[KindWord] | None = None) -> list[Candidate]:
+    """Names the text describes as organisations (see the module docstring). ``kinds``: the
+    kind words of ``text`` when already found (else they are looked for here)."""
     kind, after, name_end = _patterns()
     found: list[Candidate] = []
-    for hit_start, hit_end, word in _kind_words(text, kind):
+    for hit_start, hit_end, word in sorted(kinds) if kinds is not None else _kind_words(text, kind):
         comma = text.rfind(", a", max(0, hit_start - 80), hit_start)
         m = after.search(text, comma, hit_end) if comma >= 0 else None
         if m is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
-from medtui.extract.appositives import described, listed
+from medtui.extract.appositives import KindWord, described, kind_words, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
@@ -82,12 +82,21 @@ class GazetteerMatcher:
                         self._exact.add_word(v, (entry.id, len(v), name))
                     else:
                         self._folded.add_word(v.lower(), (entry.id, len(v), name))
+        for word in kind_words():  # found in the same pass, for appositions ("Acme, a company")
+            if not self._exact.exists(word):
+                self._exact.add_word(word, ("", len(word), word))
         for automaton in (self._exact, self._folded):
             if len(automaton):
                 automaton.make_automaton()
 
     def find(self, text: str) -> list[Span]:
         """Gazetteer mentions with word boundaries; bare aliases only with their context."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[Span], list[KindWord]]:
+        """Gazetteer mentions (as :meth:`find`) and the words for kinds of organisation
+        (:func:`medtui.extract.appositives.kind_words`) standing as words in ``text``."""
+        kinds: list[KindWord] = []
         norm = text.replace("\u2019", "'").replace("\u2018", "'")  # as _QUOTES, without a per-character map
         lowered = norm.lower()
         if len(lowered) != len(norm):
@@ -100,13 +109,16 @@ class GazetteerMatcher:
                 start, end = end_idx - length + 1, end_idx + 1
                 if not _bounded(norm, start, end):
                     continue
+                if not entry_id:
+                    kinds.append((start, end, name))
+                    continue
                 entry = self.gazetteer.entries[entry_id]
                 if entry.needs_context(name) and not any(
                     c.lower() in lowered for c in entry.context
                 ):
                     continue
                 spans.append(Span(start, end, f"g:{entry_id}", text[start:end]))
-        return spans
+        return spans, kinds
 
 
 def _ideograph(ch: str) -> bool:
@@ -180,8 +192,8 @@ def find_mentions(
     body_spans: list[list[Span]] = []
     act_surfaces: dict[str, str] = {}
     for text in bodies:
-        spans = matcher.find(text)
-        for cand in [*discover(text), *described(text)]:
+        spans, kinds = matcher.find_all(text)
+        for cand in [*discover(text), *described(text, kinds)]:
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
