@@ -2,10 +2,14 @@
 
 Sources, strongest first: names the document itself defines ("Full Name (ABBR)" makes
 ABBR an alias here), gazetteer names (Aho-Corasick over the whole gazetteer), and
-discovered institution-shaped names. Overlaps keep the longest span. A short name that
-the same document also gives in full ("First Affiliated Hospital" ... "First Affiliated
-Hospital of X") is the full one. Headlines are matched only against names already known
-from the gazetteer or the body, since Title Case makes everything look like a name.
+discovered names: institution-shaped ones, ones the text describes as organisations or
+lists beside known ones (:mod:`medtui.extract.appositives`), and the parties of acts.
+Overlaps keep the longest span. A short name that the same document also gives in full
+("First Affiliated Hospital" ... "First Affiliated Hospital of X"), or with its legal form
+("Acme" ... "Acme Inc."), is the full one. Headlines are matched only against names already
+known from the gazetteer or the body, their acts' parties, and names the body abbreviates by
+their initials (:mod:`medtui.extract.headlines`), since Title Case makes everything look
+like a name.
 """
 
 from __future__ import annotations
