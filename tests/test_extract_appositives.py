@@ -66,3 +66,10 @@ def test_list_item_named_by_a_local_alias() -> None:
             "Geological Survey, and the Lakeshore School of Mines attended.")
     mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
     assert "Saltmarsh Geological Survey" in {e.name for e in mentions.entities.values()}
+
+
+def test_name_running_on_into_a_purpose_is_cut_where_the_document_names_it_alone() -> None:
+    text = ("The Brannock Foundation has long supported us. Our project received funding from the "
+            "Brannock Foundation for Data Skills and for CodeCamp through its programme.")
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
+    assert {e.name for e in mentions.entities.values()} == {"Brannock Foundation"}

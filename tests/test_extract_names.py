@@ -132,3 +132,31 @@ def test_hard_wrapped_name_after_a_connector() -> None:
     assert names(text) == ["Leona Q. and Harold B. Brannock Charitable Trust"]
     # A line that ends with a name's last word still ends the name there.
     assert names("Lakeshore University\nNorthgate Hospital") == ["Lakeshore University", "Northgate Hospital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "NIH-funded", "directed funds": no act, so no party named "NIH-".
+        ("Her Northgate-funded research has focused on sleep.", []),
+        ("could use Harbour-directed funds more cost-effectively", []),
+        ("The Quillon Initiative funds pyLakeshore to grow its community.", ["pyLakeshore", "Quillon Initiative"]),
+        # A new sentence after an initial, and a cashtag, end a party's name.
+        ("through our partnership with Quarry X. We believe it works.", ["Quarry X"]),
+        ("resilience.\n\n$QRTZ Quartzline Holdings partners with Tidewater Labs to deploy it.",
+         ["Tidewater Labs", "Quartzline Holdings"]),
+    ],
+)
+def test_act_party_names(text: str, expected: list[str]) -> None:
+    from medtui.extract.acts import act_names
+
+    assert [c.name for c in act_names(text)] == expected
+
+
+def test_name_glued_to_itself_by_a_lost_line_break() -> None:
+    assert names("About Vibrant Nutrition LabsVibrant Nutrition Labs is a maker.") == ["Vibrant Nutrition Labs"]
+
+
+def test_a_person_after_and_is_no_part_of_a_name() -> None:
+    text = "led by Professor Ann Poe at the University of Avalon and Dr. Tian Lee at the Northgate Institute."
+    assert names(text) == ["University of Avalon", "Northgate Institute"]

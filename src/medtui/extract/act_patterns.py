@@ -42,7 +42,9 @@ ACT = re.compile(
     r"\s+from\b)"
     r"|(?P<to>\b(?:awarded|granted|donated|presented|awarding)\s+(?:[\w$.,'\u2019\-]+\s+){0,3}?to\b)"
     r"|(?P<sel>\bselection\s+of\b)"
-    r"|(?P<svo>\b(?:funds|funded|selects|selected|picks|picked|authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9]))",
+    # "funds" is also a noun ("GiveWell-directed funds more ..."): a name must follow it.
+    r"|(?P<svo>\b(?:(?:funds|funded)\s+(?=(?-i:[A-Z0-9]|[a-z]+[A-Z]))|(?:selects|selected|picks|picked|"
+    r"authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9])))",
     re.I,
 )
 # Kinds whose subject is the name before the act; the others take only what follows it.
@@ -97,7 +99,7 @@ def acts(text: str) -> Iterator[re.Match[str]]:
     starts: set[int] = set()
     for end, stem in _STEMS.iter(lowered):  # one pass for all stems (Aho-Corasick)
         at = end - len(stem) + 1
-        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_-"):  # "NIH-funded": no act
             starts.add(at)
             if stem in ("partner", "collaborat", "cooperat"):
                 before = _IN_BEFORE.search(lowered, max(0, at - 12), at)

@@ -206,6 +206,11 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         full_stop = word.endswith(".") and word not in _LEGAL and len(word) > 3 and "." not in word[:-1]
         if backward and word in _HONORIFICS:
             return []  # "Gov. Jane Rowe announced ...": a person
+        if backward and n + 1 < len(tokens) and tokens[n + 1][0] in ("$", "#", "@"):
+            break  # "$ACME Acme Corp partners with": the cashtag is no part of the name
+        if taken and (word if backward else taken[-1][0]).endswith(".") and (
+                taken[-1][0] if backward else word) in vocab.openers:
+            break  # "with BioMed X. We believe": a new sentence after an initial
         if backward and (full_stop or possessive and taken):
             break  # the previous sentence, or another name's possessive
         taken.append(tok)

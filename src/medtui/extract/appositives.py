@@ -31,16 +31,16 @@ _OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
     kinds = "|".join(sorted(map(re.escape, vocab.descriptors), key=len, reverse=True))
+    # The kind words themselves: the text is searched for these first (one cheap pass).
+    kind = re.compile(r"\b(?:" + kinds + r"|companies|firms)\b")
     # "<Name>, a [few words] <kind>": the name is before the comma.
     after = re.compile(r",[ \t]+an?[ \t]+(?:" + _NOT_BETWEEN + r"[\w'\u2019\-]+[ \t]+){0,5}?(?:" + kinds
-                       + r")\b")
-    # "company <Name>", "a for-profit company, <Name>", "companies <A>, <B> and <C>".
-    before = re.compile(r"\b(?:(?P<indef>an?[ \t]+(?:[\w'\u2019\-]+[ \t]+){0,4}?)?(?:" + kinds
-                        + r")|companies|firms)(?P<comma>,)?[ \t]+(?=[A-Z0-9])")
+                       + r")$")
     name_end = re.compile(r"(" + _NAME + r")$")
-    return after, before, name_end
+    return kind, after, name_end
 
 
+_NAME_NEXT = re.compile(r"(,)?[ \t]+(?=[A-Z0-9])")
 _NAME_AT = re.compile(_NAME)
 _LIST_TAIL = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:the[ \t]+)?(" + _NAME + r")")
 
@@ -81,41 +81,53 @@ def _candidate(text: str, start: int, name: str) -> Candidate | None:
 
 def described(text: str) -> list[Candidate]:
     """Names the text describes as organisations (see the module docstring)."""
-    after, before, name_end = _patterns()
+    kind, after, name_end = _patterns()
     found: list[Candidate] = []
-    for m in after.finditer(text):
-        window_start = max(0, m.start() - 100)
-        head = name_end.search(text, window_start, m.start())
-        if head is None:
+    for hit in kind.finditer(text):
+        m = after.search(text, max(0, hit.start() - 80), hit.end())
+        if m is not None:
+            cand = _before_comma(text, m.start(), name_end)
+            if cand is not None:
+                found.append(cand)
             continue
-        start, name = head.start(1), head.group(1)
-        legal = name.rstrip(".") in {w.rstrip(".") for w in LEGAL}
-        if legal:  # "Solar Supply, Inc., a company": the name before ", Inc."
-            head = name_end.search(text, window_start, max(window_start, start - 2))
-            if head is None or text[head.end(1) : start].strip() != ",":
-                continue
-            start, name = head.start(1), head.group(1)
-        cand = _candidate(text, start, name)
-        if cand is not None:
-            found.append(cand)
-    for m in before.finditer(text):
-        if m.group("comma") and not m.group("indef"):
-            continue  # "the company, Dario said": a clause, not an apposition
-        first = _NAME_AT.match(text, m.end())
+        nxt = _NAME_NEXT.match(text, hit.end())
+        if nxt is None:
+            continue
+        words_before = text[max(0, hit.start() - 60) : hit.start()].split()[-5:]
+        if nxt.group(1) and "a" not in words_before and "an" not in words_before:
+            continue  # "the company, Dario said": a clause, not "a for-profit company, Acme"
+        first = _NAME_AT.match(text, nxt.end())
         if first is None:
             continue
         items = [(first.start(), first.group())]
-        plural = m.group().rstrip(", \t").endswith(("companies", "firms"))
-        if plural:
+        if hit.group() in ("companies", "firms"):
             at = first.end()
-            while (nxt := _LIST_TAIL.match(text, at)) is not None:
-                items.append((nxt.start(1), nxt.group(1)))
-                at = nxt.end()
+            while (tail := _LIST_TAIL.match(text, at)) is not None:
+                items.append((tail.start(1), tail.group(1)))
+                at = tail.end()
         for start, name in items:
             cand = _candidate(text, start, name)
             if cand is not None:
                 found.append(cand)
     return found
+
+
+def _before_comma(text: str, comma: int, name_end: re.Pattern[str]) -> Candidate | None:
+    """The name that ends at ``comma`` ("Acme Robotics, a company"; "Acme, Inc., a company")."""
+    window_start = max(0, comma - 100)
+    head = name_end.search(text, window_start, comma)
+    if head is None:
+        return None
+    start, name = head.start(1), head.group(1)
+    if name.rstrip(".") in _LEGAL_BARE:  # "Solar Supply, Inc., a company": the name before ", Inc."
+        head = name_end.search(text, window_start, max(window_start, start - 2))
+        if head is None or text[head.end(1) : start].strip() != ",":
+            return None
+        start, name = head.start(1), head.group(1)
+    return _candidate(text, start, name)
+
+
+_LEGAL_BARE = frozenset(w.rstrip(".") for w in LEGAL)
 
 
 _LIST = re.compile(r"(?:the[ \t]+)?(" + _NAME + r")")

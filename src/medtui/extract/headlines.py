@@ -26,10 +26,14 @@ class TitleName(NamedTuple):
     acronym: str
 
 
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
+
+
 def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[TitleName]:
     """Names in ``title`` with a head word (``is_head``: word -> bool) whose initials (three
     or more capitals) ``body`` uses as a word; the longest at each place, left to right."""
-    if not any(c.isupper() for c in body):
+    known = set(_ACRONYM.findall(body))
+    if not known:
         return []
     words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
     found: list[TitleName] = []
@@ -37,20 +41,21 @@ def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[Ti
     while i < len(words):
         best: TitleName | None = None
         if words[i][0] not in _SMALL:
-            for j in range(min(len(words), i + MAX_WORDS) - 1, i, -1):
+            letters, parts = "", []
+            for j in range(i, min(len(words), i + MAX_WORDS)):
+                if j > i and title[words[j - 1][2] : words[j][1]].strip():
+                    break  # punctuation between two words: the name cannot run on
+                if words[j][0] not in _SMALL:
+                    letters += words[j][0][0]
+                    parts.append((j, letters))
+            for j, initials in reversed(parts):
                 part = words[i : j + 1]
-                gaps = (title[a[2] : b[1]] for a, b in zip(part, part[1:], strict=False))
-                if part[-1][0] in _SMALL or any(gap.strip() for gap in gaps):
-                    continue
-                letters = "".join(w[0][0] for w in part if w[0] not in _SMALL)
-                if len(letters) < 3 or not any(is_head(w[0]) for w in part):
-                    continue
-                if re.search(r"(?<![\w-])" + letters + r"(?![\w-])", body):
+                if len(initials) >= 3 and initials in known and any(is_head(w[0]) for w in part):
                     start, end = part[0][1], part[-1][2]
                     name = title[start:end].rstrip(".")
                     for ending in ("'s", "\u2019s"):
                         name = name.removesuffix(ending)
-                    best = TitleName(Candidate(start, start + len(name), name), letters)
+                    best = TitleName(Candidate(start, start + len(name), name), initials)
                     break
         if best is not None:
             found.append(best)

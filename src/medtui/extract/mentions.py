@@ -11,7 +11,7 @@ from the gazetteer or the body, since Title Case makes everything look like a na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -206,6 +206,7 @@ def find_mentions(
         # A party named once in an act is the same name wherever else the document uses it.
         body_spans = [_longest(spans + _occurrences(text, act_surfaces))
                       for text, spans in zip(bodies, body_spans, strict=True)]
+    body_spans = _purposes_cut(body_spans, entity_for)
     # 2. Definitions made in this document: "(ABBR)" right after a mention.
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
@@ -267,6 +268,23 @@ def find_mentions(
             entities[key].names.add(short)
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) -> list[list[Span]]:
+    """A found name that runs on through "for" into what a grant was for ("funding from the
+    Moore-like Foundation for Data Skills") is cut before "for" where the document also names
+    the part before it alone."""
+    alone = {s.surface for spans in body_spans for s in spans}
+    out = []
+    for spans in body_spans:
+        cut = []
+        for s in spans:
+            head, sep, _ = s.surface.partition(" for ")
+            if sep and head in alone and s.key.startswith("d:"):
+                s = Span(s.start, s.start + len(head), entity_for(head, discovered=True), head)
+            cut.append(s)
+        out.append(cut)
+    return out
 
 
 def _occurrences(text: str, surfaces: dict[str, str]) -> list[Span]:

@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
+_HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Dame"})
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
@@ -68,12 +69,17 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
                 out.append(current)
             current, last_end, stop_after = [], m.end(), False
             continue
+        # Two words glued by a lost line break: "Institute of AmericaFounded in 1946" (an opener
+        # after it), "Partners GroupPartners Group" (the name again): the run ends between them.
+        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() else None
+        if glued is not None and (glued.group(1) in vocab.openers
+                                  or any(t[0] == glued.group(1) for t in current)):
+            word = word[: glued.start(1)]
+        else:
+            glued = None
         # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
         # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
-        glued = _GLUED.search(word) if word[0].isupper() else None
-        if glued is not None and glued.group(1) in vocab.openers:
-            word = word[: glued.start(1)]  # "Institute of AmericaFounded in 1946": a lost line break
-        initials = _INITIALS.match(word) is not None and word.casefold() not in vocab.places
+        initials = "." in word and _INITIALS.match(word) is not None and word.casefold() not in vocab.places
         sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
         if sentence_end:
             word = word[:-1]
@@ -84,6 +90,8 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         if joined and stop_after and (word in vocab.openers or current[-1][0] in _LEGAL_ABBREVIATIONS
                                       and word not in LEGAL):
             joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
+        if joined and word in _HONORIFICS:
+            joined = False  # "University of X and Dr. Jane Roe": a person starts here
         if joined and word == "on" and not (_bare(current[-1][0]) in on_heads and _on_complement(text, m.end())):
             joined = False  # "on" joins only "Institute on Aging"-like names
         if joined and (capital or word.lower() in CONNECTORS or word == "on"):
@@ -95,10 +103,11 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
         last_end = m.end()
         stop_after = word.endswith(".")
         possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
-        if current and (sentence_end or possessive and word[0].isupper() or glued is not None
-                        and glued.group(1) in vocab.openers):
+        if current and (sentence_end or possessive and word[0].isupper() or glued is not None):
             out.append(current)
             current = []
+        if glued is not None and glued.group(1) not in vocab.openers:
+            current = [(glued.group(1), m.start() + glued.start(1), m.end())]
     if current:
         out.append(current)
     return out
