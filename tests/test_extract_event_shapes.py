@@ -182,3 +182,16 @@ def test_a_completed_merger_is_an_event_and_a_deal_in_connection_with_it_names_n
             "with its merger with Tidal Machines Inc.\n\n"
             "Bluewave Robotics Inc. announced the closing of its merger with Tidal Machines Inc. on March 2, 2025.")
     assert {(k, len(p), d) for k, p, d in events(text)} == {("other", 2, "2025-03-02")}
+
+
+def test_a_headline_verb_in_title_case_approves() -> None:
+    found = events("Bluewave Gas authorized to export from its Dover terminal.",
+                   title="Harbor Energy Agency Authorizes Bluewave Gas Small-Scale Exports")
+    assert {(k, len(p)) for k, p, _ in found} == {("approval", 2)}
+    assert any("Bluewave Gas" in p for _, p, _ in found)  # the body's name, not the headline's run-on
+
+
+def test_we_before_any_institution_is_the_one_the_story_names_most_besides_the_partner() -> None:
+    text = ("We recently began our partnership with the Harbor Personnel Office on a talent programme. "
+            "Bluewave Labs signed onto this initiative. Bluewave Labs builds digital services.")
+    assert {p for _, p, _ in events(text)} == {frozenset({"Harbor Personnel Office", "Bluewave Labs"})}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
 from medtui.extract.kinds import Shapes, picked_pairs
@@ -80,6 +80,7 @@ def find_events(
     spans = sorted(spans, key=lambda s: s.start)
     title_spans = sorted(title_spans, key=lambda s: s.start)
     title_event = classify(title) if title else None
+    title_spans = _as_in_body(title_spans, spans)
     title_parties = (_parties(title, title_spans, 0, len(title), title_event[1:], title_event[0])
                      if title_event else [])
     lead_kind: str | None = None
@@ -128,7 +129,9 @@ def find_events(
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
-            parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
+            story = mention_counts(spans, title_spans) if not before else None
+            parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties), story,
+                                                   tuple(parties))
                         if k not in parties]
         funder = (_first_named(spans, *before_piece, parties)
                   if kind == "grant" and parties and PASSIVE_GRANT_RE.search(sentence) else None)
@@ -202,6 +205,23 @@ def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDa
             begin = start - len(head) + breaks[-1].end()
             return event_date(text[begin:end], story_date, act_at + start - begin, occasion)
     return event_date(text[start:end], story_date, act_at, occasion)
+
+
+def _as_in_body(title_spans: list[Span], spans: list[Span]) -> list[Span]:
+    """Headline names read as the body names them: a Title Case name that runs on past a
+    name of the body ("Eagle Harbor Small-Scale Gas Exports", the body saying "Eagle
+    Harbor") is the body's institution."""
+    body = {sp.surface: sp.key for sp in spans}
+    out = []
+    for sp in title_spans:
+        if sp.surface not in body:
+            words = sp.surface.split()
+            known = next((body[" ".join(words[:n])] for n in range(len(words) - 1, 1, -1)
+                          if " ".join(words[:n]) in body), None)
+            if known is not None:
+                sp = replace(sp, key=known)
+        out.append(sp)
+    return out
 
 
 def _evidence(sentence: str) -> str:

@@ -140,6 +140,8 @@ def _adjectival(sentence: str, start: int, end: int) -> bool:
     """Whether an 'approved'/'authorized' is an adjective before a noun, not a verb."""
     if " " in sentence[start:end].strip():
         return False  # "received approval", "gave the green light": a phrase, not the participle
+    if sentence[start:end].endswith("s"):
+        return False  # "Approves", "Authorizes": a verb, also in a Title Case headline
     if start > 0 and sentence[start].isupper():
         return True  # "an Authorized Service Center": part of a name
     if start > 0 and sentence[start - 1] in "-\u2010\u2011":
