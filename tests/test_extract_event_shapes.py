@@ -195,3 +195,17 @@ def test_we_before_any_institution_is_the_one_the_story_names_most_besides_the_p
     text = ("We recently began our partnership with the Harbor Personnel Office on a talent programme. "
             "Bluewave Labs signed onto this initiative. Bluewave Labs builds digital services.")
     assert {p for _, p, _ in events(text)} == {frozenset({"Harbor Personnel Office", "Bluewave Labs"})}
+
+
+def test_a_partnership_the_next_sentence_calls_an_agreement_is_an_agreement() -> None:
+    text = ("Coastal University and Northgate Hospital announced a renewed multi-year partnership. "
+            "Under the agreement, the Harbor School of Nursing will keep its ward.")
+    assert {(k, p) for k, p, _ in events(text)} == {("agreement", frozenset({CU, NH}))}
+    text = ("Coastal University has partnered with Northgate Hospital on a pilot. "
+            "Under a $3.5 million contract from Northgate Hospital, Coastal University will train nurses.")
+    assert {(k, p) for k, p, _ in events(text)} == {("agreement", frozenset({CU, NH}))}
+
+
+def test_an_approval_of_funding_is_a_grant() -> None:
+    text = "Bluewave Medical AG has received funding approval from the Harbor Ministry of Research."
+    assert events(text) == {("grant", frozenset({"Bluewave Medical AG", "Harbor Ministry of Research"}), "2025-03-04")}

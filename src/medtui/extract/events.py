@@ -19,7 +19,7 @@ from medtui.corpus.model import PartialDate
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
-from medtui.extract.parties import counted_partners, mention_counts, pieces, unnamed_parties
+from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -89,7 +89,8 @@ def find_events(
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
     occasion = story_occasion(text, story_date)
-    for piece in pieces(text):
+    all_pieces = pieces(text)
+    for n, piece in enumerate(all_pieces):
         start, end = piece.start, piece.end
         sentence = text[start:end]
         present = needs.kinds(text, start, end)
@@ -170,6 +171,9 @@ def find_events(
             if len(parties) > 2:  # "* A with B, C and D": A's signing with each
                 events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in parties[1:])
                 continue
+        if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
+            kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
+                        kind)
         events.append(FoundEvent(kind, parties, when, _evidence(sentence)))
     picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
               if title_event is not None and title_event[0] in ("selection", "agreement") else None)
@@ -205,6 +209,27 @@ def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDa
             begin = start - len(head) + breaks[-1].end()
             return event_date(text[begin:end], story_date, act_at + start - begin, occasion)
     return event_date(text[start:end], story_date, act_at, occasion)
+
+
+# The pact a sentence names: "Under the agreement, ...", "With a $1.5 million contract from X".
+_PACT_NOUN = re.compile(r"\b(?:(?P<mou>memorand(?:um|a) of understanding|MoU)|(?P<agreement>agreement|contract))\b",
+                        re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _named_pact(text: str, spans: list[Span], after: Piece, parties: list[str]) -> str | None:
+    """The kind of the pact the sentence after a partnership names, as the same act's more
+    precise kind: one it refers back to at its start ("... announced a renewed partnership.
+    Under the agreement, ...") or one with a party of the partnership ("With a $1.5
+    million contract from X")."""
+    m = _PACT_NOUN.search(text, after.start, min(after.end, after.start + 60))
+    if m is None:
+        return None
+    kind = "mou" if m.group("mou") else "agreement"
+    if m.start() - after.start <= 30 and _DEFINITE_BEFORE.search(text, after.start, m.start()):
+        return kind
+    near = [sp.key for sp in spans if m.end() <= sp.start < m.end() + 40]
+    return kind if near and near[0] in parties else None
 
 
 def _as_in_body(title_spans: list[Span], spans: list[Span]) -> list[Span]:
