@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import ahocorasick
+
 from medtui.extract.boundaries import Candidate
 from medtui.extract.runs import LEGAL
 from medtui.extract.vocabulary import is_generic_name, vocabulary
@@ -28,16 +30,30 @@ _OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
     kinds = "|".join(sorted(map(re.escape, vocab.descriptors), key=len, reverse=True))
-    # The kind words themselves: the text is searched for these first (one cheap pass).
-    kind = re.compile(r"\b(?:" + kinds + r"|companies|firms)\b")
+    # The kind words themselves: the text is searched for these first (one Aho-Corasick pass).
+    kind = ahocorasick.Automaton()
+    for word in [*vocab.descriptors, "companies", "firms"]:
+        kind.add_word(word, word)
+    kind.make_automaton()
     # "<Name>, a [few words] <kind>": the name is before the comma.
     after = re.compile(r",[ \t]+an?[ \t]+(?:" + _NOT_BETWEEN + r"[\w'\u2019\-]+[ \t]+){0,5}?(?:" + kinds
                        + r")$")
     name_end = re.compile(r"(" + _NAME + r")$")
     return kind, after, name_end
+
+
+def _kind_words(text: str, kind: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each kind word standing as a word in ``text``."""
+    found = []
+    for end_index, word in kind.iter(text):
+        start, end = end_index - len(word) + 1, end_index + 1
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            found.append((start, end, word))
+    return found
 
 
 _NAME_NEXT = re.compile(r"(,)?[ \t]+(?=[A-Z0-9])")
@@ -52,7 +68,12 @@ def _rejected(name: str) -> bool:
         return True
     if words[-1] in vocab.roles or words[0] in vocab.months or name in LEGAL or words[-1] in vocab.not_name_tails:
         return True
+    if _DESCRIBING.search(words[-1]):
+        return True  # "Phoenix-based": a word that describes, not a name
     return len(name) < 3 or not any(c.isalpha() for c in name)
+
+
+_DESCRIBING = re.compile(r"-[a-z]+(?:ed|ing)$")
 
 
 _LEGAL_TAIL = re.compile(r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|Limited|PLC|plc|GmbH|AG|LLP)\b\.?)+")
@@ -83,24 +104,25 @@ def described(text: str) -> list[Candidate]:
     """Names the text describes as organisations (see the module docstring)."""
     kind, after, name_end = _patterns()
     found: list[Candidate] = []
-    for hit in kind.finditer(text):
-        m = after.search(text, max(0, hit.start() - 80), hit.end())
+    for hit_start, hit_end, word in _kind_words(text, kind):
+        comma = text.rfind(", a", max(0, hit_start - 80), hit_start)
+        m = after.search(text, comma, hit_end) if comma >= 0 else None
         if m is not None:
             cand = _before_comma(text, m.start(), name_end)
             if cand is not None:
                 found.append(cand)
             continue
-        nxt = _NAME_NEXT.match(text, hit.end())
+        nxt = _NAME_NEXT.match(text, hit_end)
         if nxt is None:
             continue
-        words_before = text[max(0, hit.start() - 60) : hit.start()].split()[-5:]
+        words_before = text[max(0, hit_start - 60) : hit_start].split()[-5:]
         if nxt.group(1) and "a" not in words_before and "an" not in words_before:
             continue  # "the company, Dario said": a clause, not "a for-profit company, Acme"
         first = _NAME_AT.match(text, nxt.end())
         if first is None:
             continue
         items = [(first.start(), first.group())]
-        if hit.group() in ("companies", "firms"):
+        if word in ("companies", "firms"):
             at = first.end()
             while (tail := _LIST_TAIL.match(text, at)) is not None:
                 items.append((tail.start(1), tail.group(1)))

@@ -20,10 +20,11 @@ from medtui.extract.acts import act_names
 from medtui.extract.appositives import described, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
-from medtui.extract.discover import GENERIC, HEADS, definitions, discover, is_head
+from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.vocabulary import is_generic_name
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _GENERIC_SHORT = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+)$")
@@ -207,6 +208,11 @@ def find_mentions(
         body_spans = [_longest(spans + _occurrences(text, act_surfaces))
                       for text, spans in zip(bodies, body_spans, strict=True)]
     body_spans = _purposes_cut(body_spans, entity_for)
+    shorts = _legal_short_names(body_spans)
+    if shorts:
+        # "Acme Robotics Inc." ... "Acme Robotics will ...": the name without its legal form.
+        body_spans = [_longest(spans + _occurrences(text, shorts))
+                      for text, spans in zip(bodies, body_spans, strict=True)]
     # 2. Definitions made in this document: "(ABBR)" right after a mention.
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
@@ -284,6 +290,27 @@ def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) 
                 s = Span(s.start, s.start + len(head), entity_for(head, discovered=True), head)
             cut.append(s)
         out.append(cut)
+    return out
+
+
+_LEGAL_FORM = re.compile(r"^(?P<short>[A-Z0-9][\w&'\u2019. -]*?),?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|"
+                         r"PLC|plc|AG|GmbH|Co|S\.A|N\.V)\.?(?:,?\s+(?:Ltd|Inc|Limited)\.?)?$")
+
+
+def _legal_short_names(body_spans: list[list[Span]]) -> dict[str, str]:
+    """Names found with a legal form ("Acme Robotics Inc."), by the name without it ("Acme
+    Robotics"), where that is a name on its own: not generic, a place or a lone head word."""
+    out: dict[str, str] = {}
+    for spans in body_spans:
+        for s in spans:
+            m = _LEGAL_FORM.match(s.surface) if s.key.startswith("d:") else None
+            if m is None:
+                continue
+            short = m.group("short").rstrip(" ,")
+            words = short.split()
+            if len(short) < 3 or _is_generic(short) or is_generic_name(short) or words[0] in STOP_LEADING:
+                continue
+            out.setdefault(short, s.key)
     return out
 
 
