@@ -209,3 +209,8 @@ def test_a_partnership_the_next_sentence_calls_an_agreement_is_an_agreement() ->
 def test_an_approval_of_funding_is_a_grant() -> None:
     text = "Bluewave Medical AG has received funding approval from the Harbor Ministry of Research."
     assert events(text) == {("grant", frozenset({"Bluewave Medical AG", "Harbor Ministry of Research"}), "2025-03-04")}
+
+
+def test_who_reports_an_approval_is_no_party_of_it() -> None:
+    text = "Bluewave Holdings Inc. announces that the Harbor Exchange approves the listing of Tidal Metals Inc."
+    assert all("Bluewave Holdings Inc." not in p for _, p, _ in events(text))

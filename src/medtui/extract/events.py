@@ -49,6 +49,9 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
     at, trigger_end = start + trigger[0], start + trigger[1]
     clause = RELATIVE_CLAUSE.search(text, trigger_end, end)
     limit = clause.start() if clause else end
+    if kind == "approval":  # "X announces that Nasdaq approves ...": X only reports it
+        reports = [m.end() for m in _REPORTED.finditer(text, start, at)]
+        start = reports[-1] if reports else start
     keys: list[str] = []
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
@@ -281,6 +284,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _BARE_SIGNING = re.compile(r"sign(?:s|ed)\s+with", re.I)
 _ITEM_SUBJECT_CHARS = 80
 """How far into a list item without a verb its first party may stand (an item is "A and B")."""
+# A reporting verb and a new subject: "X Announces that Nasdaq Approves ...".
+_REPORTED = re.compile(r"\b(?:announc(?:es|ed)|said|says|report(?:s|ed)|confirm(?:s|ed))\s+that\s+"
+                       r"(?=(?:the\s+)?(?-i:[A-Z]))(?!(?-i:It|They|We)\b)", re.I)
 # A launch done by partners together: what they launched needs no programme's word.
 _TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|jointly|co-launch(?:es|ed)?|"
                        r"together with)\b", re.I)
