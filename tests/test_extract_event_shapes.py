@@ -214,3 +214,8 @@ def test_an_approval_of_funding_is_a_grant() -> None:
 def test_who_reports_an_approval_is_no_party_of_it() -> None:
     text = "Bluewave Holdings Inc. announces that the Harbor Exchange approves the listing of Tidal Metals Inc."
     assert all("Bluewave Holdings Inc." not in p for _, p, _ in events(text))
+
+
+def test_the_year_nearest_before_the_act_dates_it() -> None:
+    text = "In 2021, Coastal University bought a clinic, and in 2023 it received approval from Northgate Hospital."
+    assert _dates(text) == {"2023"}
