@@ -219,3 +219,9 @@ def test_who_reports_an_approval_is_no_party_of_it() -> None:
 def test_the_year_nearest_before_the_act_dates_it() -> None:
     text = "In 2021, Coastal University bought a clinic, and in 2023 it received approval from Northgate Hospital."
     assert _dates(text) == {"2023"}
+
+
+def test_the_subject_before_in_partnership_with_after_a_dateline_dash() -> None:
+    text = ("Washington,D.C.- BlueHouse Connection, in partnership with Coastal University, today announced "
+            "the launch of new interactive data profiles.")
+    assert events(text) == {("launch", frozenset({"BlueHouse Connection", CU}), "2025-03-04")}
