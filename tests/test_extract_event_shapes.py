@@ -225,3 +225,8 @@ def test_the_subject_before_in_partnership_with_after_a_dateline_dash() -> None:
     text = ("Washington,D.C.- BlueHouse Connection, in partnership with Coastal University, today announced "
             "the launch of new interactive data profiles.")
     assert events(text) == {("launch", frozenset({"BlueHouse Connection", CU}), "2025-03-04")}
+
+
+def test_a_participle_before_in_partnership_with_is_no_name() -> None:
+    text = "Organized in partnership with Coastal University, the conference will host 60 firms."
+    assert all("Organized" not in p for _, p, _ in events(text))

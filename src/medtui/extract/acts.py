@@ -326,6 +326,8 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
+            if kind == "inp" and (not before or before[-1].word != ","):
+                continue  # "X, in partnership with Y": X; not "Organized in partnership with Y"
             subject = list(_names(list(reversed(_subject(before, title))), text, title))
             if kind == "sp" and len(subject) < 2:
                 continue  # "X and Y signed an agreement": the pair; one subject alone says little
