@@ -64,9 +64,9 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
     if yearless:
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
-    year = _YEAR_ALONE.search(sentence, 0, act_at)
-    if year is not None and year.end() <= act_at:
-        return PartialDate(int(year.group("year")))
+    years = list(_YEAR_ALONE.finditer(sentence, 0, act_at))
+    if years:  # the nearest before the act: "In 2021, X bought Y, and in 2023 it received approval"
+        return PartialDate(int(years[-1].group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)
     relative = _RESOLVABLE.search(sentence)
