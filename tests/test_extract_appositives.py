@@ -23,6 +23,8 @@ from medtui.extract.mentions import GazetteerMatcher, find_mentions
         ("with the Japanese company Sakura Pharma Co., Ltd. The project", ["Sakura Pharma Co., Ltd."]),
         ("Quillon Holdings, Inc., a leading maker of drones, said", ["Quillon Holdings, Inc."]),
         ("the consulting firm J.K. Mallow said", ["J.K. Mallow"]),
+        # A boilerplate heading before the name is no part of it.
+        ("About Quiet Dental, a Zemco company Quiet Dental makes appliances.", ["Quiet Dental"]),
         # Not an apposition: a person, a clause after "the company,", a sentence opener.
         ("said Jane Doe, a professor at the college.", []),
         ("The company, Dario said, will grow.", []),

@@ -26,7 +26,7 @@ _WORD = r"(?:(?:Inc|Corp|Ltd|Co|Bhd)\.|(?:[A-Z]\.)+(?=[ \t]+[A-Z])|[A-Z0-9][\w&'
 _JOIN = r"(?:[ \t]+(?:(?:of|de|du|des|di|del|la|le|van|von|der|for|&)[ \t]+)?)"
 _NAME = _WORD + r"(?:" + _JOIN + _WORD + r"){0,6}"
 _NOT_BETWEEN = r"(?!(?:that|which|who|whose|with|of|in|for|at|to|by|on|from|the|its|their|his|her|and|or)\b)"
-_OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "And", "But", "Both"})
+_OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "And", "But", "Both", "About"})
 
 
 KindWord = tuple[int, int, str]
