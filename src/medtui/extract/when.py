@@ -65,7 +65,9 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
     years = list(_YEAR_ALONE.finditer(sentence, 0, act_at))
-    if years:  # the nearest before the act: "In 2021, X bought Y, and in 2023 it received approval"
+    # The nearest before the act ("In 2021, X bought Y, and in 2023 it received approval"),
+    # unless relative words stand nearer ("submitted in 2023, and last year it signed").
+    if years and _RESOLVABLE.search(sentence, years[-1].end(), act_at) is None:
         return PartialDate(int(years[-1].group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)
