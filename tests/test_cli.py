@@ -126,6 +126,54 @@ def test_search_bad_limit(corpus: Corpus, capsys: pytest.CaptureFixture[str]) ->
     assert code == 2 and "--limit" in one_line(err)
 
 
+def test_search_usage_names_query_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "search")
+    line = one_line(err)
+    assert (code, out) == (2, "")
+    assert "required: QUERY (" in line and "PATH" not in line  # PATH defaults to the seeds
+
+
+def test_unknown_kind_is_reported_with_the_known_kinds(
+    corpus: Corpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "search", "kind:bogus", "--json")
+    assert (code, json.loads(out)["total"]) == (1, 0)
+    first, second = err.strip().split("\n")
+    assert first.startswith("medtui: unknown event kind 'bogus'")
+    assert "mou, agreement, approval" in first and "no story matches" in second
+    code, out, err = run(capsys, "search", "kind:bogus OR alpha", "--json")
+    assert (code, json.loads(out)["total"]) == (0, 2)  # it ran: the known part matched
+    assert "unknown event kind 'bogus'" in one_line(err)
+    code, out, err = run(capsys, "search", "kind:mou", "--json")
+    assert (code, json.loads(out)["total"], err) == (0, 1, "")
+
+
+def test_unknown_institution_id_is_reported_with_known_ids(
+    corpus: Corpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "search", "alpha", "--institution", "nope", "--json")
+    assert (code, json.loads(out)["total"]) == (1, 0)
+    first = err.strip().split("\n")[0]
+    assert first.startswith("medtui: unknown institution id 'nope'") and "i1, i2, i3" in first
+    code, _, err = run(capsys, "search", "alpha", "--institution", "i1", "--json")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("content", [None, b"\x00\x01binary\x00" * 50])
+@pytest.mark.parametrize("argv", [["search", "alpha"], ["institutions"], ["institutions", "--json"],
+                                  ["timeline"], ["timeline", "--format", "json"]])
+def test_nothing_readable_exits_1_for_every_listing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, argv: list[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    if content is not None:
+        (folder / "data.txt").write_bytes(content)
+    code, _, err = run(capsys, argv[0], *argv[1:], str(folder))
+    assert code == 1
+    assert err.strip().split("\n")[-1].startswith("medtui: no story could be read")
+
+
 # --- timeline ----------------------------------------------------------------------------
 
 

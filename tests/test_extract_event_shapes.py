@@ -230,3 +230,9 @@ def test_the_subject_before_in_partnership_with_after_a_dateline_dash() -> None:
 def test_a_participle_before_in_partnership_with_is_no_name() -> None:
     text = "Organized in partnership with Coastal University, the conference will host 60 firms."
     assert all("Organized" not in p for _, p, _ in events(text))
+
+
+def test_relative_words_nearer_the_act_than_a_year_date_it() -> None:
+    text = ("Coastal University first applied in 2023, and last year it signed a memorandum of understanding "
+            "with Northgate Hospital.")
+    assert _dates(text) == {"2024"}

@@ -136,3 +136,33 @@ async def test_a_changed_file_is_indexed_again_on_relaunch(tmp_path: Path) -> No
     target = sorted(docs.iterdir())[2]
     target.write_text(target.read_text("utf-8") + "\nA closing sentence about narwhals.\n", "utf-8")
     assert await run_until_searchable(MedtuiApp([str(docs)], config=Config()), "narwhals") == 1
+
+
+async def test_medtui_search_opens_the_index_the_app_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+    import os
+
+    import medtui.cli as cli
+    from medtui.cache import searchable
+
+    docs = copy_seeds(tmp_path)
+    then = time.time_ns() - 3600 * 10**9  # a folder changed in the last 2 s is not trusted
+    os.utime(docs, ns=(then, then))
+    first = await run_until_searchable(MedtuiApp([str(docs)], config=Config()), "medical")
+    opened: list[bool] = []
+    real = searchable.open_search_index
+
+    def spy(*args: Any) -> Any:
+        index = real(*args)
+        opened.append(index is not None)
+        return index
+
+    def no_indexing(self: StoryIndex, corpus: Corpus, stories: Sequence[Story], **_: Any) -> None:
+        raise AssertionError("the CLI must open the index the app saved, not build one")
+
+    monkeypatch.setattr(searchable, "open_search_index", spy)
+    monkeypatch.setattr(StoryIndex, "add", no_indexing)
+    assert cli.main(["search", "medical", str(docs), "--json"]) == 0
+    assert (opened, json.loads(capsys.readouterr().out)["total"]) == ([True], first)

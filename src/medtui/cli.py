@@ -2,8 +2,9 @@
 
 ``medtui [PATH ...]`` opens the terminal browser; a first argument that is a
 subcommand name runs that subcommand instead (so a folder called ``seeds/`` is
-never mistaken for a command). Exit status: 0 success, 1 nothing matched
-(search), 2 bad usage or unreadable input, always with one sentence on stderr.
+never mistaken for a command). Exit status: 0 success, 1 nothing matched or found
+(search, timeline, institutions: as ``grep``; JSON is printed all the same), 2 bad
+usage or unreadable input, always with one sentence on stderr.
 """
 
 from __future__ import annotations
@@ -32,7 +33,25 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error becomes :class:`UsageError` (one sentence, exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help').")
+        raise UsageError(f"{_only_required(self, message)} (see '{self.prog} --help').")
+
+
+_REQUIRED = "the following arguments are required: "
+
+
+def _only_required(parser: argparse.ArgumentParser, message: str) -> str:
+    """argparse's message without the optional positionals it names as required.
+
+    ``parse_intermixed_args`` (so that ``search QUERY --json PATH`` works) reports every
+    positional as required when none is given: ``QUERY, PATH``, though PATH defaults to
+    the bundled seeds (contract: ``medtui search QUERY [PATH ...]``).
+    """
+    if not message.startswith(_REQUIRED):
+        return message
+    optional = {a.metavar or a.dest for a in parser._actions  # noqa: SLF001 - argparse's own list
+                if not a.option_strings and a.nargs in ("*", "?")}
+    names = [n for n in message[len(_REQUIRED):].split(", ") if n not in optional]
+    return _REQUIRED + ", ".join(names) if names else message
 
 
 def _say(message: str) -> None:
@@ -151,16 +170,19 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError("The --limit must be at least 1.")
     index = _saved_index(args.paths) or load_searchable(args.paths).index
     result = index.search(args.query, limit=args.limit, institutions=args.institution or ())
+    nothing_read = index.size == 0
     index.close()
     if result.error:
         raise UsageError(result.error)
+    for note in result.notes:  # an unknown kind or institution id: why nothing matched
+        _say(note)
     if args.json:
         write_json(search_dict(result), sys.stdout)
     elif result.hits:
         render_search(result, sys.stdout)
     if result.total == 0:
         hint = f" Did you mean: {result.suggestion}?" if result.suggestion else ""
-        _say(f"no story matches {args.query!r}.{hint}")
+        _say(NOTHING_READ if nothing_read else f"no story matches {args.query!r}.{hint}")
         return 1
     return 0
 
@@ -189,9 +211,23 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             _say(f"{skipped} {plural} no date and cannot be in a calendar; left out.")
     elif events:
         render_timeline(corpus, events, sys.stdout, sources)
-    if not events and fmt == "table":
-        _say("no partnership events found.")
+    if not events:
+        _say_empty(corpus, "no partnership events found.")
+        return 1
     return 0
+
+
+def _say_empty(corpus: Corpus, what: str) -> None:
+    """Why a listing is empty: nothing could be read (an empty folder, only binary or
+    unsupported files), or nothing was found in what was read."""
+    if not corpus.stories:
+        _say(NOTHING_READ)
+    else:
+        _say(what)
+
+
+NOTHING_READ = ("no story could be read from the given paths (medtui reads text, Markdown "
+                "and HTML files: .txt, .md, .markdown, .html, .htm, .xhtml).")
 
 
 def cmd_institutions(args: argparse.Namespace) -> int:
@@ -204,8 +240,9 @@ def cmd_institutions(args: argparse.Namespace) -> int:
         write_json(institutions_dict(corpus), sys.stdout)
     elif corpus.institutions:
         render_institutions(corpus, sys.stdout)
-    else:
-        _say("no institutions found.")
+    if not corpus.institutions:
+        _say_empty(corpus, "no institutions found.")
+        return 1
     return 0
 
 

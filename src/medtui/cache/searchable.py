@@ -115,7 +115,7 @@ def load_searchable(
         if writer.save(builder.corpus_key, corpus):
             from medtui.cache.snapshot import snapshot_key
 
-            _remember_files(paths, inputs[1], builder.corpus_key)
+            remember_files(paths, inputs[1], builder.corpus_key)
             saved_as = snapshot_key(builder.corpus_key or "")
             if merge:
                 from medtui.cache.merge import spawn_merge
@@ -198,9 +198,21 @@ def _warm_stamps(files: Sequence[Any]) -> tuple[str, list[tuple[str, Any]]] | No
         doc_cache.close()
 
 
-def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
+def remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
     """After a snapshot of ``corpus_key`` was saved: its files table, with the stamps the
-    document cache holds (only if they still give the same key: nothing changed since)."""
+    document cache holds (only if they still give the same key: nothing changed since).
+
+    Whoever saves a snapshot calls it (``medtui search``, the app), so that the next
+    ``medtui search`` on the same paths opens the saved index at once
+    (:func:`open_search_index`) instead of building a new one. Raises nothing.
+    """
+    try:
+        _remember_files(paths, files, corpus_key)
+    except Exception:  # noqa: BLE001 - a table not saved only costs the next search time
+        return
+
+
+def _remember_files(paths: Sequence[str | Path] | None, files: Sequence[Any], corpus_key: str | None) -> None:
     from medtui.cache.snapshot import snapshot_key
 
     warm = _warm_stamps(files)

@@ -12,7 +12,8 @@ Rules (the reading issue's date rules, applied to an act's sentence):
 - a month alone ("In July, X awarded ...", "at the end of last February") is that month of
   the story's year (the year before when that month comes after the story's); a year alone
   before the act ("In 2019, X signed ...", "Since late 2015, X has partnered with Y") is that
-  year; "since 1930" after the act describes a party's history and dates nothing;
+  year, unless a relative date stands between them ("in 2023, and last year it signed": last
+  year); "since 1930" after the act describes a party's history and dates nothing;
 - other relative dates ("two years ago", "previously", "last week") give no date;
 - without a dated story, no relative or yearless date is resolved (no date).
 Otherwise the event takes the story's date.
@@ -64,8 +65,11 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
     if yearless:
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
-    years = list(_YEAR_ALONE.finditer(sentence, 0, act_at))
-    if years:  # the nearest before the act: "In 2021, X bought Y, and in 2023 it received approval"
+    years = [y for y in _YEAR_ALONE.finditer(sentence, 0, act_at)
+             if not _HISTORY_DATE.search(sentence[max(0, y.start() - 30) : y.start()])]  # never "founded in 1930"
+    # The nearest before the act ("In 2021, X bought Y, and in 2023 it received approval"),
+    # unless relative words stand nearer ("submitted in 2023, and last year it signed").
+    if years and _RESOLVABLE.search(sentence, years[-1].end(), act_at) is None:
         return PartialDate(int(years[-1].group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)

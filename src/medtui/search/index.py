@@ -70,6 +70,9 @@ class SearchResult:
     terms: list[str] = field(default_factory=list)
     facets: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    """Sentences for the user about the query that ran anyway (an unknown event kind or
+    institution id: they match nothing), e.g. for stderr."""
 
 
 def _own_text(story: Story) -> str:
@@ -354,6 +357,7 @@ class StoryIndex:
                 return result
             if q is None:
                 return result
+            result.notes = parsing.unknown_values(q, institutions, reader, self.curated_names)
             filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
             names = self.curated_names() if self.curated_names is not None else None
             if names is not None:

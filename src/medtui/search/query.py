@@ -30,12 +30,14 @@ from whoosh.qparser.dateparse import (
 )
 from whoosh.util.times import long_to_datetime, timespan
 
-from medtui.corpus.model import PartialDate
+from medtui.corpus.model import EVENT_KINDS, PartialDate
 from medtui.search.analysis import fold
 from medtui.search.matching import DaySpanQuery, SegmentTables, WordSetQuery
 from medtui.search.schema import (
     DATE,
     DEFAULT_FIELDS,
+    INST_ID,
+    KIND,
     PUBLIC_FIELDS,
     TEXT,
     TITLE,
@@ -313,3 +315,36 @@ def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_F
 
     walk(q)
     return found
+
+
+SHOWN_IDS = 5
+"""Institution ids named as examples when an unknown one is given."""
+
+
+def unknown_values(
+    q: Any, institutions: tuple[str, ...], reader: Any, curated: Callable[[], Any] | None = None
+) -> list[str]:
+    """One sentence per unknown value in ``q``'s ``kind:`` terms and in ``institutions``
+    (ids of the filter): they match nothing, which the user would otherwise take for
+    "no such stories". Kinds are checked against the contract's event kinds
+    (:data:`medtui.corpus.model.EVENT_KINDS`); ids against the index (or the curated ids,
+    ``curated()``: id -> names, when the user curates institutions)."""
+    notes: list[str] = []
+    kinds = sorted({str(leaf.text) for leaf in q.leaves()
+                    if isinstance(leaf, query.Term) and leaf.fieldname == KIND} - set(EVENT_KINDS))
+    if kinds:
+        which = ", ".join(repr(k) for k in kinds)
+        notes.append(f"unknown event kind {which}: the kinds are {', '.join(EVENT_KINDS)}.")
+    if institutions:
+        names = curated() if curated is not None else None
+        known = (lambda i: i in names) if names is not None else (lambda i: (INST_ID, i) in reader)
+        missing = [i for i in dict.fromkeys(institutions) if not known(i)]
+        if missing:
+            ids = sorted(names) if names is not None else [
+                t.decode() if isinstance(t, bytes) else str(t) for t in reader.lexicon(INST_ID)]
+            examples = sorted(ids, key=lambda i: (len(i), i))[:SHOWN_IDS]
+            which = ", ".join(repr(i) for i in missing)
+            hint = f" (e.g. {', '.join(examples)})" if examples else ""
+            notes.append(f"unknown institution id {which}: 'medtui institutions --json' lists "
+                         f"the ids{hint}.")
+    return notes
