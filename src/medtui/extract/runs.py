@@ -23,7 +23,9 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
-_HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Dame"})
+_HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
+"""Titles before a person's name inside a run ("Sir" and "Dame" are left out: "Sir Run Run
+Shaw Hospital" is named after one)."""
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
