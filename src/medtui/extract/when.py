@@ -65,11 +65,12 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
     if yearless:
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
-    year = _YEAR_ALONE.search(sentence, 0, act_at)
-    if (year is not None and year.end() <= act_at and _RESOLVABLE.search(sentence, year.end(), act_at) is None
-            and not _HISTORY_DATE.search(sentence[max(0, year.start() - 30) : year.start()])):
-        # ("in 2023, and last year it signed": the nearer "last year" dates the act)
-        return PartialDate(int(year.group("year")))
+    years = [y for y in _YEAR_ALONE.finditer(sentence, 0, act_at)
+             if not _HISTORY_DATE.search(sentence[max(0, y.start() - 30) : y.start()])]  # never "founded in 1930"
+    # The nearest before the act ("In 2021, X bought Y, and in 2023 it received approval"),
+    # unless relative words stand nearer ("submitted in 2023, and last year it signed").
+    if years and _RESOLVABLE.search(sentence, years[-1].end(), act_at) is None:
+        return PartialDate(int(years[-1].group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)
     relative = _RESOLVABLE.search(sentence)
