@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
@@ -91,7 +92,13 @@ def find_events(
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
-    occasion = story_occasion(text, story_date)
+    gathering: list[PartialDate | None] = []  # the story's occasion, read once when first asked
+
+    def occasion() -> PartialDate | None:
+        if not gathering:
+            gathering.append(story_occasion(text, story_date))
+        return gathering[0]
+
     all_pieces = pieces(text)
     for n, piece in enumerate(all_pieces):
         start, end = piece.start, piece.end
@@ -198,7 +205,7 @@ _WRAP_LOOKBACK = 400
 
 
 def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDate | None,
-             occasion: PartialDate | None) -> PartialDate | None:
+             occasion: Callable[[], PartialDate | None]) -> PartialDate | None:
     """The date of the act at text[start + act_at] in the piece text[start:end]. A piece that
     begins on a hard-wrapped line inside a sentence ("On 19 May 2024, the Riverside\n(RU),
     in partnership with ...": the splitter cut at the line break) is read from the

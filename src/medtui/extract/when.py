@@ -22,6 +22,7 @@ Otherwise the event takes the story's date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from medtui.corpus.dates import find_dates, find_yearless, in_year_of
@@ -50,11 +51,12 @@ _RESOLVABLE = re.compile(
 
 
 def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
-               occasion: PartialDate | None = None) -> PartialDate | None:
+               occasion: Callable[[], PartialDate | None] | None = None) -> PartialDate | None:
     """The date of the act a sentence reports (see the module docstring); ``act_at``: where
     the act's trigger starts in ``sentence`` (a year alone counts only before it);
-    ``occasion``: the date of the gathering the story reports from (see
-    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at."""
+    ``occasion``: gives the date of the gathering the story reports from (see
+    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at
+    (asked only then: most stories never need it)."""
     dates = [d for d in find_dates(sentence)
              if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
     if dates:
@@ -76,10 +78,11 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
     relative = _RESOLVABLE.search(sentence)
     if relative is not None:
         resolved = resolve_relative(relative.group("word"), story_date)
-        if occasion is not None and resolved is not None and resolved.day is None and _within(occasion, resolved):
-            return occasion  # "Highlights this year include ...": this year's gathering
+        gathering = occasion() if occasion is not None and resolved is not None and resolved.day is None else None
+        if gathering is not None and resolved is not None and _within(gathering, resolved):
+            return gathering  # "Highlights this year include ...": this year's gathering
         return resolved
-    return occasion or story_date
+    return (occasion() if occasion is not None else None) or story_date
 
 
 def _within(inner: PartialDate, outer: PartialDate) -> bool:
