@@ -9,6 +9,8 @@ so nothing saved earlier is reused) and reads the screen with ``tmux capture-pan
   the search box with that value (captures every ~10 ms: figures are upper bounds);
 * time to first answer: once reading is done (indexing under way) a query is typed;
   launch -> the search box shows its hit count ("N hits so far" while indexing);
+* key echo while indexing: the query's letters, then a letter typed and erased again
+  and again until the status says Ready (at most ``--keys`` times);
 * key echo once all is done (the same query typed again): what the load alone costs.
 
 Prints one JSON object (seconds, echo milliseconds: median, p95, max) with the load
@@ -157,6 +159,16 @@ def main() -> None:
         result["first_answer_hint"] = HITS.search(lines[0]).group(0) + (  # type: ignore[union-attr]
             " so far" if "so far" in lines[0] else "")
         result["still_indexing"] = "Indexing" in status(lines)
+        # Go on typing (a letter, then erasing it) while the index is built and copies
+        # are searched: the second half of the load, measured like the first.
+        typed = 0
+        while typed < args.keys and "Ready" not in status(screen()):
+            letter = letters[typed % len(letters)]
+            indexing.append(echo(letter, query + letter))
+            time.sleep(args.every)
+            indexing.append(echo("BSpace", query))
+            time.sleep(args.every)
+            typed += 1
         result["echo_while_indexing"] = summary(indexing)
         ready, _ = wait(lambda lines: "Ready" in status(lines), args.timeout, poll=0.2)
         result["ready_s"] = round(ready - started, 2)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from medtui.corpus.html import read_html
 from medtui.corpus.html_fallback import listing_signs, parse
 from medtui.corpus.reader import InputFile
@@ -77,6 +79,28 @@ def test_listing_signs() -> None:
                     f"<p>{PARA[i]}</p></div>" for i in range(3))
     listing = page(f"<main>{items}</main>")
     assert listing_signs(parse(listing), listing)
+
+
+TEASERS = "".join(f"<article><h3><a href='/n/{i}'>Lakeshore College names dean number {i}</a></h3></article>"
+                  for i in range(4))
+
+
+@pytest.mark.parametrize("holder", ["<aside>{}</aside>", "<nav>{}</nav>", "<div class='related-stories'>{}</div>",
+                                    "<div role='navigation'>{}</div>", "<div id='sidebar'><div>{}</div></div>"])
+def test_teasers_the_cleaner_drops_are_no_listing_signs(holder: str) -> None:
+    html = page(f"<article><h1>Research unit opens</h1>{BODY}</article>{holder.format(TEASERS)}")
+    assert not listing_signs(parse(html), html)
+
+
+def test_listing_in_a_container_named_like_furniture_that_holds_the_page_keeps_its_signs() -> None:
+    items = "".join(f"<article><h2><a href='/n/{i}'>Item {i} headline here</a></h2><p>{PARA[i]}</p></article>"
+                    for i in range(3))
+    for holder in (f"<div class='news-sidebar-layout'>{items}</div>",  # holds most of the page's words
+                   f"<div class='menu-wrap'><h1>News</h1>{items}</div><div>{BODY}{BODY}</div>"):  # the headline
+        html = page(holder)
+        assert listing_signs(parse(html), html)
+    teasers_in_article = page(f"<article><h1>Roundup</h1>{TEASERS}</article>")
+    assert listing_signs(parse(teasers_in_article), teasers_in_article)
 
 
 def test_live_blog_of_separated_entries_gives_one_story_per_entry() -> None:

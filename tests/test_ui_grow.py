@@ -118,3 +118,39 @@ def test_a_grown_snapshot_is_curated_and_the_readers_stories_are_not() -> None:
     assert len(reading.institutions) == 2
     plain = snapshot(reading)
     assert plain.stories[0] is reading.stories[0]  # no curation: the stories are shared
+
+
+def two_institutions(northgate_id: str, riverside_id: str) -> Corpus:
+    """Two stories, one per institution, numbered as the caller says."""
+    stories = [Story("s1", "/docs/1.txt", "Riverside opens a library", "Riverside University.",
+                     PartialDate(2025, 1, 2), [riverside_id]),
+               Story("s2", "/docs/2.txt", "Northgate opens a ward", "Northgate Hospital.",
+                     PartialDate(2025, 1, 1), [northgate_id])]
+    institutions = [Institution(riverside_id, "Riverside University", stories=["s1"]),
+                    Institution(northgate_id, "Northgate Hospital", stories=["s2"])]
+    institutions.sort(key=lambda inst: inst.id)
+    return Corpus(stories=stories, institutions=institutions)
+
+
+async def test_a_selection_made_while_reading_survives_the_final_numbering(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from medtui.ui.messages import CorpusReady
+    from medtui.ui.widgets.navlist import NavList
+
+    monkeypatch.setattr(app_module, "GROW_PAUSE_S", 0.0)
+    monkeypatch.setattr(MedtuiApp, "load_documents", lambda self, paths: None)  # test posts
+    app = MedtuiApp(["/docs"], index=FakeIndex(), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.post_message(grew(two_institutions(northgate_id="i2", riverside_id="i1")))
+        await wait_until(pilot, lambda: len(option_ids(app, "#story-list")) == 2)
+        await pilot.press("1")
+        assert app.query_one("#inst-list", NavList).highlight_id("i2")
+        await pilot.press("enter")  # select Northgate Hospital (i2 while reading)
+        await wait_until(pilot, lambda: option_ids(app, "#story-list") == ["s2"])
+        final = two_institutions(northgate_id="i1", riverside_id="i2")  # numbered otherwise
+        app.post_message(CorpusReady(final, prepare(final, story_key_function())))
+        await wait_until(pilot, lambda: app.model.corpus is final)
+        assert app.model.filters.institutions == ["i1"]
+        assert app.model.institution_name("i1") == "Northgate Hospital"
+        await wait_until(pilot, lambda: option_ids(app, "#story-list") == ["s2"])

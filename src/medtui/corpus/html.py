@@ -13,7 +13,9 @@ real news pages, see the README):
    paragraph. What trafilatura keeps but a reader does not want (cookie notices,
    "Related:" and "Read more:" teasers, share and newsletter prompts, reporter
    credits and contact lines, photo credits, "Updated at" stamps) is dropped by kind,
-   then the text goes through the same line cleaner as plain text.
+   then the text goes through the same line cleaner as plain text. A standfirst the
+   page holds as bare text in a ``<div>`` between headline and body, which trafilatura
+   leaves out, is put back (:mod:`medtui.corpus.html_lead`).
 3. The publication date is the one the page's own metadata states, found by htmldate
    with ``original_date=True`` (published wins over updated): JSON-LD
    ``datePublished``, ``article:published_time`` and similar meta tags, ``<time>``
@@ -39,6 +41,7 @@ from medtui.corpus.dates import date_line
 from medtui.corpus.html_fallback import HtmlPage, listing_signs, page_meta, parse
 from medtui.corpus.html_fallback import html_to_page as fallback_page
 from medtui.corpus.html_furniture import drop_furniture
+from medtui.corpus.html_lead import lead_paragraphs
 from medtui.corpus.html_meta import MIN_DATE, PageMeta, load_tree
 from medtui.corpus.model import PartialDate
 from medtui.corpus.normalise import normalise_chars
@@ -101,6 +104,7 @@ def read_html(html: str) -> HtmlRead:
         entries = split_separated(found.split("\n"), headline) if found else []
         if entries:
             return _entries_read(entries, headline, stated, page)
+        lines = lead_paragraphs(tree, lines, headline)
         page = HtmlPage(
             text="\n\n".join(lines),
             title=headline or page.title,

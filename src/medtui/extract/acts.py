@@ -16,48 +16,10 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import ahocorasick
-
+from medtui.extract.act_patterns import NEEDS, WITH_SUBJECT, acts
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
+from medtui.extract.event_words import event_words
 from medtui.extract.vocabulary import is_generic_name, vocabulary
-
-_VERBS_WITH = (r"partner(?:s|ed|ing)?|sign(?:s|ed)?|team(?:s|ed|ing)?\s+up|collaborat(?:es?|ed|ing)|"
-               r"join(?:s|ed)?\s+(?:forces|hands)|cooperat(?:es?|ed)|work(?:s|ed)?\s+together|"
-               r"allie[sd]|ally")
-_SIGNING = (r"sign(?:s|ed)?|ink(?:s|ed)?|renew(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|"
-            r"enter(?:s|ed)\s+into|announc(?:es|ed)|establish(?:es|ed)|form(?:s|ed)|forg(?:es|ed)|"
-            r"seal(?:s|ed)?|conclud(?:es|ed)|strengthen(?:s|ed)|deepen(?:s|ed)|launch(?:es|ed)|"
-            r"reach(?:es|ed)")
-_PACTS = (r"mous?|memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement))?|agreements?|contracts?|"
-          r"partnerships?|collaborations?|alliances?|deals?|pacts?|letters?\s+of\s+intent|cooperation")
-_ACT = re.compile(
-    r"(?P<sv>\b(?:" + _VERBS_WITH + r")\s+with\b)"
-    r"|(?P<so>\b(?:" + _SIGNING + r")[ \t]+(?:[\w'\u2019$.\-]+[ \t]+){0,5}?(?:" + _PACTS
-    + r")(?:\s*\([^)]{1,12}\))?\s+with\b)"
-    r"|(?P<nom>\b(?:partnership|collaboration|alliance|cooperation|agreement|mou)\s+with\b)"
-    r"|(?P<inp>\bin\s+(?:partnership|collaboration|cooperation)\s+with\b)"
-    r"|(?P<between>\b(?:" + _PACTS + r")(?:\s+(?:is|was|are|were))?\s+between\b)"
-    r"|(?P<sp>\b(?:" + _SIGNING + r"|beg[ia]n|start(?:s|ed)?)[ \t]+(?:an?|the|their|a\s+new)[ \t]+"
-    r"(?:[\w'\u2019\-]+[ \t]+){0,2}?(?:" + _PACTS + r")\b(?![ \t]+with\b))"
-    r"|(?P<s>\b(?:launch(?:es|ed)?|unveil(?:s|ed)?|demonstrat(?:es?|ed)|co-found(?:s|ed)?)\b)"
-    r"|(?P<sv0>\b(?:team(?:s|ed)?\s+up|partner(?:s|ed)?|join(?:s|ed)?\s+forces|collaborate)\b"
-    r"(?=\s+(?:to|on|for|in)\b))"
-    r"|(?P<by>\b(?:awarded|granted|funded|supported|sponsored|signed)\s+by\b)"
-    r"|(?P<recv>\b(?:receiv(?:es|ed)|w[io]ns?|secur(?:es|ed)|announc(?:es|ed)|gets?|got)[ \t]+"
-    r"(?:[\w$.,'\u2019\-]+[ \t]+){0,4}?(?:grants?|awards?|funding|investment|donation|gift)[ \t]+from\b)"
-    r"|(?P<from>\b(?:grants?|awards?|funding|investment|donation|gift|approval|contract|endowment)"
-    r"\s+from\b)"
-    r"|(?P<to>\b(?:awarded|granted|donated|presented)\s+to\b)"
-    r"|(?P<svo>\b(?:funds|funded|selects|selected|picks|picked|authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9]))",
-    re.I,
-)
-# Kinds whose subject is the name before the act; the others take only what follows it.
-_WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp"})
-_NEEDS = re.compile(
-    r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found|"
-    r"sign|ink|renew|expand|extend|enter|announc|establish|form|forg|seal|conclud|strengthen|deepen|"
-    r"reach|beg[ia]n|start",
-    re.I)
 
 _TOKEN = re.compile(
     r"[A-Za-z\u00c0-\u024f][\w'\u2019&.\-]*|\d[\w'\u2019&.\-]*|\([^()]{0,40}\)|[,;:]|[^\s\w]")
@@ -173,7 +135,7 @@ def _one_name(pieces: list[list[_Tok]]) -> bool:
         return False
     after_and = words[words.index("and") + 1]
     return bool(first_ok) and all(len(p) == 1 and _plain(p[0].word) for p in middle) and (
-        after_and not in ("The", "the") and len(words) <= 4)
+        after_and not in ("The", "the") and after_and not in _OPENERS and len(words) <= 4)
 
 
 def _inside(piece: list[_Tok], i: int) -> bool:
@@ -201,7 +163,10 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
     from the act back towards the start of the sentence)."""
     vocab = vocabulary()
     taken: list[_Tok] = []
+    skip_to = 0
     for n, tok in enumerate(tokens):
+        if n < skip_to:
+            continue  # inside an appositive
         word = tok[0]
         if n and "\n" in (tokens[n - 1].gap if backward else tok.gap):
             break  # a line break ends the list (headlines, bullet items)
@@ -219,6 +184,11 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
                 continue
             if nxt in _LEGAL:
                 continue  # "Solar Electric Supply, Inc."
+            after = _appositive_end(tokens, n) if not backward and nxt in ("a", "an") else None
+            if after is not None:
+                taken.append(tok)  # "A, a firm that ..., and B": the list goes on after it
+                skip_to = after
+                continue
             break
         if word.lower() in CONNECTORS:
             if word in _AFTER_HEAD_ONLY:
@@ -236,12 +206,73 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         full_stop = word.endswith(".") and word not in _LEGAL and len(word) > 3 and "." not in word[:-1]
         if backward and word in _HONORIFICS:
             return []  # "Gov. Jane Rowe announced ...": a person
+        if backward and n + 1 < len(tokens) and tokens[n + 1][0] in ("$", "#", "@"):
+            break  # "$ACME Acme Corp partners with": the cashtag is no part of the name
+        if taken and (word if backward else taken[-1][0]).endswith(".") and (
+                taken[-1][0] if backward else word) in vocab.openers:
+            break  # "with BioMed X. We believe": a new sentence after an initial
         if backward and (full_stop or possessive and taken):
             break  # the previous sentence, or another name's possessive
         taken.append(tok)
         if not backward and (possessive or full_stop):
             break  # a possessive ends the name ("City of Madison's project"), or the sentence
     return taken
+
+
+_APPOSITIVE_MAX = 30
+"""Tokens an appositive inside a list of names may hold ("A, a firm delivering ..., and B")."""
+
+
+def _appositive_end(tokens: list[_Tok], comma: int) -> int | None:
+    """Where a list of names goes on after the appositive that starts after ``tokens[comma]``
+    (a comma before "a"/"an"): the index of the comma that ends it, when "and" and a name
+    (or a name) follow that comma; None when the list ends with the appositive."""
+    for j in range(comma + 2, min(len(tokens) - 1, comma + _APPOSITIVE_MAX)):
+        if "\n" in tokens[j].gap or tokens[j].word in (";", ":") or tokens[j].word.endswith("."):
+            return None
+        if tokens[j].word != ",":
+            continue
+        nxt = tokens[j + 1].word
+        if nxt == "and" and j + 2 < len(tokens) and _name_like(tokens[j + 2].word) or (
+                _name_like(nxt) and nxt not in _LEGAL):
+            return j
+    return None
+
+
+def _after_description(tokens: list[_Tok]) -> list[_Tok]:
+    """An act's object slot without the description before its name: "with French
+    advertising guru X" and "to companies X, Y" read from X; "by a for-profit company, X"
+    from X (``descriptor_nouns`` in ``data/events.yaml``). Unchanged when no such
+    description leads the slot."""
+    nouns = event_words().descriptor_nouns
+    for n, tok in enumerate(tokens[:8]):
+        word = tok.word
+        if n and "\n" in tok.gap:
+            break
+        if _bare(word).casefold() in nouns and word[0].islower():
+            rest = tokens[n + 1 :]
+            if rest and rest[0].word == ",":
+                rest = rest[1:]
+            return rest if rest and _name_like(rest[0].word) and rest[0].word not in _LEGAL else tokens
+        lower_next = n + 1 < len(tokens) and tokens[n + 1].word[:1].islower()
+        if word in ("a", "an", "the") and n == 0 or re.fullmatch(r"[a-z][a-z\-]*", word):
+            continue
+        if n <= 1 and word[:1].isupper() and lower_next and word.isalpha():
+            continue  # "French", "Slovenian": an adjective of the description
+        break
+    return tokens
+
+
+def _then(after: list[_Tok], taken: list[_Tok], word: str) -> list[_Tok]:
+    """The tokens after the names ``taken`` read from ``after``, when ``word`` ("to", "by")
+    comes right after those names: "awarded by X to Y", "awarded to X by (a company,) Y"."""
+    if not taken:
+        return []
+    end = taken[-1].end
+    i = next((k for k, t in enumerate(after) if t.start >= end), None)
+    if i is None or after[i].word != word:
+        return []
+    return _after_description(after[i + 1 :])
 
 
 def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
@@ -272,84 +303,23 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(w, a, b, g) for w, a, b, g in found]
 
 
-# The first word of every branch of ``_ACT`` (case-folded stems): an act can only start
-# where one of them starts a word, so ``_acts`` tries the pattern at those places only.
-_ACT_STARTS = (
-    "partner", "sign", "team", "collaborat", "join", "cooperat", "work", "allie", "ally", "ink",
-    "renew", "expand", "extend", "enter", "announc", "establish", "form", "forg", "seal", "conclud",
-    "strengthen", "deepen", "launch", "reach", "mou", "memorand", "agreement", "contract", "alliance",
-    "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
-    "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
-    "select", "pick", "authori", "receiv", "win", "won", "secur",
-    "get", "got", "beg", "start")
-_STEMS = ahocorasick.Automaton()
-for _stem in _ACT_STARTS:
-    _STEMS.add_word(_stem, _stem)
-_STEMS.make_automaton()
-_WORD_AT = re.compile(r"[\w\-]+")
-_FIRST_WORDS = frozenset("""
-partner partners partnered partnering partnership partnerships sign signs signed team teams teamed
-teaming collaborate collaborates collaborated collaborating collaboration collaborations join joins
-joined cooperate cooperates cooperated cooperation work works worked allies allied ally ink inks
-inked renew renews renewed expand expands expanded extend extends extended enter enters entered
-announces announced establishes established forms formed forges forged seal seals sealed concludes
-concluded strengthen strengthens strengthened deepen deepens deepened launch launches launched
-reaches reached alliance alliances agreement agreements mou mous memorandum memoranda contract
-contracts deal deals pact pacts letter letters in began begin begun start starts started unveil
-unveils unveiled demonstrate demonstrates demonstrated co-found co-founds co-founded awarded granted
-funded supported sponsored receives received win wins won secures secured get gets got grant grants
-award awards funding investment donation gift approval endowment donated presented funds selects
-selected picks picked authorises authorizes authorised authorized
-""".split())
-"""Every word a branch of ``_ACT`` can start with (case-folded): a cheap test before the pattern."""
-_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
-
-
-def _acts(text: str) -> Iterator[re.Match[str]]:
-    """What ``_ACT.finditer(text)`` finds, trying the pattern only where a word starts with
-    one of ``_ACT_STARTS`` (found by plain search of the case-folded text): the same
-    matches at a fraction of the cost of running the 11-way pattern over every character."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        yield from _ACT.finditer(text)  # case folding moved characters: read it all
-        return
-    starts: set[int] = set()
-    for end, stem in _STEMS.iter(lowered):  # one pass for all stems (Aho-Corasick)
-        at = end - len(stem) + 1
-        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-            starts.add(at)
-            if stem in ("partner", "collaborat", "cooperat"):
-                before = _IN_BEFORE.search(lowered, max(0, at - 12), at)
-                if before is not None:
-                    starts.add(before.start())  # "in partnership with"
-    last_end = 0
-    for at in sorted(starts):
-        if at < last_end:
-            continue
-        word = _WORD_AT.match(lowered, at)
-        if word is None or (word.group() not in _FIRST_WORDS
-                            and word.group().split("-", 1)[0] not in _FIRST_WORDS):
-            continue  # "security", "teamwork", "forming": no branch starts with this word
-        m = _ACT.match(text, at)
-        if m is not None:
-            last_end = m.end()
-            yield m
-
-
 def act_names(text: str, title: bool = False) -> list[Candidate]:
     """Names in the subject and object slots of the partnership acts in ``text``.
 
     ``title``: the text is a Title Case headline (names also end at headline words).
     """
-    if _NEEDS.search(text) is None:
+    if NEEDS.search(text) is None:
         return []
     found: list[Candidate] = []
-    for m in _acts(text):
+    for m in acts(text):
         kind = m.lastgroup or ""
         if kind not in ("s", "sp"):
-            after = _tokens(text, m.end(), min(len(text), m.end() + WINDOW))
+            after = _after_description(_tokens(text, m.end(), min(len(text), m.end() + WINDOW)))
             found.extend(_names(after, text, title))
-        if kind in _WITH_SUBJECT:
+            if kind in ("by", "to"):  # "awarded by X to Y", "awarded to X by a company, Y"
+                more = _then(after, _chunk(after, title), "to" if kind == "by" else "by")
+                found.extend(_names(more, text, title))
+        if kind in WITH_SUBJECT:
             before = _tokens(text, max(0, m.start() - WINDOW), m.start())
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):

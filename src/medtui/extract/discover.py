@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from medtui.extract.boundaries import Candidate, Definition, after_campus, campuses, spelled_out
 from medtui.extract.cjk import cjk_names
+from medtui.extract.runs import CONNECTORS, LEGAL, Token, bare, is_possessive, mixed, runs
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
 HEADS = frozenset("""
@@ -22,7 +23,7 @@ Centre Center Institute Institutes Institution Academy Laboratory Laboratories L
 Government Ministry Department Bureau Commission Authority Council Committee Agency
 Foundation Association Society Federation Organization Organisation Corporation Company
 Inc Inc. Ltd Ltd. Limited LLC PLC plc Group Holdings Bank Trust Polytechnic Observatory
-Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board
+Museum Alliance Consortium Parks Administration Corp Corp. GmbH AG Research Board Court
 """.split())
 # Words that make a name generic when it has nothing else ("School of Medicine").
 GENERIC = frozenset("""
@@ -35,7 +36,7 @@ International Global General State City Municipal Regional Provincial Central Af
 Management Innovation Development Training Teaching Advanced Applied Computer Data Information
 Economic Economics Humanities Private Communication Design Architecture Finance Policy Services Service
 Advisory Executive Steering Scientific Editorial Supervisory Organizing Organising
-""".split())
+""".split()) | vocabulary().generic_words
 STOP_LEADING = frozenset("""
 The A An This That These Those Its Their Our His Her Both Each Every Yesterday Today Tomorrow
 Meanwhile However Also And But With Under Through At In On By From To For As After Before During
@@ -50,21 +51,6 @@ Among Between Within Without Across Against Toward Towards Over Into Onto Then T
 Today's Since Until Whereas Whilst Despite Given Visit Contact Media Please See Read Learn
 Join Call Email Phone Tel Website Source Photo Image Credit Note Notes Editor Editors
 """.split())
-# Possessives that are part of names ("People's Government", "Children's Hospital").
-NAME_POSSESSIVES = frozenset({"People", "Children", "Women", "King", "Queen", "Men", "Mary", "John"})
-NOT_NAME_TAILS = frozenset("""
-Ranking Rankings Award Awards Directory Programme Program Programs Programmes Campus Day Week
-Prize Scholarship Scholarships Building Road Street Hall Conference Forum Summit Report Index
-Magazine Journal Press News President Dean Chair Chairman Professor Professorship Students
-Student Alumni Staff Team Teams Project Projects Study Trial Trials Guidelines Guideline Website
-App Library Station Hospital-based Level Grade Entrance Admission Admissions Fellow Fellowship
-Name Website Email Phone Address Contact Logo Account Page Profile Chat Channel Token
-""".split())
-CONNECTORS = frozenset({"of", "for", "and", "&", "the", "de", "du", "des", "di", "la", "le", "van", "von", "der"})
-
-_TOKEN = re.compile(
-    r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.(?=\s)|\.[A-Z][\w]*)*|[a-z]+|&|\d+(?:[A-Za-z]\w*)?")
-ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Jr.", "Sr."})
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITION = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
 # One short name inside the brackets, maybe quoted: (HKUST), (\u201cLSU\u201d), (the "University").
@@ -72,91 +58,27 @@ _SHORT_NAME = re.compile(r"^(?:the\s+)?[\"\u201c\u2018']?((?:the\s+)?[A-Z][\w.&\
 _ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 
 
-_CAP = r"[A-Z][\w'\u2019\-]*(?:&[A-Z]\w*)*(?:\.[A-Z][\w]*)*\.?"
-_CANDIDATE_RUN = re.compile(
-    _CAP + r"(?:[ \t]+(?:(?:of|for|and|&|the|de|du|des|di|la|le|van|von|der)[ \t]+)*"
-    + r"(?:" + _CAP + r"|\d+(?:[A-Za-z]\w*)?))*"
-)
-
-
-def _runs(text: str) -> list[list[tuple[str, int, int]]]:
-    """Runs of capitalised tokens joined by connectors, broken by punctuation.
-
-    A cheap regex finds the stretches of capitalised words first, so that the token
-    loop only walks those, not every word of the text.
-    """
-    runs: list[list[tuple[str, int, int]]] = []
-    for stretch in _CANDIDATE_RUN.finditer(text):
-        if " " not in stretch.group() and "\t" not in stretch.group():
-            continue  # one capitalised word alone holds no institution name
-        runs.extend(_token_runs(text, stretch.start(), stretch.end()))
-    return runs
-
-
-def _token_runs(text: str, begin: int, finish: int) -> list[list[tuple[str, int, int]]]:
-    runs: list[list[tuple[str, int, int]]] = []
-    current: list[tuple[str, int, int]] = []
-    last_end = -1
-    for m in _TOKEN.finditer(text, begin, finish):
-        word = m.group()
-        sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2
-        if sentence_end:
-            word = word[:-1]
-        gap = text[last_end:m.start()] if last_end >= 0 else " "
-        capital = word[0].isupper() or word[0].isdigit() and (current != [] or _mixed(word))
-        joined = bool(current) and gap.strip() == "" and "\n" not in gap
-        if joined and (capital or word.lower() in CONNECTORS):
-            current.append((word, m.start(), m.start() + len(word)))
-        else:
-            if current:
-                runs.append(current)
-            current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() or _mixed(word) else []
-        last_end = m.end()
-        possessive = _is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
-        if current and (sentence_end or possessive and word[0].isupper()):
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _mixed(word: str) -> bool:
-    """A word of digits and capitals that can start a name: "3D", "3M", "5G"."""
-    return word[0].isdigit() and any(c.isupper() for c in word)
-
-
-_QUOTES_S = ("'", "\u2019", "'s", "\u2019s")
-
-
-def _is_possessive(word: str) -> bool:
-    """Ends in ' or 's (straight or curly): what ``_POSSESSIVE`` finds, without a regex."""
-    return word.endswith(_QUOTES_S)
-
-
-def _bare(word: str) -> str:
-    """The word without a possessive ending (and a full stop before it)."""
-    if not word.endswith(_QUOTES_S):
-        return word
-    cut = 2 if word.endswith("s") else 1
-    return word[:-cut].rstrip(".")
-
 
 LEADING_HEADS = vocabulary().heads
 """Heads of other languages (data/vocabulary.yaml), which lead their name: "Université de Lyon"."""
 _ALL_HEADS = HEADS | LEADING_HEADS
 
 
+def is_head(word: str) -> bool:
+    """Whether ``word`` (possessive or not) is an institution's head word, in any language."""
+    return _is_head(word)
+
+
 @lru_cache(maxsize=65536)
 def _is_head(word: str) -> bool:
-    bare = _bare(word)
-    return bare in _ALL_HEADS or bare.rstrip(".") in _ALL_HEADS
+    plain = bare(word)
+    return plain in _ALL_HEADS or plain.rstrip(".") in _ALL_HEADS
 
 
 def _proper(words: list[str]) -> bool:
     return any(
-        (w[0].isupper() or _mixed(w)) and _bare(w) not in GENERIC and _bare(w) not in HEADS
-        and _bare(w) not in STOP_LEADING
+        (w[0].isupper() or mixed(w)) and bare(w) not in GENERIC and bare(w) not in HEADS
+        and bare(w) not in STOP_LEADING
         for w in words
     )
 
@@ -166,12 +88,16 @@ def _proper(words: list[str]) -> bool:
 _PLACE_LEADING = frozenset({"New", "North", "South", "East", "West", "Royal", "Central", "Upper", "Lower"})
 
 
-def _trim(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+_DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
+""""Texas-based", "NIH-funded", "Israeli-occupied": a word that describes what follows."""
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
     months = vocabulary().months
     while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS
-                      or tokens[0][0] in months or tokens[0][0].isdigit()):
+                      or tokens[0][0] in months or tokens[0][0].isdigit() or _DESCRIBED.match(tokens[0][0])):
         if (tokens[0][0] in _PLACE_LEADING and len(tokens) > 1 and tokens[1][0][0].isupper()
-                and not _is_head(tokens[1][0]) and _bare(tokens[1][0]) not in GENERIC):
+                and not _is_head(tokens[1][0]) and bare(tokens[1][0]) not in GENERIC):
             break
         tokens = tokens[1:]
     while tokens and (tokens[-1][0].lower() in CONNECTORS or not tokens[-1][0][0].isupper()):
@@ -179,19 +105,26 @@ def _trim(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     return tokens
 
 
-def _segments(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
-    segs: list[list[tuple[str, int, int]]] = [[]]
+def _segments(tokens: list[Token]) -> list[list[Token]]:
+    segs: list[list[Token]] = [[]]
     for tok in tokens:
-        if tok[0] in ("of", "for"):
+        if tok[0] in ("of", "for", "on"):
             segs.append([])
         segs[-1].append(tok)
     return segs
 
 
-def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
     tokens = _trim(tokens)
     if not tokens:
         return []
+    if len(tokens) > 2 and tokens[0][0] == "Board" and tokens[1][0] in ("of", "for"):
+        return _board_owner(tokens[2:])
+    # "Foundation for X and for Y": the second "for" starts a purpose, not more of the name.
+    again = next((i for i in range(1, len(tokens) - 1) if tokens[i][0] in ("and", "&")
+                  and tokens[i + 1][0] in ("of", "for", "on")), None)
+    if again is not None:
+        tokens = _trim(tokens[:again])
     # "X University and Y Hospital": two institutions.
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i][0] in ("and", "&"):
@@ -215,7 +148,16 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     if start is None:
         return []
     first = segs[start]
-    if first and first[0][0] in ("of", "for"):
+    if first and first[0][0] in ("of", "for", "on"):
+        # "Code of Conduct Committee", "U of R Innovation Center": a word before "of" that is
+        # no role, and one word of a name after it, make one name we cannot cut ("Patients of
+        # Kowloon Riverside Hospital", "Officer of the Acme Group", "VP of Acme Labs" can be).
+        before = [t[0] for s in segs[:start] for t in s if t[0] not in CONNECTORS]
+        roles = vocabulary().roles
+        own = [t[0] for t in first[1:] if not _is_head(t[0]) and bare(t[0]) not in GENERIC]
+        if before and len(own) == 1 and first[1][0] != "the" and not any(
+                w in STOP_LEADING or w in roles for w in before):
+            return []
         first = first[1:]
     words_first = [t[0] for t in first]
     for i in range(len(words_first) - 1):
@@ -232,33 +174,70 @@ def _name_in_run(tokens: list[tuple[str, int, int]]) -> list[list[tuple[str, int
     if not name:
         return []
     roles = vocabulary().roles
-    cut = next((i for i, t in enumerate(name) if i and (_bare(t[0]) in roles or any(
+    cut = next((i for i, t in enumerate(name) if i and (bare(t[0]) in roles or any(
         part in roles for part in t[0].split("-") if part))), None)
     if cut is not None:
         name = _trim(name[:cut])  # "Lincoln University Vice-Chancellor": the university
         if not name:
             return []
     words = [t[0] for t in name]
+    # "Center for Missing Children's Data Registry": a possessive followed by words without a
+    # head or "of" ends the name ("Institute for Women's Health" runs on: one word is a field;
+    # so does "People's Republic of China").
+    owner = next((i for i, w in enumerate(words[:-2]) if is_possessive(w)), None)
+    if owner is not None and not any(_is_head(w) or w in _OF_WORDS for w in words[owner + 1 :]):
+        name, words = name[: owner + 1], words[: owner + 1]
     # The last head must not be followed directly by more capitalised words
     # ("University Rankings", "Hospital Directory"): then it modifies something else.
     last_head = max(i for i, w in enumerate(words) if _is_head(w)) if any(map(_is_head, words)) else -1
     if last_head < 0:
         return []
     after = words[last_head + 1 :]
-    # One trailing place name is part of the name ("King's College London"); a
-    # trailing "Rankings" or "Award" means the head modifies something else.
-    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and (
-        len(after) > 1 or _bare(after[0]) in NOT_NAME_TAILS or not after[0][0].isupper()
+    # One trailing place, legal form or "District" is part of the name ("King's College
+    # London", "Acme Group SE", "Riverside School District"); any other trailing word means
+    # the head modifies something else ("University Rankings", "Research Careers").
+    inside = after[:1] in (["and"], ["&"]) and any(w in _OF_WORDS for w in words[:last_head])
+    if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and not inside and (
+        len(after) > 1 or not _name_tail(after[0])
     ):
-        return []
+        return []  # ("Institute of Museum and Library Services": the "and" is inside "of ...")
     if not _proper(words) or len(words) < 2:
         return []
+    if words[0] in _RANKING and words[last_head] in _PLURAL_HEADS:
+        return []  # "Best Global Universities": a ranking
     if _is_head(words[0]) and len(words) == 2 and not _is_head(words[1]) and words[0] not in LEADING_HEADS:
         return []  # "Company Name", "Group Chat": a head needs a name before it or "of X" after
     return [name]
 
 
-_OF_WORDS = frozenset({"of", "for", "de", "di", "du", "des", "der", "von", "van", "la", "le"})
+def _board_owner(rest: list[Token]) -> list[list[Token]]:
+    """The institution whose board "Board of ..." names: "Board of Acme" is Acme's (whatever
+    its words), "Board of Directors of Acme Inc." the company's; "Board of Education" or
+    "Board of Directors" alone is no institution's name (see ``board_subjects``)."""
+    subjects = vocabulary().board_subjects
+    if rest and rest[0][0] == "the":
+        rest = rest[1:]
+    if not rest:
+        return []
+    if bare(rest[0][0]) in subjects:
+        cut = next((i for i, t in enumerate(rest) if t[0] in ("of", "for")), None)
+        return _name_in_run(rest[cut + 1 :]) if cut is not None else []
+    owner = _trim(rest)
+    return [owner] if owner and _proper([t[0] for t in owner]) else []
+
+
+def _name_tail(word: str) -> bool:
+    vocab = vocabulary()
+    plain = bare(word)
+    return (plain in LEGAL or plain in vocab.name_tails or plain in _COMPASS
+            or plain.casefold() in vocab.places)
+
+
+_RANKING = frozenset({"Best", "Top", "Leading", "Largest", "Greatest", "Most"})
+_PLURAL_HEADS = frozenset({"Universities", "Colleges", "Schools", "Hospitals", "Companies", "Institutes"})
+_COMPASS = frozenset({"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"})
+
+_OF_WORDS = frozenset({"of", "for", "on", "de", "di", "du", "des", "der", "von", "van", "la", "le"})
 """Words after a head that lead its complement ("University of X", "Université de Lyon")."""
 
 MAX_RUN_TOKENS = 64
@@ -273,8 +252,8 @@ def discover(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "@" in text or "http" in text or "www." in text:  # most texts hold neither: skip the scan
         text = _URL_OR_EMAIL.sub(lambda m: " " * len(m.group()), text)
-    previous: list[tuple[str, int, int]] = []
-    for run in _runs(text):
+    previous: list[Token] = []
+    for run in runs(text):
         run, previous = after_campus(text, previous, run, _is_head), run
         # A run far longer than any name (a line of capitalised words) is taken in slices:
         # the name rules are quadratic (and recursive) in a run's length.
@@ -284,6 +263,8 @@ def discover(text: str) -> list[Candidate]:
                 surface = text[start:end]
                 surface = _POSSESSIVE.sub("", surface) if _POSSESSIVE.search(surface) else surface
                 end = start + len(surface)
+                if "\n" in surface:  # a hard-wrapped name: one line in the list of names
+                    surface = " ".join(surface.split())
                 found.append(Candidate(start, end, surface))
     found = spelled_out(text, campuses(text, found, _is_head), _acronyms(text))
     return [c for c in found if not is_generic_name(c.name)] + listed_companies(text) + cjk_names(text)
@@ -291,17 +272,20 @@ def discover(text: str) -> list[Candidate]:
 
 
 
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{2,9})(?:['\u2019]s)?\)")
 
 
 def _acronyms(text: str) -> list[Definition]:
     """The "(ABBR)" definitions alone (a cheap pass; :func:`definitions` reads every bracket).
-    The name ends before the spaces or tabs in front of the bracket."""
+    The name ends before the spaces or tabs in front of the bracket, and before a possessive
+    ("Blood Institute's (NHLBI's) workshop")."""
     out = []
     for m in _ACRONYM.finditer(text):
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] in " \t":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end):
+            full_end -= 2
         out.append(Definition(full_end, m.group(1), m.start(1), m.end(1)))
     return out
 
@@ -327,14 +311,14 @@ def listed_companies(text: str) -> list[Candidate]:
             end = suffix.start()  # "NanoViricides, Inc. (NYSE: NNVC)": the name is before the comma
         window_start = max(0, end - 120)
         ends = {end, end - 1} if text[end - 1 : end] == "." else {end}
-        runs = [r for r in _runs(text[window_start:end]) if r and window_start + r[-1][2] in ends]
-        if not runs:
+        found_runs = [r for r in runs(text[window_start:end]) if r and window_start + r[-1][2] in ends]
+        if not found_runs:
             # A one-word name ("Aeva (NYSE: AEVA)") is not a run: take the word itself.
             word = re.search(r"[A-Z][\w&.\-]*$", text[window_start:end])
             if word and word.group() not in STOP_LEADING:
                 found.append(Candidate(window_start + word.start(), end, word.group()))
             continue
-        tokens = _trim(runs[-1])
+        tokens = _trim(found_runs[-1])
         if tokens and tokens[-1][0] in ("ETF", "ETN", "ETFs"):
             continue  # "Acme Gold Miners ETF (NYSE: AGM)": a fund's units, not a company
         if tokens:
@@ -353,11 +337,15 @@ def definitions(text: str) -> list[Definition]:
         full_end = m.start()
         while full_end > 0 and text[full_end - 1] == " ":
             full_end -= 1
+        if text.endswith(("'s", "\u2019s"), 0, full_end) and m.group(1).endswith(("'s", "\u2019s")):
+            full_end -= 2
         for alternative in _ALTERNATIVES.split(m.group(1)):
             named = _SHORT_NAME.match(alternative.strip())
             if named is None:
                 continue
             short = named.group(1).strip()
+            if short.endswith(("'s", "\u2019s")) and " " not in short:
+                short = short[:-2]  # "(NHLBI's)"
             if alternative.strip().startswith("the ") and not short.startswith("the "):
                 short = "the " + short  # (the "University"): a generic short name, kept as such
             words = short.split()

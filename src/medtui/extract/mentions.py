@@ -11,16 +11,18 @@ from the gazetteer or the body, since Title Case makes everything look like a na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.appositives import described, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
-from medtui.extract.discover import GENERIC, HEADS, definitions, discover
+from medtui.extract.discover import GENERIC, HEADS, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
+from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -178,17 +180,23 @@ def find_mentions(
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans = matcher.find(text)
-        for cand in discover(text):
+        for cand in [*discover(text), *described(text)]:
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             spans.append(Span(cand.start, cand.end, key, cand.name))
         body_spans.append(_longest(spans))
-    # Headlines: only the parties of the act a headline reports, not every Title Case word.
+    # Headlines: only the parties of the act a headline reports, not every Title Case word,
+    # and names the body abbreviates by their initials.
     title_acts: list[list[Span]] = []
-    for title in titles:
+    initials: dict[str, str] = {}
+    for title, body in zip(titles, bodies, strict=False):
         found = []
+        for named in initialled(title, body, is_head):
+            key = entity_for(named.candidate.name, discovered=True)
+            initials.setdefault(named.acronym, key)
+            found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
         for cand in act_names(title, title=True):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
@@ -198,6 +206,7 @@ def find_mentions(
         # A party named once in an act is the same name wherever else the document uses it.
         body_spans = [_longest(spans + _occurrences(text, act_surfaces))
                       for text, spans in zip(bodies, body_spans, strict=True)]
+    body_spans = _purposes_cut(body_spans, entity_for)
     # 2. Definitions made in this document: "(ABBR)" right after a mention.
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
@@ -209,6 +218,8 @@ def find_mentions(
                 continue
             short = d.short[4:] if d.short.startswith("the ") else d.short
             local.setdefault(short, full.key)
+    for short, key in initials.items():
+        local.setdefault(short, key)
     # 3. A short name that this document also gives as "Short of ...": the long one.
     names_by_key = {s.key: s.surface for spans in body_spans for s in spans}
     redirect: dict[str, str] = {}
@@ -237,7 +248,11 @@ def find_mentions(
     known_surfaces.update({k: v for k, v in act_surfaces.items() if k not in known_surfaces})
     result: list[list[Span]] = []
     for text, spans in zip(bodies, body_spans, strict=True):
-        result.append(_finish(text, spans, alias_re, local, redirect))
+        spans = _finish(text, spans, alias_re, local, redirect)
+        # Lists of names most of which are known by now (aliases included): the rest too.
+        extra = [Span(c.start, c.end, entity_for(c.name, discovered=True), c.name)
+                 for c in listed(text, [(s.start, s.end) for s in spans])]
+        result.append(_longest(spans + extra) if extra else spans)
     for title, acts in zip(titles, title_acts, strict=True):
         spans = matcher.find(title) + acts
         spans += _occurrences(title, known_surfaces)
@@ -253,6 +268,23 @@ def find_mentions(
             entities[key].names.add(short)
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) -> list[list[Span]]:
+    """A found name that runs on through "for" into what a grant was for ("funding from the
+    Moore-like Foundation for Data Skills") is cut before "for" where the document also names
+    the part before it alone."""
+    alone = {s.surface for spans in body_spans for s in spans}
+    out = []
+    for spans in body_spans:
+        cut = []
+        for s in spans:
+            head, sep, _ = s.surface.partition(" for ")
+            if sep and head in alone and s.key.startswith("d:"):
+                s = Span(s.start, s.start + len(head), entity_for(head, discovered=True), head)
+            cut.append(s)
+        out.append(cut)
+    return out
 
 
 def _occurrences(text: str, surfaces: dict[str, str]) -> list[Span]:

@@ -8,7 +8,9 @@ signings is an event of the lead-in's kind even when the item holds no verb.
 Parties without a name: "the University", "the Company", "the hospital" are the story's
 institution of that kind mentioned most; "we", "our" are the story's issuer (the
 institution it mentions most); "the two institutions", "both parties", "the partners"
-are the parties of the headline's act, else the story's two institutions mentioned most.
+are the parties of the headline's act, else the story's two institutions mentioned most;
+"a partnership with four medical colleges" are the institutions the next sentence names,
+when it names exactly that many.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def pieces(text: str) -> list[Piece]:
             marker = True  # "1." split off by the sentence splitter: the next sentence is an item
             continue
         near = bisect_left(bullet_starts, start - 1)
-        bullets = ([m for m in _BULLET.finditer(text, start, end) if m.end() < end]
+        # From the character before the sentence: a bullet that starts its line starts it.
+        bullets = ([m for m in _BULLET.finditer(text, max(0, start - 1), end) if m.end() < end]
                    if near < len(bullet_starts) and bullet_starts[near] < end else [])
         led = bool(bullets) and bullets[0].start() <= start  # a line that starts with a bullet
         listed, marker = marker or led, False
@@ -126,3 +129,28 @@ def mention_counts(spans: list[Span], title_spans: list[Span]) -> Counter[str]:
     counts.update(s.key for s in title_spans)
     counts.update(s.key for s in title_spans)
     return counts
+
+
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+# "with four Historically Black Medical Colleges (HBMCs)", "between three regional hospitals".
+_COUNTED = re.compile(
+    r"\b(?:with|between|among)\s+(?:the\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"[2-9]|1[0-2])\s+(?:[\w-]+\s+){0,5}?[\w-]+s\b", re.I)
+# Where the next sentence ends (not after an initial: "Washington, D.C.; ...").
+_NEXT_END = re.compile(r"(?<![A-Z])[.!?](?=\s+[A-Z\"\u201c]|\s*$)|\n[ \t]*\n")
+
+
+def counted_partners(text: str, spans: list[Span], act_at: int, end: int, party: str) -> list[str]:
+    """The partners an act describes by number only ("signed with four colleges") when the
+    sentence after it (from ``end``) names exactly that many institutions besides ``party``;
+    [] otherwise. ``act_at``: where the act's trigger starts; spans sorted by start."""
+    m = _COUNTED.search(text, act_at, min(end, act_at + 120))
+    if m is None:
+        return []
+    word = m.group("n").lower()
+    count = _NUMBERS[word] if word in _NUMBERS else int(word)
+    stop = _NEXT_END.search(text, end + 1)
+    until = stop.end() if stop else len(text)
+    first = bisect_left(spans, end, key=lambda sp: sp.start)
+    named = list(dict.fromkeys(sp.key for sp in spans[first:] if sp.end <= until and sp.key != party))
+    return named if len(named) == count else []

@@ -30,6 +30,20 @@ class Vocabulary:
     months: frozenset[str]
     title_words: frozenset[str]
     places: frozenset[str]
+    openers: frozenset[str]
+    """Words that open a sentence: after "Corp." or "X." they start a new one, not a name."""
+    on_heads: frozenset[str]
+    """Heads a name runs on from through "on" ("Institute on Aging")."""
+    name_tails: frozenset[str]
+    generic_words: frozenset[str]
+    board_subjects: frozenset[str]
+    descriptors: frozenset[str]
+    not_name_tails: frozenset[str]
+    """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
+    """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
+    """Words after "Board of" that make the board no institution's organ ("Directors")."""
+    """Words that name a kind, not one institution ("Elementary School"): a name needs another."""
+    """Words that may end a name after its head ("School District", "University System")."""
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -59,6 +73,13 @@ def vocabulary() -> Vocabulary:
         months=frozenset(_words(data, "months")),
         title_words=frozenset(_words(data, "title_words")),
         places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "demonyms")),
+        openers=frozenset(_words(data, "openers")),
+        on_heads=frozenset(_words(data, "on_heads")),
+        name_tails=frozenset(_words(data, "name_tails")),
+        generic_words=frozenset(_words(data, "generic_words")),
+        board_subjects=frozenset(_words(data, "board_subjects")),
+        descriptors=frozenset(_words(data, "descriptors")),
+        not_name_tails=frozenset(_words(data, "not_name_tails")),
     )
 
 

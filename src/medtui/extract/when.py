@@ -9,6 +9,11 @@ Rules (the reading issue's date rules, applied to an act's sentence):
   such day on or before the story's date; "this week" only the story's month, "this month"
   the story's month, "this year" the story's year, "last month" the month before, "last year"
   the year before: only as precise as the words allow;
+- a month alone ("In July, X awarded ...", "at the end of last February") is that month of
+  the story's year (the year before when that month comes after the story's); a year alone
+  before the act ("In 2019, X signed ...", "Since late 2015, X has partnered with Y") is that
+  year, unless a relative date stands between them ("in 2023, and last year it signed": last
+  year); "since 1930" after the act describes a party's history and dates nothing;
 - other relative dates ("two years ago", "previously", "last week") give no date;
 - without a dated story, no relative or yearless date is resolved (no date).
 Otherwise the event takes the story's date.
@@ -27,16 +32,29 @@ _HISTORY_DATE = re.compile(
     r"\b(?:founded|established|set up|created|incorporated|opened|built|since)\s+(?:in\s+|on\s+)?$", re.I)
 _UNRESOLVED = re.compile(
     r"\b(?:previous|past|next|coming)\s+(?:year|month|week|decade)\b|\b(?:years?|months?|weeks?|days?)\s+ago\b|"
-    r"\blast\s+(?:week|decade)\b|\bpreviously\b|\bearlier this\b|\bin the past\b|"
-    r"\bsince\s+(?:19|20)\d\d\b", re.I)
+    r"\blast\s+(?:week|decade)\b|\bpreviously\b|\bearlier this\b|\bin the past\b", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+# A month without day or year, after a word that makes it a time ("in May", not "may").
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|during|since|of|last|early|late|mid-?)\s+(?:(?:early|late|mid-?)\s*)?(?:last\s+)?"
+    r"(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December))"
+    r"\b(?!\s*\d)", re.I)
+# A year alone, before the act it dates ("In 2019, X signed", "Since late 2015, X has partnered").
+_YEAR_ALONE = re.compile(r"\b(?:in|during|since)\s+(?:(?:early|late|mid-?)\s*)?(?P<year>(?:19|20)\d\d)\b(?![-/]\d)",
+                         re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RESOLVABLE = re.compile(
     r"\b(?P<word>today|yesterday|this (?:week|month|year)|last (?:month|year)|"
     r"(?:on |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)
 
 
-def event_date(sentence: str, story_date: PartialDate | None) -> PartialDate | None:
-    """The date of the act a sentence reports (see the module docstring)."""
+def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
+               occasion: PartialDate | None = None) -> PartialDate | None:
+    """The date of the act a sentence reports (see the module docstring); ``act_at``: where
+    the act's trigger starts in ``sentence`` (a year alone counts only before it);
+    ``occasion``: the date of the gathering the story reports from (see
+    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at."""
     dates = [d for d in find_dates(sentence)
              if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
     if dates:
@@ -47,10 +65,37 @@ def event_date(sentence: str, story_date: PartialDate | None) -> PartialDate | N
     if yearless:
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
+    year = _YEAR_ALONE.search(sentence, 0, act_at)
+    if (year is not None and year.end() <= act_at and _RESOLVABLE.search(sentence, year.end(), act_at) is None
+            and not _HISTORY_DATE.search(sentence[max(0, year.start() - 30) : year.start()])):
+        # ("in 2023, and last year it signed": the nearer "last year" dates the act)
+        return PartialDate(int(year.group("year")))
+    if _MONTH_ALONE.search(sentence) is not None:
+        return month_alone(sentence, story_date)
     relative = _RESOLVABLE.search(sentence)
     if relative is not None:
-        return resolve_relative(relative.group("word"), story_date)
-    return story_date
+        resolved = resolve_relative(relative.group("word"), story_date)
+        if occasion is not None and resolved is not None and resolved.day is None and _within(occasion, resolved):
+            return occasion  # "Highlights this year include ...": this year's gathering
+        return resolved
+    return occasion or story_date
+
+
+def _within(inner: PartialDate, outer: PartialDate) -> bool:
+    """Whether ``inner`` lies in the year (and month, if given) of ``outer``."""
+    return inner.year == outer.year and (outer.month is None or inner.month == outer.month)
+
+
+def month_alone(sentence: str, story_date: PartialDate | None) -> PartialDate | None:
+    """The first month named alone in ``sentence`` ("In July", "end of last February"), in the
+    story's year or the year before (see the module docstring); None without one or a story date."""
+    m = _MONTH_ALONE.search(sentence)
+    if m is None or story_date is None:
+        return None
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    after = story_date.month is not None and month > story_date.month
+    last_same = "last" in m.group().lower() and month == story_date.month
+    return PartialDate(story_date.year - 1 if after or last_same else story_date.year, month)
 
 
 def resolve_relative(words: str, story_date: PartialDate | None) -> PartialDate | None:

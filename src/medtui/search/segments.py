@@ -16,6 +16,7 @@ Imports whoosh at import time; loaded by :mod:`medtui.search.index` when needed.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections import Counter
@@ -137,6 +138,11 @@ def add_segment(ix: Any, storage: Any, built: BuiltSegment, publish: Callable[[C
     writer._finish()
 
 
+WORKER_NICE = 0
+"""Niceness added to the segment workers; the app sets it (:mod:`medtui.ui.offload`) so
+that its UI process wins the CPU from its own indexing."""
+
+
 def freeze_inherited() -> None:
     """In a forked worker: keep the parent's objects out of garbage collection.
 
@@ -145,6 +151,9 @@ def freeze_inherited() -> None:
     touches and spending seconds on objects the worker never uses.
     """
     gc.freeze()
+    if WORKER_NICE > 0:
+        with contextlib.suppress(OSError):
+            os.nice(WORKER_NICE)
 
 
 def default_workers() -> int:

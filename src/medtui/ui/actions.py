@@ -106,13 +106,30 @@ class ActionsMixin(ViewMixin):
 
     def action_cite(self) -> None:
         """Copy the story's citation (title, publisher, date, URL) to the clipboard and show
-        it in a dialog, for terminals that ignore OSC 52 (y)."""
-        story = self.current_story()
-        if story is None:
-            self.bell()
-            return
+        it in a dialog, for terminals that ignore OSC 52 (y). On the Institutions pane:
+        the highlighted institution's name and its other names."""
         from medtui.ui.screens.citation import CitationScreen
 
+        if isinstance(self.focused, InstitutionList):
+            inst_id = self.focused.highlighted_id()
+            inst = self.model.corpus.institution(inst_id) if inst_id else None
+            if inst is None:
+                self.message = "No institution highlighted to copy."
+                self.refresh_status()
+                return
+            names = one_line(inst.name, 500)
+            if inst.aliases:
+                names += " (also: " + "; ".join(one_line(a, 200) for a in inst.aliases) + ")"
+            self.copy_to_clipboard(names)
+            self.message = "Institution's names sent to the clipboard (OSC 52)"
+            self.refresh_status()
+            self.push_screen(CitationScreen(names, title="Institution"))
+            return
+        story = self.current_story()
+        if story is None:
+            self.message = "No story to cite: highlight or open one first."
+            self.refresh_status()
+            return
         citation = one_line(self.model.citation(story), 2000)
         self.copy_to_clipboard(citation)  # OSC 52: the terminal may ignore it, so show it too
         self.message = "Citation sent to the clipboard (OSC 52)"

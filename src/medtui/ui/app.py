@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -108,7 +108,7 @@ class MedtuiApp(CurationMixin, SearchMixin):
         Binding("l", "next_pane", "Next pane", show=False, id="pane.right"),
         Binding("slash", "focus_search", "Search", priority=True, id="search.focus"),
         Binding("s", "star", "Star", id="story.star"),
-        Binding("y", "cite", "Copy citation", show=False, id="story.cite"),
+        Binding("y", "cite", "Copy citation (Institutions: names)", show=False, id="story.cite"),
         Binding("S", "toggle_starred", "Starred only", show=False, id="filter.starred"),
         Binding("u", "toggle_unread", "Unread only", show=False, id="filter.unread"),
         Binding("backspace", "drop_institution", "Drop last institution", show=False,
@@ -152,6 +152,14 @@ class MedtuiApp(CurationMixin, SearchMixin):
         self._grow_pause = GROW_PAUSE_S
         self._corpus_complete = False
         self.toggle_themes = dict(THEMES)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys" opens medtui's help (F1): Textual's own
+        keys panel repeated F1 in another form and Escape did not close it."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Keys", "Every key, pane by pane (F1)", self.action_help)
 
     def get_default_screen(self) -> Screen[Any]:
         """The browser screen (keeps Tab for pane cycling)."""

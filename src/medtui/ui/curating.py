@@ -50,10 +50,16 @@ class CurationMixin(ActionsMixin):
     def find_copies(self, corpus: Corpus) -> None:
         """Group near-identical stories (the same release on two wires) off the UI thread."""
         from medtui.corpus.copies import copy_groups
+        from medtui.ui.offload import CHILD_FROM, call_in_child
 
         worker = get_current_worker()
-        copies = copy_groups(corpus.stories, cancelled=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
+        stories = corpus.stories
+        if len(stories) >= CHILD_FROM:  # seconds of Python: in a child, not against the UI
+            copies = call_in_child(lambda: copy_groups(stories),
+                                   cancelled=lambda: worker.is_cancelled)
+        else:
+            copies = copy_groups(stories, cancelled=lambda: worker.is_cancelled)
+        if copies is not None and not worker.is_cancelled:
             self.post_message(CopiesFound(corpus, copies))
 
     def on_copies_found(self, message: CopiesFound) -> None:

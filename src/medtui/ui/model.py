@@ -42,6 +42,31 @@ class Filters:
         )
 
 
+def same_institutions(old: Corpus, new: Corpus, inst_ids: Sequence[str]) -> list[str]:
+    """``inst_ids`` of ``old`` as ids of ``new``, found by name: the corpus shown while
+    documents are read numbers institutions in the order it met them, the final one
+    (after the boilerplate step) may number them otherwise, and a selection made
+    meanwhile must keep meaning the same institutions. An id whose name ``new`` does not
+    know (as a name, else as another name) is dropped; unknown ids are kept as they are."""
+    mapped: list[str] = []
+    by_name: dict[str, str] | None = None
+    for inst_id in inst_ids:
+        before, after = old.institution(inst_id), new.institution(inst_id)
+        if before is None or (after is not None and after.name == before.name):
+            mapped.append(inst_id)
+            continue
+        if by_name is None:  # built once, only when an id moved
+            by_name = {}
+            for inst in reversed(new.institutions):  # first listed wins; names over aliases
+                by_name.update((alias.casefold(), inst.id) for alias in inst.aliases)
+            for inst in reversed(new.institutions):
+                by_name[inst.name.casefold()] = inst.id
+        found = by_name.get(before.name.casefold())
+        if found is not None and found not in mapped:
+            mapped.append(found)
+    return mapped
+
+
 class BrowserModel:
     """The corpus plus everything the user chose: filters, search result, stars, read marks."""
 
@@ -86,6 +111,8 @@ class BrowserModel:
 
         if prepared is None or prepared.corpus is not corpus:
             prepared = prepare(corpus, key_of, self._keys if keep_keys else None)
+        chosen = self.filters.institutions
+        self.filters.institutions = same_institutions(self.corpus, corpus, chosen)
         self.corpus = corpus
         self._keys = prepared.keys
         self._documents = prepared.documents

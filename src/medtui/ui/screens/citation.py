@@ -34,14 +34,16 @@ class CitationScreen(ModalScreen[None]):
         Binding("escape,enter,q,y", "close", "Close", id="citation.close"),
     ]
 
-    def __init__(self, citation: str) -> None:
+    def __init__(self, citation: str, *, title: str = "Citation") -> None:
+        """``citation``: the text sent; ``title``: what it is (a citation, an institution)."""
         super().__init__()
         self.citation = citation
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         """Title, the citation, the note about OSC 52."""
         with Vertical(id="citation-box"):
-            yield Static(Text("Citation — Escape closes", style="bold"), id="citation-title")
+            yield Static(Text(f"{self.title_text} — Escape closes", style="bold"), id="citation-title")
             yield Static(Text(safe(self.citation)), id="citation-text")
             yield Static(Text(NOTE, style="italic"), id="citation-note")
 

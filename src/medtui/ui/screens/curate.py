@@ -29,6 +29,15 @@ DIALOG_CSS = """
 """
 
 
+def match_rank(folded: str, label: str) -> int:
+    """How well ``label`` matches the typed ``folded`` text: 0 the name itself (a label
+    may add a count, "Name  (12)"), 1 a name starting with it, 2 one containing it."""
+    name = label.casefold().split("  (", 1)[0].strip()
+    if name == folded:
+        return 0
+    return 1 if name.startswith(folded) else 2
+
+
 class NameDialog(ModalScreen[str | None]):
     """One line of text; Enter gives it, Escape gives None."""
 
@@ -48,7 +57,7 @@ class NameDialog(ModalScreen[str | None]):
         with Vertical(id="dialog-box", classes="dialog"):
             yield Static(Text(one_line(self.title_text, 200), style="bold"))
             yield Input(self.value, id="dialog-input")
-            yield Static(Text("Enter: save · Escape: cancel", style="dim"))
+            yield Static(Text("Enter: save · Escape: cancel", style="dim"), id="dialog-note")
 
     def on_mount(self) -> None:
         """Type at once."""
@@ -57,7 +66,11 @@ class NameDialog(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        if not event.value.strip():  # say so rather than close as if cancelled
+            self.query_one("#dialog-note", Static).update(
+                Text("A name cannot be empty: type one, or Escape to cancel.", style="bold"))
+            return
+        self.dismiss(event.value.strip())
 
     def action_cancel(self) -> None:
         """Close without a value."""
@@ -103,9 +116,12 @@ class PickDialog(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         folded = needle.casefold().strip()
+        found = [(choice_id, label) for choice_id, label in self.choices
+                 if not folded or folded in label.casefold()]
+        if folded:  # the name typed exactly first, then names starting with it, then the rest
+            found.sort(key=lambda choice: match_rank(folded, choice[1]))
         options.add_options([Option(Text(one_line(label, 200)), id=choice_id)
-                             for choice_id, label in self.choices
-                             if not folded or folded in label.casefold()])
+                             for choice_id, label in found])
         if options.option_count:
             options.highlighted = 0
 

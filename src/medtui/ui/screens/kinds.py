@@ -10,14 +10,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from medtui.ui.render import safe
+
+TICKED = "[x] "
+UNTICKED = "[ ] "
+"""The marks before each kind: told apart by their glyph, not by colour (NO_COLOR,
+16 colours), unlike SelectionList's own button (the same glyph in two colours)."""
+
+
+class KindChecklist(SelectionList[str]):
+    """A SelectionList whose ticks are ``[x]``/``[ ]`` in the text's own style."""
+
+    def render_line(self, y: int) -> Strip:
+        """The option's line (as OptionList draws it) after its mark."""
+        line = OptionList.render_line(self, y)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        mark = TICKED if option.value in self._selected else UNTICKED
+        style = next(iter(line)).style if line.cell_length else None
+        return Strip([Segment(mark, style), *line], line.cell_length + len(mark))
 
 
 class KindPickerScreen(ModalScreen[list[str] | None]):
@@ -46,7 +69,7 @@ class KindPickerScreen(ModalScreen[list[str] | None]):
         ]
         with Vertical(id="kinds-box"):
             yield Static(Text("Event kinds to show", style="bold"), id="kinds-title")
-            yield SelectionList[str](*options, id="kinds-list")
+            yield KindChecklist(*options, id="kinds-list")
             yield Static(Text("Space/x toggle · a all/none · Enter apply · Esc cancel",
                               style="dim"), id="kinds-foot")
 
@@ -55,8 +78,8 @@ class KindPickerScreen(ModalScreen[list[str] | None]):
         self.query_one("#kinds-list").focus()
 
     @property
-    def _list(self) -> SelectionList[str]:
-        return self.query_one("#kinds-list", SelectionList)
+    def _list(self) -> KindChecklist:
+        return self.query_one("#kinds-list", KindChecklist)
 
     def action_toggle_kind(self) -> None:
         """Toggle the kind under the cursor (as Space does)."""

@@ -1,0 +1,30 @@
+"""The words partnership events are read with, from ``data/events.yaml`` (vocabulary is data).
+
+Loaded once per process; the rules that use the words are in :mod:`medtui.extract.acts`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from medtui.extract.gazetteer import safe_load
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The lists of ``events.yaml``, as sets (case-folded)."""
+
+    descriptor_nouns: frozenset[str]
+    """Nouns that describe a party just before its name ("guru" in "with advertising guru X")."""
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """The shipped event vocabulary (read once). Raises ``OSError``/``yaml.YAMLError`` only if
+    the package is damaged."""
+    text = resources.files("medtui").joinpath("data/events.yaml").read_text("utf-8")
+    data = safe_load(text) or {}
+    nouns = data.get("descriptor_nouns") or []
+    return EventWords(descriptor_nouns=frozenset(str(n).casefold() for n in nouns))

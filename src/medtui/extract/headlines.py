@@ -1,0 +1,65 @@
+"""Institution-shaped names in a headline that the story refers to by their initials.
+
+A headline capitalises every word, so its runs of capitalised words are no names by
+themselves ("Change of Era Triggers Lakeshore University of Avalon to Launch ..."). A part
+of one that holds an institution's head word and whose initials the body uses as a word
+("LUA") is the name the body abbreviates: "Lakeshore University of Avalon", alias LUA.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from medtui.extract.boundaries import Candidate
+
+_TOKEN = re.compile(r"[A-Z][\w&'\u2019.\-]*|of|for|and|the|de|on|&")
+_SMALL = frozenset({"of", "for", "and", "the", "de", "on", "&"})
+MAX_WORDS = 8
+
+
+class TitleName(NamedTuple):
+    """A name found in a headline and the initials the body knows it by."""
+
+    candidate: Candidate
+    acronym: str
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
+
+
+def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[TitleName]:
+    """Names in ``title`` with a head word (``is_head``: word -> bool) whose initials (three
+    or more capitals) ``body`` uses as a word; the longest at each place, left to right."""
+    known = set(_ACRONYM.findall(body))
+    if not known:
+        return []
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
+    found: list[TitleName] = []
+    i = 0
+    while i < len(words):
+        best: TitleName | None = None
+        if words[i][0] not in _SMALL:
+            letters, parts = "", []
+            for j in range(i, min(len(words), i + MAX_WORDS)):
+                if j > i and title[words[j - 1][2] : words[j][1]].strip():
+                    break  # punctuation between two words: the name cannot run on
+                if words[j][0] not in _SMALL:
+                    letters += words[j][0][0]
+                    parts.append((j, letters))
+            for j, initials in reversed(parts):
+                part = words[i : j + 1]
+                if len(initials) >= 3 and initials in known and any(is_head(w[0]) for w in part):
+                    start, end = part[0][1], part[-1][2]
+                    name = title[start:end].rstrip(".")
+                    for ending in ("'s", "\u2019s"):
+                        name = name.removesuffix(ending)
+                    best = TitleName(Candidate(start, start + len(name), name), initials)
+                    break
+        if best is not None:
+            found.append(best)
+            i = next((k for k, w in enumerate(words) if w[1] >= best.candidate.end), len(words))
+        else:
+            i += 1
+    return found
