@@ -83,7 +83,7 @@ def load_searchable(
     """
     import time
 
-    from medtui.cache import cache_enabled
+    from medtui.cache import cache_enabled, spare_the_collector
     from medtui.cache.snapshot import SnapshotWriter
     from medtui.pipeline import CorpusBuilder, discover_inputs, iter_load
     from medtui.search.index import StoryIndex
@@ -96,6 +96,7 @@ def load_searchable(
         if found is not None:
             found.corpus.warnings.extend(warnings)
             _curate(found.corpus, found.index)
+            spare_the_collector(found.corpus)  # as the app does: no full collection per search
             found.load_s = time.perf_counter() - started
             return found
     else:
@@ -123,6 +124,7 @@ def load_searchable(
                 spawn_merge(saved_as, len(corpus.stories), index.segment_count())
         corpus.warnings.extend(writer.warnings)
     _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
+    spare_the_collector(corpus)
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
                       cpu_loaded - cpu_started, cpu_done - cpu_loaded, saved_as)
