@@ -59,3 +59,39 @@ def test_a_roundups_headline_lines_with_dates_below_each_entry() -> None:
     out = stories("\n".join(lines))
     assert [s.title for s in out] == [h.title() for h, _ in ITEMS]
     assert [s.date.iso() if s.date else None for s in out] == ["2025-05-05", "2025-05-06", "2025-05-07"]
+
+
+FLS = ("Forward-Looking Statements\n\nThis release contains forward-looking statements about the plans of "
+       "the company, which involve risks and uncertainties that may cause results to differ.")
+TAIL = "###\n\nMedia contact: Jordan Vale, press office, phone 555 0100, press@example.org"
+
+
+def test_an_end_line_closes_its_item_not_the_bulletin() -> None:
+    # Items of a digest each ending in the release's own tail ("###", forward-looking
+    # statements): each tail goes, the items after it stay.
+    tails = [TAIL, FLS, TAIL]
+    raw = "\n\n".join(f"## {head.title()}\n\n{text} The partners said more would follow next year.\n\n{tail}"
+                      for (head, text), tail in zip(ITEMS, tails, strict=True))
+    out = stories(raw, stated_title="Community Newsletter: May 2024", published="2024-05-01")
+    assert [s.title for s in out] == [h.title() for h, _ in ITEMS]
+    text = "\n".join(s.text for s in out)
+    assert "forward-looking" not in text and "Jordan Vale" not in text and "###" not in text
+
+
+def test_an_about_or_contact_heading_after_the_end_line_starts_no_item() -> None:
+    raw = (f"# {ITEMS[0][0].title()}\n\n{ITEMS[0][1]} It will open in the spring with ten rooms.\n\n###\n\n"
+           "# About Riverside University\n\nRiverside University is a public university with 9,000 students.\n\n"
+           "# Media Contacts\n\nJordan Vale, press office")
+    doc = clean_lines(raw)
+    assert not any("public university" in line or "Jordan Vale" in line for line in doc.lines)
+
+
+def test_listing_items_marked_apart_survive_an_end_line_in_one_item() -> None:
+    from medtui.corpus.clean import ARTICLE_BREAK
+
+    raw = f"\n{ARTICLE_BREAK}\n".join(
+        f"{head.title()}\n\n{text} More details will follow in the coming weeks.\n\nTags: health, campus"
+        for head, text in ITEMS)
+    doc = clean_lines(ARTICLE_BREAK + "\n" + raw)
+    assert all(any(text in line for line in doc.lines) for _, text in ITEMS)
+    assert not any(line.startswith("Tags:") for line in doc.lines)

@@ -134,7 +134,7 @@ def test_undated_page_stays_undated_and_placeholder_dates_are_refused() -> None:
 
 
 def test_trafilatura_failure_falls_back_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(html_mod, "_trafilatura", lambda html, precision=True: None)
+    monkeypatch.setattr(html_mod, "_trafilatura", lambda html, precision=True, fast=False: None)
     read = read_html(page(f"<article><h1>Unit opens</h1>{BODY}</article>"))
     assert read.warnings == [FALLBACK_WARNING] and read.reader == "fallback"
     assert len(read.stories) == 1 and PARA[2] in read.stories[0].text

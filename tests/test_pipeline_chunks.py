@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from medtui import pipeline
+from medtui import pipeline, workpool
 from medtui.corpus.reader import InputFile
 
 
@@ -18,14 +19,28 @@ def name_of(item: InputFile) -> str:
 
 
 def test_chunks_cover_every_file_in_order_small_ones_first() -> None:
-    chunks = list(pipeline._chunks(files(100)))
+    chunks = list(workpool.chunks(files(100)))
     sizes = [len(c) for c in chunks]
-    assert sizes[: len(pipeline.FIRST_CHUNKS)] == list(pipeline.FIRST_CHUNKS)
-    assert set(sizes[len(pipeline.FIRST_CHUNKS) : -1]) == {pipeline.CHUNK}
+    assert sizes[: len(workpool.FIRST_CHUNKS)] == list(workpool.FIRST_CHUNKS)
+    assert set(sizes[len(workpool.FIRST_CHUNKS) : -1]) == {workpool.CHUNK}
     assert [item for chunk in chunks for item in chunk] == files(100)
-    assert [len(c) for c in pipeline._chunks(files(3))] == [2, 1]
+    assert [len(c) for c in workpool.chunks(files(3))] == [2, 1]
 
 
 def test_workers_give_the_results_back_in_the_files_order() -> None:
     many = files(pipeline.PARALLEL_THRESHOLD * 6)  # more tasks than are sent ahead
     assert list(pipeline._start(name_of, many, 2)) == [item.display for item in many]
+
+
+def niceness(item: InputFile) -> int:
+    """The worker's niceness when it processed ``item``."""
+    return os.nice(0)
+
+
+def test_readers_step_aside_after_the_first_tasks() -> None:
+    base = os.nice(0)
+    many = files(pipeline.PARALLEL_THRESHOLD * 4)
+    seen = list(pipeline._start(niceness, many, 2, nice=3))
+    first = sum(workpool.FIRST_CHUNKS)
+    assert set(seen[:first]) == {base}  # the first rows come at the usual priority
+    assert set(seen[-workpool.CHUNK:]) == {base + 3}

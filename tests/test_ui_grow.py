@@ -154,3 +154,38 @@ async def test_a_selection_made_while_reading_survives_the_final_numbering(
         assert app.model.filters.institutions == ["i1"]
         assert app.model.institution_name("i1") == "Northgate Hospital"
         await wait_until(pilot, lambda: option_ids(app, "#story-list") == ["s2"])
+
+
+async def test_a_big_folder_shows_its_first_files_before_the_loading_is_set_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+    import threading
+
+    import medtui.pipeline as pipeline
+    import medtui.ui.loading as loading
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted(pipeline.bundled_seeds().glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    monkeypatch.setattr(loading, "EARLY_FROM", 2)  # a "big" folder, for the test
+    monkeypatch.setattr(loading, "EARLY_DOCUMENTS", 2)
+    gate = threading.Event()
+    real = pipeline.iter_load
+
+    def held(*args: Any, **kwargs: Any) -> Any:  # the rest of the loading waits for the test
+        gate.wait(20)
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "iter_load", held)
+    app = MedtuiApp([str(folder)], index=FakeIndex(), config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: bool(option_ids(app, "#story-list")))
+        assert len({s.document for s in app.model.corpus.stories}) == 2  # the first two files
+        first_ids = [s.id for s in app.model.corpus.stories]
+        gate.set()
+        await wait_until(pilot, lambda: app.index_complete)  # read, then indexed
+        final = app.model.corpus
+        assert len({s.document for s in final.stories}) == len(list(folder.iterdir()))
+        assert [s.id for s in final.stories[: len(first_ids)]] == first_ids  # the same ids

@@ -47,3 +47,8 @@ def test_copies_found_in_the_child_are_the_same() -> None:
     here = copy_groups(stories)
     assert here == {"s1": ["s2"]}
     assert call_in_child(lambda: copy_groups(stories)) == here
+
+
+def test_an_answer_that_cannot_travel_is_a_failure_not_a_hang() -> None:
+    with pytest.raises(ChildFailed, match="without an answer"):
+        call_in_child(lambda: (lambda: None))  # a lambda cannot be pickled

@@ -10,12 +10,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -30,6 +27,7 @@ from medtui.corpus.stories import RawStory, split_stories
 from medtui.extract.events import FoundEvent, find_events
 from medtui.extract.gazetteer import Gazetteer, load_gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
+from medtui.workpool import in_order
 
 if TYPE_CHECKING:
     from medtui.cache.docs import CacheStats, DocCache
@@ -163,12 +161,9 @@ def _use_front_matter(clean: CleanDoc, doc: Document, front: FrontMatter) -> Non
 _WORKER_MATCHER: GazetteerMatcher | None = None
 
 
-def _init_worker(files: tuple[Path, ...], nice: int = 0) -> None:
+def _init_worker(files: tuple[Path, ...]) -> None:
     global _WORKER_MATCHER
     gc.freeze()  # the parent's objects, inherited by fork: never collected here (see segments)
-    if nice > 0:  # the app's readers step aside for its UI (medtui.ui.offload.WORK_NICE)
-        with contextlib.suppress(OSError):
-            os.nice(nice)
     _WORKER_MATCHER = _matcher_for(files)
 
 
@@ -183,61 +178,16 @@ def _work_for_cache(item: InputFile) -> Outcome:
     return process_for_cache(item, _work)
 
 
-CHUNK = 16
-"""Files per task sent to a worker process once reading is under way."""
-FIRST_CHUNKS = (2, 2, 4, 4, 8, 8)
-"""The first tasks are smaller, so the first documents come back (and the app shows its
-first rows) after a few files rather than after a whole chunk per worker."""
-IN_FLIGHT = 8
-"""Tasks queued per worker process ahead of the results read so far."""
-
-
-def _chunks(files: Sequence[InputFile]) -> Iterator[Sequence[InputFile]]:
-    """``files`` cut into tasks: :data:`FIRST_CHUNKS`, then :data:`CHUNK` files each."""
-    begin = 0
-    for size in (*FIRST_CHUNKS, *([CHUNK] * ((len(files) + CHUNK - 1) // CHUNK))):
-        if begin >= len(files):
-            return
-        yield files[begin : begin + size]
-        begin += size
-
-
-def _run_chunk(func: Callable[[InputFile], T], chunk: Sequence[InputFile]) -> list[T]:
-    return [func(item) for item in chunk]
-
-
 def _start(func: Callable[[InputFile], T], files: Sequence[InputFile], workers: int | None,
            nice: int = 0) -> Iterator[T]:
-    """Start ``func`` on the files (in worker processes when there are many and cores to
-    spare, ``nice`` added to their niceness); the results come back in order from the
-    iterator returned.
-
-    The first tasks are sent at once, the rest as results are read (at most
-    :data:`IN_FLIGHT` per worker ahead): sending all 25,000 files up front cost 0.3 s
-    before the first result (1,500 futures) and kept the reading process busy.
-    """
+    """Start ``func`` on the files, in worker processes when there are many and cores to
+    spare (see :func:`medtui.workpool.in_order`); the results come back in order."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     gaz_files = tuple(gazetteer_files())
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         _init_worker(gaz_files)
         return (func(item) for item in files)
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(gaz_files, nice))
-    tasks = _chunks(files)
-    pending: deque[Future[list[T]]] = deque(
-        pool.submit(_run_chunk, func, chunk) for chunk in islice(tasks, workers * IN_FLIGHT))
-
-    def drain() -> Iterator[T]:
-        try:
-            while pending:
-                results = pending.popleft().result()
-                following = next(tasks, None)
-                if following is not None:
-                    pending.append(pool.submit(_run_chunk, func, following))
-                yield from results
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-    return drain()
+    return in_order(func, files, workers, _init_worker, (gaz_files,), nice)
 
 
 def iter_results(

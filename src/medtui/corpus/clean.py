@@ -4,6 +4,13 @@ Works on lines (plain text, Markdown, or HTML already turned into lines by
 :mod:`medtui.corpus.html`). What the page says about itself (publisher, source URL,
 title) is kept as metadata. The article's own lists and quotes stay: a run of lines
 is only dropped as a menu when it looks like one (short link-like items, many in a row).
+
+A line that ends an article ("###", "Forward-Looking Statements", "The post ... appeared
+first on", a copyright line) ends only the item it closes: in a bulletin or listing,
+reading goes on at the next item, which starts at a break the page marked between items
+or at a heading of a level that already opened an item (not an "About" or "Contacts"
+heading: those are the release's tail). In 24,677 wire releases no document has such an
+item after its end line, so there the whole rest goes, as before.
 """
 
 from __future__ import annotations
@@ -53,6 +60,11 @@ _ARTICLE_END = re.compile(
     r"(?:article|press release|release|communication)|Safe Harbor Statement)",
     re.I,
 )
+_TAIL_HEADING = re.compile(
+    r"^\W*(?:about\b|(?:media |press |investor )?contacts?\b|media\b|press\b|investors?\b|forward|"
+    r"safe harbou?r|disclaimer|notes?\b|sources?\b|references?\b|for more information)", re.I)
+"""A heading of a release's tail (About, contacts, forward-looking statements): never the
+start of another item after an end line."""
 _FOOTER_LINE = re.compile(
     r"^(?:Pickup\s*-|Reddit Post|Newsramp|Share(?: on| via)?\b|Tweet|Print|Email this|"
     r"Back to top|Follow us|Subscribe|Privacy Policy|Terms (?:of Use|and Conditions)|"
@@ -198,19 +210,30 @@ def clean_lines(
     raw = text.split("\n")
     if "   " in text:
         raw = [part for line in raw for part in _paragraphs(line)]
+    item_levels: set[int] = set()  # Markdown heading levels that have opened an item
+    ended = False  # an end line closed the item: skip to the next item, if any
     for line in raw:
         line = line.rstrip()
         if line.strip() == ARTICLE_BREAK:
             out.append(ARTICLE_BREAK)
+            ended = False
             continue
+        heading = _MD_HEADING.match(line)
+        if ended:
+            if heading is None or len(heading.group(1)) not in item_levels or _TAIL_HEADING.match(heading.group(2)):
+                continue
+            ended = False
         if _END_MARK.match(line) and _enough_before(out):
-            break
+            ended = True
+            continue
         ends = _ENDS_DATED.match(line)
         if ends and _enough_before(out):
             doc.date_hint = doc.date_hint or ends.group(1)  # "Ends/Tuesday, March 4, 2025"
-            break
-        heading = _MD_HEADING.match(line)
+            ended = True
+            continue
         if heading:
+            if not _TAIL_HEADING.match(heading.group(2)):
+                item_levels.add(len(heading.group(1)))
             line = heading.group(2)
             if len(heading.group(1)) == 1:
                 doc.headings.add(len(out))
@@ -248,7 +271,8 @@ def clean_lines(
             continue
         if _ARTICLE_END.match(stripped) and _enough_before(out):
             _drop_contact_tail(out)
-            break
+            ended = True
+            continue
         if (_FOOTER_LINE.match(stripped) or _CONTACT_FIELD.match(stripped)) \
                 and len(stripped.split()) <= 8:
             continue

@@ -37,10 +37,21 @@ SEARCH_LIMIT = 200
 GROW_EVERY_S = 0.5
 """Least time between two snapshots of the corpus posted while reading (the app redraws
 at most as often as its redraws allow, see ``MedtuiApp.on_corpus_grew``)."""
-GROW_SHARE = 4
+GROW_SHARE = 10
 """A snapshot (copy, curation, :func:`~medtui.ui.prepare.prepare`) costs the reading
 thread at most 1/GROW_SHARE of its time: the next one waits GROW_SHARE x the last one's
-cost when that is longer than :data:`GROW_EVERY_S`."""
+cost when that is longer than :data:`GROW_EVERY_S`. It runs in the UI's process, holding
+the GIL: at 1/4 (until issue 12's second round) preparing snapshots was the largest
+share of that process's GIL time while 6,000 documents were read (py-spy); at 25,000
+stories a snapshot costs about a second, so one comes every ten seconds or so."""
+
+
+EARLY_FROM = 500
+"""Files from which the first few are read at once, before the rest of the loading is set up
+(the saved-snapshot check, the document cache, the worker processes: about a second at
+24,675 files on a loaded machine, measured while looking into issue 12's first rows)."""
+EARLY_DOCUMENTS = 8
+"""How many files are read that way (a few milliseconds each)."""
 
 
 def snapshot(corpus: Corpus, *, own_stories: bool = False) -> Corpus:
@@ -98,7 +109,14 @@ class LoadingMixin(App[int]):
         """Read ``paths`` (the bundled seeds when empty), posting progress, then the corpus."""
         from medtui.cache.searchable import try_snapshot
         from medtui.errors import MedtuiError
-        from medtui.pipeline import CorpusBuilder, DocResult, discover_inputs, iter_load
+        from medtui.pipeline import (
+            CorpusBuilder,
+            DocResult,
+            default_matcher,
+            discover_inputs,
+            iter_load,
+            process_document,
+        )
 
         last = -1
         worker = get_current_worker()
@@ -113,6 +131,17 @@ class LoadingMixin(App[int]):
         try:
             key_of = story_key_function()
             inputs = discover_inputs(list(paths) or None)
+            # Stories show as documents are read: a provisional corpus of the documents as
+            # read (the corpus step, boilerplate, runs once all are), shown every
+            # GROW_EVERY_S at most. The final corpus then replaces it (same story ids).
+            shown = CorpusBuilder()
+            curation = user_curation()
+            early = inputs[1][:EARLY_DOCUMENTS] if len(inputs[1]) >= EARLY_FROM else []
+            for item in early:  # first rows at once, before the saved snapshot and cache
+                shown.add(process_document(item, default_matcher()))
+            if early and shown.corpus.stories and not worker.is_cancelled:
+                grown = self._grown_snapshot(shown.corpus, curation, key_of, {})
+                self.post_message(CorpusGrew(grown.corpus, len(early), len(inputs[1]), grown))
             found, warnings = try_snapshot(list(paths) or None, inputs)
             if found is not None:  # nothing changed since last time: corpus and index saved
                 from medtui.curation import curate_loaded
@@ -126,16 +155,13 @@ class LoadingMixin(App[int]):
                 return
             builder = CorpusBuilder()
             total = len(inputs[1])
-            # Stories show as documents are read: a provisional corpus of the documents as
-            # read (the corpus step, boilerplate, runs once all are), shown every
-            # GROW_EVERY_S at most. The final corpus then replaces it (same story ids).
-            shown = CorpusBuilder()
-            curation = user_curation()
             keys: dict[str, str] = {}
             pace = {"posted": time.monotonic(), "every": GROW_EVERY_S, "read": 0}
 
             def read(result: DocResult) -> None:
                 pace["read"] += 1
+                if pace["read"] <= len(early):  # shown already (the same result, read early)
+                    return
                 if not shown.add(result) or time.monotonic() - pace["posted"] < pace["every"]:
                     return
                 if pace["read"] >= total or worker.is_cancelled:

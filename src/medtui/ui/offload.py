@@ -92,5 +92,10 @@ def _run_child(job: Callable[[], Any], send: Connection, nice: int) -> None:
         answer: tuple[bool, Any] = (True, job())
     except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises
         answer = (False, f"{type(error).__name__}: {error}")
-    send.send(answer)
-    send.close()
+    try:
+        send.send(answer)  # an answer that cannot be pickled: the parent sees no answer
+        send.close()
+    finally:
+        # Straight out: multiprocessing's own exit would flush the inherited stdout and
+        # stderr buffers (the parent's terminal output, written twice) and run finalizers.
+        os._exit(0)

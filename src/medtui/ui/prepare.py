@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -66,11 +67,16 @@ def short_name(inst: Institution) -> str:
     alias of two or more words that is shorter than the name (e.g. 'Northgate Teaching
     Hospital'); failing that the name without a leading 'The '.
     """
-    name = drop_article(inst.name)
-    acronyms = [a for a in inst.aliases if is_acronym(a) and len(a) < len(name)]
+    return _short_of(inst.name, tuple(inst.aliases))
+
+
+@lru_cache(maxsize=1 << 16)  # snapshots of a corpus being read ask again for the same names
+def _short_of(full: str, aliases: tuple[str, ...]) -> str:
+    name = drop_article(full)
+    acronyms = [a for a in aliases if is_acronym(a) and len(a) < len(name)]
     if acronyms:
         return min(acronyms, key=lambda a: (len(a), a))
-    phrases = [a for a in inst.aliases if len(a.split()) >= 2 and len(a) < len(name)]
+    phrases = [a for a in aliases if len(a.split()) >= 2 and len(a) < len(name)]
     if phrases:
         return min(phrases, key=lambda a: (len(a), a))
     return name
