@@ -231,3 +231,23 @@ def test_the_worker_process_path_caches_too(tmp_path: Path, cache_dir: Path) -> 
     assert again.stats.hits == 70 and again.stats.processed == 0
     assert exported(again.corpus) == exported(builder.corpus)
     assert again.corpus_key == builder.corpus_key is not None
+
+
+def test_the_vocabulary_data_is_part_of_the_code_fingerprint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules read their words from data/*.yaml: a changed word list must invalidate cached
+    results like changed code (an upgrade that only edits vocabulary.yaml re-reads)."""
+    root = tmp_path / "medtui"
+    (root / "data").mkdir(parents=True)
+    (root / "__init__.py").write_text("", "utf-8")
+    vocabulary = root / "data" / "vocabulary.yaml"
+    vocabulary.write_text("roles: [Dean]\n", "utf-8")
+    monkeypatch.setattr(medtui, "__file__", str(root / "__init__.py"))
+    code_fingerprint.cache_clear()
+    try:
+        before = code_fingerprint("data")
+        vocabulary.write_text("roles: [Dean, Provost]\n", "utf-8")
+        code_fingerprint.cache_clear()
+        after = code_fingerprint("data")
+    finally:
+        code_fingerprint.cache_clear()
+    assert before != after

@@ -83,7 +83,7 @@ def test_about_blocks_leave_the_story_but_name_the_issuer(tmp_path: Path) -> Non
     assert "Summit Port Authority" not in names  # named only in the About block
     assert "Coastal University" in names
     assert any(n.startswith("Brightwave") for n in names)  # the issuer, named in full only in its block
-    assert "partnership" in kinds
+    assert "agreement" in kinds  # the partnership, which the next sentence calls "The agreement"
 
 
 def test_article_text_that_mentions_contact_or_about_is_kept() -> None:

@@ -23,6 +23,8 @@ from medtui.extract.mentions import GazetteerMatcher, find_mentions
         ("with the Japanese company Sakura Pharma Co., Ltd. The project", ["Sakura Pharma Co., Ltd."]),
         ("Quillon Holdings, Inc., a leading maker of drones, said", ["Quillon Holdings, Inc."]),
         ("the consulting firm J.K. Mallow said", ["J.K. Mallow"]),
+        # A boilerplate heading before the name is no part of it.
+        ("About Quiet Dental, a Zemco company Quiet Dental makes appliances.", ["Quiet Dental"]),
         # Not an apposition: a person, a clause after "the company,", a sentence opener.
         ("said Jane Doe, a professor at the college.", []),
         ("The company, Dario said, will grow.", []),
@@ -73,3 +75,14 @@ def test_name_running_on_into_a_purpose_is_cut_where_the_document_names_it_alone
             "Brannock Foundation for Data Skills and for CodeCamp through its programme.")
     mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
     assert {e.name for e in mentions.entities.values()} == {"Brannock Foundation"}
+
+
+def test_name_without_its_legal_form_is_the_company() -> None:
+    text = "Quillon Robotics Inc. opened a lab. Quillon Robotics will hire 40 engineers there."
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
+    keys = [s.key for s in mentions.spans[0]]
+    assert len(keys) == 2 and len(set(keys)) == 1
+    # A generic word before the legal form names nobody on its own.
+    text = "Global Inc. opened a lab. Global markets rose."
+    mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
+    assert len(mentions.spans[0]) <= 1

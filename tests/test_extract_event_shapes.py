@@ -182,3 +182,57 @@ def test_a_completed_merger_is_an_event_and_a_deal_in_connection_with_it_names_n
             "with its merger with Tidal Machines Inc.\n\n"
             "Bluewave Robotics Inc. announced the closing of its merger with Tidal Machines Inc. on March 2, 2025.")
     assert {(k, len(p), d) for k, p, d in events(text)} == {("other", 2, "2025-03-02")}
+
+
+def test_a_headline_verb_in_title_case_approves() -> None:
+    found = events("Bluewave Gas authorized to export from its Dover terminal.",
+                   title="Harbor Energy Agency Authorizes Bluewave Gas Small-Scale Exports")
+    assert {(k, len(p)) for k, p, _ in found} == {("approval", 2)}
+    assert any("Bluewave Gas" in p for _, p, _ in found)  # the body's name, not the headline's run-on
+
+
+def test_we_before_any_institution_is_the_one_the_story_names_most_besides_the_partner() -> None:
+    text = ("We recently began our partnership with the Harbor Personnel Office on a talent programme. "
+            "Bluewave Labs signed onto this initiative. Bluewave Labs builds digital services.")
+    assert {p for _, p, _ in events(text)} == {frozenset({"Harbor Personnel Office", "Bluewave Labs"})}
+
+
+def test_a_partnership_the_next_sentence_calls_an_agreement_is_an_agreement() -> None:
+    text = ("Coastal University and Northgate Hospital announced a renewed multi-year partnership. "
+            "Under the agreement, the Harbor School of Nursing will keep its ward.")
+    assert {(k, p) for k, p, _ in events(text)} == {("agreement", frozenset({CU, NH}))}
+    text = ("Coastal University has partnered with Northgate Hospital on a pilot. "
+            "Under a $3.5 million contract from Northgate Hospital, Coastal University will train nurses.")
+    assert {(k, p) for k, p, _ in events(text)} == {("agreement", frozenset({CU, NH}))}
+
+
+def test_an_approval_of_funding_is_a_grant() -> None:
+    text = "Bluewave Medical AG has received funding approval from the Harbor Ministry of Research."
+    assert events(text) == {("grant", frozenset({"Bluewave Medical AG", "Harbor Ministry of Research"}), "2025-03-04")}
+
+
+def test_who_reports_an_approval_is_no_party_of_it() -> None:
+    text = "Bluewave Holdings Inc. announces that the Harbor Exchange approves the listing of Tidal Metals Inc."
+    assert all("Bluewave Holdings Inc." not in p for _, p, _ in events(text))
+
+
+def test_the_year_nearest_before_the_act_dates_it() -> None:
+    text = "In 2021, Coastal University bought a clinic, and in 2023 it received approval from Northgate Hospital."
+    assert _dates(text) == {"2023"}
+
+
+def test_the_subject_before_in_partnership_with_after_a_dateline_dash() -> None:
+    text = ("Washington,D.C.- BlueHouse Connection, in partnership with Coastal University, today announced "
+            "the launch of new interactive data profiles.")
+    assert events(text) == {("launch", frozenset({"BlueHouse Connection", CU}), "2025-03-04")}
+
+
+def test_a_participle_before_in_partnership_with_is_no_name() -> None:
+    text = "Organized in partnership with Coastal University, the conference will host 60 firms."
+    assert all("Organized" not in p for _, p, _ in events(text))
+
+
+def test_relative_words_nearer_the_act_than_a_year_date_it() -> None:
+    text = ("Coastal University first applied in 2023, and last year it signed a memorandum of understanding "
+            "with Northgate Hospital.")
+    assert _dates(text) == {"2024"}

@@ -155,3 +155,11 @@ def test_act_party_names(text: str, expected: list[str]) -> None:
 
 def test_name_glued_to_itself_by_a_lost_line_break() -> None:
     assert names("About Vibrant Nutrition LabsVibrant Nutrition Labs is a maker.") == ["Vibrant Nutrition Labs"]
+
+
+def test_a_person_after_and_is_no_part_of_a_name() -> None:
+    text = "led by Professor Ann Poe at the University of Avalon and Dr. Tian Lee at the Northgate Institute."
+    assert names(text) == ["University of Avalon", "Northgate Institute"]
+    # "Sir" and "Dame" name institutions after people: the name runs on.
+    assert names("Secretary of the CPC Committee of the Sir Alan Poe Hospital.") == [
+        "CPC Committee of the Sir Alan Poe Hospital"]

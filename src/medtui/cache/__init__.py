@@ -35,9 +35,14 @@ def cache_enabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "").strip() not in ("1", "true", "yes")
 
 
+_FINGERPRINTED = frozenset({".py", ".yaml", ".txt"})
+"""Files of a package that its results depend on: code, and the vocabulary read as data."""
+
+
 @lru_cache(maxsize=8)
 def code_fingerprint(*packages: str) -> str:
-    """A hash of medtui's version and of the source of the named subpackages/modules.
+    """A hash of medtui's version and of the source of the named subpackages/modules
+    (their ``.py`` files and, for a folder such as ``data``, its ``.yaml``/``.txt`` files).
 
     A cached result is only as good as the code that computed it: hashing the
     sources (a few hundred KB, about 2 ms) means that an edited extractor in a
@@ -47,7 +52,8 @@ def code_fingerprint(*packages: str) -> str:
     digest = hashlib.blake2b(medtui.__version__.encode(), digest_size=16)
     for name in packages:
         target = root / name
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target.with_suffix(".py")]
+        files = (sorted(f for f in target.rglob("*") if f.suffix in _FINGERPRINTED) if target.is_dir()
+                 else [target.with_suffix(".py")])
         for path in files:
             try:
                 data = path.read_bytes()

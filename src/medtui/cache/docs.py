@@ -37,8 +37,9 @@ from medtui.cache import gc_paused
 
 FORMAT = "1"
 DB_NAME = "documents.sqlite3"
-PIPELINE_CODE = ("corpus", "extract", "pipeline")
-"""The parts of medtui whose output is cached (see :func:`medtui.cache.code_fingerprint`)."""
+PIPELINE_CODE = ("corpus", "extract", "pipeline", "data")
+"""The parts of medtui whose output is cached (see :func:`medtui.cache.code_fingerprint`): the
+code, and the vocabulary, event words, bundled gazetteer and boilerplate lines it reads."""
 COMMIT_EVERY = 500
 """Rows written per transaction while loading."""
 _LOOKUP_BATCH = 400

@@ -48,7 +48,7 @@ ACT = re.compile(
     re.I,
 )
 # Kinds whose subject is the name before the act; the others take only what follows it.
-WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp"})
+WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp", "inp"})
 NEEDS = re.compile(
     r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found|"
     r"sign|ink|renew|expand|extend|enter|announc|establish|form|forg|seal|conclud|strengthen|deepen|"

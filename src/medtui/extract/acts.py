@@ -206,6 +206,8 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         full_stop = word.endswith(".") and word not in _LEGAL and len(word) > 3 and "." not in word[:-1]
         if backward and word in _HONORIFICS:
             return []  # "Gov. Jane Rowe announced ...": a person
+        if backward and taken and word.endswith(("-", "\u2013", "\u2014")):
+            break  # "Washington,D.C.- Acme Corp, in partnership with": a dateline's dash
         if backward and n + 1 < len(tokens) and tokens[n + 1][0] in ("$", "#", "@"):
             break  # "$ACME Acme Corp partners with": the cashtag is no part of the name
         if taken and (word if backward else taken[-1][0]).endswith(".") and (
@@ -324,6 +326,8 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
             # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
+            if kind == "inp" and (not before or before[-1].word != ","):
+                continue  # "X, in partnership with Y": X; not "Organized in partnership with Y"
             subject = list(_names(list(reversed(_subject(before, title))), text, title))
             if kind == "sp" and len(subject) < 2:
                 continue  # "X and Y signed an agreement": the pair; one subject alone says little

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import ahocorasick
+
 from medtui.extract.boundaries import Candidate
 from medtui.extract.runs import LEGAL
 from medtui.extract.vocabulary import is_generic_name, vocabulary
@@ -24,20 +26,45 @@ _WORD = r"(?:(?:Inc|Corp|Ltd|Co|Bhd)\.|(?:[A-Z]\.)+(?=[ \t]+[A-Z])|[A-Z0-9][\w&'
 _JOIN = r"(?:[ \t]+(?:(?:of|de|du|des|di|del|la|le|van|von|der|for|&)[ \t]+)?)"
 _NAME = _WORD + r"(?:" + _JOIN + _WORD + r"){0,6}"
 _NOT_BETWEEN = r"(?!(?:that|which|who|whose|with|of|in|for|at|to|by|on|from|the|its|their|his|her|and|or)\b)"
-_OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "And", "But", "Both"})
+_OPENING = frozenset({"The", "A", "An", "Its", "Their", "Our", "This", "That", "And", "But", "Both", "About"})
+
+
+KindWord = tuple[int, int, str]
+"""(start, end, word) of a word for a kind of organisation in a text."""
+
+
+def kind_words() -> list[str]:
+    """The words for kinds of organisation an apposition is read from (``descriptors`` in
+    ``data/vocabulary.yaml``, and two plurals that lead lists)."""
+    return sorted({*vocabulary().descriptors, "companies", "firms"})
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[ahocorasick.Automaton, re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
     kinds = "|".join(sorted(map(re.escape, vocab.descriptors), key=len, reverse=True))
-    # The kind words themselves: the text is searched for these first (one cheap pass).
-    kind = re.compile(r"\b(?:" + kinds + r"|companies|firms)\b")
+    # The kind words themselves: the text is searched for these first (one Aho-Corasick pass;
+    # the gazetteer matcher's pass finds them too, see mentions.GazetteerMatcher.find_all).
+    kind = ahocorasick.Automaton()
+    for word in kind_words():
+        kind.add_word(word, word)
+    kind.make_automaton()
     # "<Name>, a [few words] <kind>": the name is before the comma.
     after = re.compile(r",[ \t]+an?[ \t]+(?:" + _NOT_BETWEEN + r"[\w'\u2019\-]+[ \t]+){0,5}?(?:" + kinds
                        + r")$")
     name_end = re.compile(r"(" + _NAME + r")$")
     return kind, after, name_end
+
+
+def _kind_words(text: str, kind: ahocorasick.Automaton) -> list[KindWord]:
+    """(start, end, word) of each kind word standing as a word in ``text``."""
+    found = []
+    for end_index, word in kind.iter(text):
+        start, end = end_index - len(word) + 1, end_index + 1
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            found.append((start, end, word))
+    return found
 
 
 _NAME_NEXT = re.compile(r"(,)?[ \t]+(?=[A-Z0-9])")
@@ -52,7 +79,12 @@ def _rejected(name: str) -> bool:
         return True
     if words[-1] in vocab.roles or words[0] in vocab.months or name in LEGAL or words[-1] in vocab.not_name_tails:
         return True
+    if _DESCRIBING.search(words[-1]):
+        return True  # "Phoenix-based": a word that describes, not a name
     return len(name) < 3 or not any(c.isalpha() for c in name)
+
+
+_DESCRIBING = re.compile(r"-[a-z]+(?:ed|ing)$")
 
 
 _LEGAL_TAIL = re.compile(r"(?:,?[ \t]+(?:Inc|Ltd|LLC|Corp|Co|Limited|PLC|plc|GmbH|AG|LLP)\b\.?)+")
@@ -79,28 +111,30 @@ def _candidate(text: str, start: int, name: str) -> Candidate | None:
     return Candidate(start + lead, start + lead + len(name), name)
 
 
-def described(text: str) -> list[Candidate]:
-    """Names the text describes as organisations (see the module docstring)."""
+def described(text: str, kinds: list[KindWord] | None = None) -> list[Candidate]:
+    """Names the text describes as organisations (see the module docstring). ``kinds``: the
+    kind words of ``text`` when already found (else they are looked for here)."""
     kind, after, name_end = _patterns()
     found: list[Candidate] = []
-    for hit in kind.finditer(text):
-        m = after.search(text, max(0, hit.start() - 80), hit.end())
+    for hit_start, hit_end, word in sorted(kinds) if kinds is not None else _kind_words(text, kind):
+        comma = text.rfind(", a", max(0, hit_start - 80), hit_start)
+        m = after.search(text, comma, hit_end) if comma >= 0 else None
         if m is not None:
             cand = _before_comma(text, m.start(), name_end)
             if cand is not None:
                 found.append(cand)
             continue
-        nxt = _NAME_NEXT.match(text, hit.end())
+        nxt = _NAME_NEXT.match(text, hit_end)
         if nxt is None:
             continue
-        words_before = text[max(0, hit.start() - 60) : hit.start()].split()[-5:]
+        words_before = text[max(0, hit_start - 60) : hit_start].split()[-5:]
         if nxt.group(1) and "a" not in words_before and "an" not in words_before:
             continue  # "the company, Dario said": a clause, not "a for-profit company, Acme"
         first = _NAME_AT.match(text, nxt.end())
         if first is None:
             continue
         items = [(first.start(), first.group())]
-        if hit.group() in ("companies", "firms"):
+        if word in ("companies", "firms"):
             at = first.end()
             while (tail := _LIST_TAIL.match(text, at)) is not None:
                 items.append((tail.start(1), tail.group(1)))

@@ -95,7 +95,8 @@ _DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
 def _trim(tokens: list[Token]) -> list[Token]:
     months = vocabulary().months
     while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS
-                      or tokens[0][0] in months or tokens[0][0].isdigit() or _DESCRIBED.match(tokens[0][0])):
+                      or tokens[0][0] in months or tokens[0][0].isdigit()
+                      or "-" in tokens[0][0] and _DESCRIBED.match(tokens[0][0])):
         if (tokens[0][0] in _PLACE_LEADING and len(tokens) > 1 and tokens[1][0][0].isupper()
                 and not _is_head(tokens[1][0]) and bare(tokens[1][0]) not in GENERIC):
             break
@@ -121,10 +122,11 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
     if len(tokens) > 2 and tokens[0][0] == "Board" and tokens[1][0] in ("of", "for"):
         return _board_owner(tokens[2:])
     # "Foundation for X and for Y": the second "for" starts a purpose, not more of the name.
-    again = next((i for i in range(1, len(tokens) - 1) if tokens[i][0] in ("and", "&")
-                  and tokens[i + 1][0] in ("of", "for", "on")), None)
-    if again is not None:
-        tokens = _trim(tokens[:again])
+    if len(tokens) > 3:
+        again = next((i for i in range(1, len(tokens) - 1) if tokens[i][0] in ("and", "&")
+                      and tokens[i + 1][0] in ("of", "for", "on")), None)
+        if again is not None:
+            tokens = _trim(tokens[:again])
     # "X University and Y Hospital": two institutions.
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i][0] in ("and", "&"):

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
-from medtui.extract.parties import counted_partners, mention_counts, pieces, unnamed_parties
+from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -49,6 +50,9 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
     at, trigger_end = start + trigger[0], start + trigger[1]
     clause = RELATIVE_CLAUSE.search(text, trigger_end, end)
     limit = clause.start() if clause else end
+    if kind == "approval":  # "X announces that Nasdaq approves ...": X only reports it
+        reports = [m.end() for m in _REPORTED.finditer(text, start, at)]
+        start = reports[-1] if reports else start
     keys: list[str] = []
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
@@ -80,6 +84,7 @@ def find_events(
     spans = sorted(spans, key=lambda s: s.start)
     title_spans = sorted(title_spans, key=lambda s: s.start)
     title_event = classify(title) if title else None
+    title_spans = _as_in_body(title_spans, spans)
     title_parties = (_parties(title, title_spans, 0, len(title), title_event[1:], title_event[0])
                      if title_event else [])
     lead_kind: str | None = None
@@ -87,8 +92,15 @@ def find_events(
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
-    occasion = story_occasion(text, story_date)
-    for piece in pieces(text):
+    gathering: list[PartialDate | None] = []  # the story's occasion, read once when first asked
+
+    def occasion() -> PartialDate | None:
+        if not gathering:
+            gathering.append(story_occasion(text, story_date))
+        return gathering[0]
+
+    all_pieces = pieces(text)
+    for n, piece in enumerate(all_pieces):
         start, end = piece.start, piece.end
         sentence = text[start:end]
         present = needs.kinds(text, start, end)
@@ -128,7 +140,9 @@ def find_events(
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
-            parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties))
+            story = mention_counts(spans, title_spans) if not before else None
+            parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties), story,
+                                                   tuple(parties))
                         if k not in parties]
         funder = (_first_named(spans, *before_piece, parties)
                   if kind == "grant" and parties and PASSIVE_GRANT_RE.search(sentence) else None)
@@ -167,6 +181,9 @@ def find_events(
             if len(parties) > 2:  # "* A with B, C and D": A's signing with each
                 events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in parties[1:])
                 continue
+        if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
+            kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
+                        kind)
         events.append(FoundEvent(kind, parties, when, _evidence(sentence)))
     picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
               if title_event is not None and title_event[0] in ("selection", "agreement") else None)
@@ -188,7 +205,7 @@ _WRAP_LOOKBACK = 400
 
 
 def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDate | None,
-             occasion: PartialDate | None) -> PartialDate | None:
+             occasion: Callable[[], PartialDate | None]) -> PartialDate | None:
     """The date of the act at text[start + act_at] in the piece text[start:end]. A piece that
     begins on a hard-wrapped line inside a sentence ("On 19 May 2024, the Riverside\n(RU),
     in partnership with ...": the splitter cut at the line break) is read from the
@@ -202,6 +219,44 @@ def _date_of(text: str, start: int, end: int, act_at: int, story_date: PartialDa
             begin = start - len(head) + breaks[-1].end()
             return event_date(text[begin:end], story_date, act_at + start - begin, occasion)
     return event_date(text[start:end], story_date, act_at, occasion)
+
+
+# The pact a sentence names: "Under the agreement, ...", "With a $1.5 million contract from X".
+_PACT_NOUN = re.compile(r"\b(?:(?P<mou>memorand(?:um|a) of understanding|MoU)|(?P<agreement>agreement|contract))\b",
+                        re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _named_pact(text: str, spans: list[Span], after: Piece, parties: list[str]) -> str | None:
+    """The kind of the pact the sentence after a partnership names, as the same act's more
+    precise kind: one it refers back to at its start ("... announced a renewed partnership.
+    Under the agreement, ...") or one with a party of the partnership ("With a $1.5
+    million contract from X")."""
+    m = _PACT_NOUN.search(text, after.start, min(after.end, after.start + 60))
+    if m is None:
+        return None
+    kind = "mou" if m.group("mou") else "agreement"
+    if m.start() - after.start <= 30 and _DEFINITE_BEFORE.search(text, after.start, m.start()):
+        return kind
+    near = [sp.key for sp in spans if m.end() <= sp.start < m.end() + 40]
+    return kind if near and near[0] in parties else None
+
+
+def _as_in_body(title_spans: list[Span], spans: list[Span]) -> list[Span]:
+    """Headline names read as the body names them: a Title Case name that runs on past a
+    name of the body ("Eagle Harbor Small-Scale Gas Exports", the body saying "Eagle
+    Harbor") is the body's institution."""
+    body = {sp.surface: sp.key for sp in spans}
+    out = []
+    for sp in title_spans:
+        if sp.surface not in body:
+            words = sp.surface.split()
+            known = next((body[" ".join(words[:n])] for n in range(len(words) - 1, 1, -1)
+                          if " ".join(words[:n]) in body), None)
+            if known is not None:
+                sp = replace(sp, key=known)
+        out.append(sp)
+    return out
 
 
 def _evidence(sentence: str) -> str:
@@ -236,6 +291,9 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _BARE_SIGNING = re.compile(r"sign(?:s|ed)\s+with", re.I)
 _ITEM_SUBJECT_CHARS = 80
 """How far into a list item without a verb its first party may stand (an item is "A and B")."""
+# A reporting verb and a new subject: "X Announces that Nasdaq Approves ...".
+_REPORTED = re.compile(r"\b(?:announc(?:es|ed)|said|says|report(?:s|ed)|confirm(?:s|ed))\s+that\s+"
+                       r"(?=(?:the\s+)?(?-i:[A-Z]))(?!(?-i:It|They|We)\b)", re.I)
 # A launch done by partners together: what they launched needs no programme's word.
 _TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|jointly|co-launch(?:es|ed)?|"
                        r"together with)\b", re.I)

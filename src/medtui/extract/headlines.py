@@ -26,16 +26,26 @@ class TitleName(NamedTuple):
     acronym: str
 
 
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
-
-
 def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[TitleName]:
     """Names in ``title`` with a head word (``is_head``: word -> bool) whose initials (three
     or more capitals) ``body`` uses as a word; the longest at each place, left to right."""
-    known = set(_ACRONYM.findall(body))
-    if not known:
-        return []
     words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(title)]
+    if sum(w[0] not in _SMALL for w in words) < 3 or not any(is_head(w[0]) for w in words):
+        return []
+    known: dict[str, bool] = {}
+
+    def in_body(initials: str) -> bool:
+        """Whether ``body`` uses ``initials`` as a word (a plain search, then the bounds)."""
+        if initials not in known:
+            at, found = body.find(initials), False
+            while at >= 0 and not found:
+                end = at + len(initials)
+                found = (at == 0 or not (body[at - 1].isalnum() or body[at - 1] in "-_")) and (
+                    end == len(body) or not (body[end].isalnum() or body[end] in "-_"))
+                at = body.find(initials, at + 1)
+            known[initials] = found
+        return known[initials]
+
     found: list[TitleName] = []
     i = 0
     while i < len(words):
@@ -50,7 +60,7 @@ def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[Ti
                     parts.append((j, letters))
             for j, initials in reversed(parts):
                 part = words[i : j + 1]
-                if len(initials) >= 3 and initials in known and any(is_head(w[0]) for w in part):
+                if len(initials) >= 3 and any(is_head(w[0]) for w in part) and in_body(initials):
                     start, end = part[0][1], part[-1][2]
                     name = title[start:end].rstrip(".")
                     for ending in ("'s", "\u2019s"):

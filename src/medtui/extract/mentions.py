@@ -2,10 +2,14 @@
 
 Sources, strongest first: names the document itself defines ("Full Name (ABBR)" makes
 ABBR an alias here), gazetteer names (Aho-Corasick over the whole gazetteer), and
-discovered institution-shaped names. Overlaps keep the longest span. A short name that
-the same document also gives in full ("First Affiliated Hospital" ... "First Affiliated
-Hospital of X") is the full one. Headlines are matched only against names already known
-from the gazetteer or the body, since Title Case makes everything look like a name.
+discovered names: institution-shaped ones, ones the text describes as organisations or
+lists beside known ones (:mod:`medtui.extract.appositives`), and the parties of acts.
+Overlaps keep the longest span. A short name that the same document also gives in full
+("First Affiliated Hospital" ... "First Affiliated Hospital of X"), or with its legal form
+("Acme" ... "Acme Inc."), is the full one. Headlines are matched only against names already
+known from the gazetteer or the body, their acts' parties, and names the body abbreviates by
+their initials (:mod:`medtui.extract.headlines`), since Title Case makes everything look
+like a name.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
-from medtui.extract.appositives import described, listed
+from medtui.extract.appositives import KindWord, described, kind_words, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
-from medtui.extract.discover import GENERIC, HEADS, definitions, discover, is_head
+from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.vocabulary import is_generic_name
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _GENERIC_SHORT = re.compile(r"^(?:the\s+)?(?:[A-Z][a-z]+)$")
@@ -81,12 +86,21 @@ class GazetteerMatcher:
                         self._exact.add_word(v, (entry.id, len(v), name))
                     else:
                         self._folded.add_word(v.lower(), (entry.id, len(v), name))
+        for word in kind_words():  # found in the same pass, for appositions ("Acme, a company")
+            if not self._exact.exists(word):
+                self._exact.add_word(word, ("", len(word), word))
         for automaton in (self._exact, self._folded):
             if len(automaton):
                 automaton.make_automaton()
 
     def find(self, text: str) -> list[Span]:
         """Gazetteer mentions with word boundaries; bare aliases only with their context."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[Span], list[KindWord]]:
+        """Gazetteer mentions (as :meth:`find`) and the words for kinds of organisation
+        (:func:`medtui.extract.appositives.kind_words`) standing as words in ``text``."""
+        kinds: list[KindWord] = []
         norm = text.replace("\u2019", "'").replace("\u2018", "'")  # as _QUOTES, without a per-character map
         lowered = norm.lower()
         if len(lowered) != len(norm):
@@ -99,13 +113,16 @@ class GazetteerMatcher:
                 start, end = end_idx - length + 1, end_idx + 1
                 if not _bounded(norm, start, end):
                     continue
+                if not entry_id:
+                    kinds.append((start, end, name))
+                    continue
                 entry = self.gazetteer.entries[entry_id]
                 if entry.needs_context(name) and not any(
                     c.lower() in lowered for c in entry.context
                 ):
                     continue
                 spans.append(Span(start, end, f"g:{entry_id}", text[start:end]))
-        return spans
+        return spans, kinds
 
 
 def _ideograph(ch: str) -> bool:
@@ -179,8 +196,8 @@ def find_mentions(
     body_spans: list[list[Span]] = []
     act_surfaces: dict[str, str] = {}
     for text in bodies:
-        spans = matcher.find(text)
-        for cand in [*discover(text), *described(text)]:
+        spans, kinds = matcher.find_all(text)
+        for cand in [*discover(text), *described(text, kinds)]:
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in act_names(text):
             key = entity_for(cand.name, discovered=True)
@@ -207,6 +224,11 @@ def find_mentions(
         body_spans = [_longest(spans + _occurrences(text, act_surfaces))
                       for text, spans in zip(bodies, body_spans, strict=True)]
     body_spans = _purposes_cut(body_spans, entity_for)
+    shorts = _legal_short_names(body_spans)
+    if shorts:
+        # "Acme Robotics Inc." ... "Acme Robotics will ...": the name without its legal form.
+        body_spans = [_longest(spans + _occurrences(text, shorts))
+                      for text, spans in zip(bodies, body_spans, strict=True)]
     # 2. Definitions made in this document: "(ABBR)" right after a mention.
     local: dict[str, str] = {}
     for text, spans in zip(bodies, body_spans, strict=True):
@@ -284,6 +306,27 @@ def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) 
                 s = Span(s.start, s.start + len(head), entity_for(head, discovered=True), head)
             cut.append(s)
         out.append(cut)
+    return out
+
+
+_LEGAL_FORM = re.compile(r"^(?P<short>[A-Z0-9][\w&'\u2019. -]*?),?\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|"
+                         r"PLC|plc|AG|GmbH|Co|S\.A|N\.V)\.?(?:,?\s+(?:Ltd|Inc|Limited)\.?)?$")
+
+
+def _legal_short_names(body_spans: list[list[Span]]) -> dict[str, str]:
+    """Names found with a legal form ("Acme Robotics Inc."), by the name without it ("Acme
+    Robotics"), where that is a name on its own: not generic, a place or a lone head word."""
+    out: dict[str, str] = {}
+    for spans in body_spans:
+        for s in spans:
+            m = _LEGAL_FORM.match(s.surface) if s.key.startswith("d:") else None
+            if m is None:
+                continue
+            short = m.group("short").rstrip(" ,")
+            words = short.split()
+            if len(short) < 3 or _is_generic(short) or is_generic_name(short) or words[0] in STOP_LEADING:
+                continue
+            out.setdefault(short, s.key)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPELLING = (
@@ -12,6 +13,7 @@ _SPELLING = (
 )
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded."""
     s = name.translate(_QUOTES).replace("&", " and ")
@@ -72,6 +74,7 @@ _OWN_HEAD = re.compile(
     r"consortium|league|union|club|trust|fund|museum|library)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 

@@ -24,32 +24,47 @@ from medtui.extract.when import month_alone, resolve_relative
 MAX_DAYS_BEFORE = 62
 _GATHERING = (r"(?:event|summit|conference|forum|meeting|delegation|expo|exhibition|fair|show|visit|week|"
               r"festival|session|congress|ceremony|convention|roadshow|mission|assembly|symposium)s?")
-_HAPPENED = re.compile(
-    r"\b" + _GATHERING + r"\b[^.;]{0,120}?\b(?:took place|was held|were held|(?:has |have )?concluded|"
-    r"celebrated|ran)\b|\b(?:concluded|held|hosted|attended)\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
-    + _GATHERING + r"\b", re.I)
+# A gathering that happened: its noun, then in the same clause "took place", "was held",
+# "concluded", "celebrated"; or "concluded/held/hosted/attended (its) ... <noun>". Found verb
+# first (plain searches), the noun looked for around each verb.
+_HAPPENED_WORDS = ("took place", "held", "concluded", "celebrated", "ran", "hosted", "attended")
+_NOUN_BEFORE = re.compile(r"\b" + _GATHERING + r"\b[^.;]{0,120}$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,4}?" + _GATHERING + r"\b", re.I)
+_VERB_BEFORE_NOUN = frozenset({"concluded", "held", "hosted", "attended"})
 _DAY_OF = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?['\u2019]s\s+(?:[\w-]+\s+)?" + _GATHERING + r"\b")
 _DAY_NUMBER = re.compile(r"\d{1,2}\b")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "esterday")
 _RANGE_AFTER = re.compile(r"\s*(?:-|\u2013|to|until|through|and)\s*\d{1,2}\b")
-_CUES = ("took place", "was held", "were held", "concluded", "celebrated", "'s ", "\u2019s ", " ran ",
-         "held", "hosted", "attended")
 
 
 def story_occasion(text: str, story_date: PartialDate | None) -> PartialDate | None:
     """The date of the gathering the story reports from (see the module docstring), or None."""
-    if story_date is None or story_date.month is None or not any(c in text for c in _CUES):
+    if story_date is None or story_date.month is None:
         return None
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        day = _DAY_OF.search(sentence)
-        if day is not None:
-            found = resolve_relative(day.group("day"), story_date)
-        elif (happened := _HAPPENED.search(sentence)) is not None:
-            found = _date_in(sentence[happened.start() :], story_date)  # not a dateline before it
-        else:
-            continue
+    # Two scans of the whole story; sentences are split only around a match (rare).
+    hits: list[tuple[int, str | None]] = []
+    if any(day in text for day in _DAYS):  # plain searches first: the patterns are slow to scan with
+        hits += [(m.start(), m.group("day")) for m in _DAY_OF.finditer(text)]
+    for verb in _HAPPENED_WORDS:
+        at = text.find(verb)
+        while at >= 0:
+            stop = at + len(verb)
+            if (at == 0 or not text[at - 1].isalnum()) and (stop == len(text) or not text[stop].isalnum()):
+                before = _NOUN_BEFORE.search(text, max(0, at - 140), at)
+                if before is not None:
+                    hits.append((before.start(), None))
+                elif verb in _VERB_BEFORE_NOUN and _NOUN_AFTER.match(text, stop) is not None:
+                    hits.append((at, None))
+            at = text.find(verb, stop)
+    if not hits:
+        return None
+    bounds = split_sentences(text)
+    for at, day in sorted(hits):
+        end = next((b for a, b in bounds if a <= at < b), len(text))
+        # From the gathering on: never a dateline before it.
+        found = resolve_relative(day, story_date) if day else _date_in(text[at:end], story_date)
         if found is not None and _shortly_before(found, story_date):
             return found
     return None

@@ -100,12 +100,15 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 
 def unnamed_parties(sentence: str, counts: Counter[str], kinds: dict[str, str],
-                    title_parties: list[str], named: int = 0) -> list[str]:
+                    title_parties: list[str], named: int = 0, story: Counter[str] | None = None,
+                    partners: tuple[str, ...] = ()) -> list[str]:
     """Story institutions a sentence names by description only (see the module docstring).
 
     ``counts``: mentions of each institution before the sentence; ``kinds``: their kinds;
     ``named``: how many parties the sentence names ("the two ..." only fill a sentence that
-    names none).
+    names none). ``story``: mentions in the whole story, for a "we" no institution before
+    the sentence can be (a blog post's "We began our partnership with X" names its issuer
+    later): the one mentioned most besides ``partners``, the parties the sentence names.
     """
     found: list[str] = []
     ranked = [k for k, _ in counts.most_common()]
@@ -118,8 +121,9 @@ def unnamed_parties(sentence: str, counts: Counter[str], kinds: dict[str, str],
         for k in title_parties if len(title_parties) >= 2 else ranked[:2]:
             if k not in found:
                 found.append(k)
-    if ranked and _WE.search(sentence) and ranked[0] not in found:
-        found.append(ranked[0])
+    we = ranked[:1] if ranked else [k for k, _ in (story or Counter()).most_common() if k not in partners][:1]
+    if we and _WE.search(sentence) and we[0] not in found:
+        found.append(we[0])
     return found
 
 

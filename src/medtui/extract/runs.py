@@ -23,6 +23,9 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
+_HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
+"""Titles before a person's name inside a run ("Sir" and "Dame" are left out: "Sir Run Run
+Shaw Hospital" is named after one)."""
 _LEGAL_ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 _GLUED = re.compile(r"(?<=[a-z])([A-Z][a-z]+)$")
@@ -56,55 +59,59 @@ def runs(text: str) -> list[list[Token]]:
 
 def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
     vocab = vocabulary()
-    on_heads = vocab.on_heads
+    on_heads, openers, places = vocab.on_heads, vocab.openers, vocab.places
     out: list[list[Token]] = []
     current: list[Token] = []
     last_end = -1
     stop_after = False  # the word before ended with an initial's or abbreviation's full stop
     for m in _TOKEN.finditer(text, begin, finish):
         word = m.group()
-        if m.start() and text[m.start() - 1] == "$":
+        at = m.start()
+        if at and text[at - 1] == "$":
             if current:  # "$ACME Acme Corp": a cashtag is no part of a name
                 out.append(current)
             current, last_end, stop_after = [], m.end(), False
             continue
         # Two words glued by a lost line break: "Institute of AmericaFounded in 1946" (an opener
         # after it), "Partners GroupPartners Group" (the name again): the run ends between them.
-        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() else None
-        if glued is not None and (glued.group(1) in vocab.openers
-                                  or any(t[0] == glued.group(1) for t in current)):
+        glued = _GLUED.search(word) if word[0].isupper() and not word.istitle() and not word.isupper() else None
+        if glued is not None and (glued.group(1) in openers or any(t[0] == glued.group(1) for t in current)):
             word = word[: glued.start(1)]
         else:
             glued = None
-        # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a name
-        # is not part of it: "U.S. Department of Energy" is the "Department of Energy").
-        initials = "." in word and _INITIALS.match(word) is not None and word.casefold() not in vocab.places
-        sentence_end = word.endswith(".") and word not in ABBREVIATIONS and len(word) > 2 and not initials
-        if sentence_end:
-            word = word[:-1]
-        gap = text[last_end:m.start()] if last_end >= 0 else " "
+        sentence_end = False
+        if word[-1] == ".":
+            # "T.H." inside a name runs on; "U.S." ends its run as before (a country before a
+            # name is not part of it: "U.S. Department of Energy" is the "Department of Energy").
+            initials = _INITIALS.match(word) is not None and word.casefold() not in places
+            sentence_end = word not in ABBREVIATIONS and len(word) > 2 and not initials
+            if sentence_end:
+                word = word[:-1]
+        gap = text[last_end:at] if last_end >= 0 else " "
         capital = word[0].isupper() or word[0].isdigit() and (current != [] or mixed(word))
         joined = bool(current) and gap.strip() == "" and ("\n" not in gap or gap.count("\n") == 1
                                                           and current[-1][0] in CONNECTORS)
-        if joined and stop_after and (word in vocab.openers or current[-1][0] in _LEGAL_ABBREVIATIONS
-                                      and word not in LEGAL):
-            joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
-        if joined and word == "on" and not (_bare(current[-1][0]) in on_heads and _on_complement(text, m.end())):
-            joined = False  # "on" joins only "Institute on Aging"-like names
+        if joined:
+            if stop_after and (word in openers or current[-1][0] in _LEGAL_ABBREVIATIONS and word not in LEGAL):
+                joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
+            elif word in _HONORIFICS:
+                joined = False  # "University of X and Dr. Jane Roe": a person starts here
+            elif word == "on" and not (_bare(current[-1][0]) in on_heads and _on_complement(text, m.end())):
+                joined = False  # "on" joins only "Institute on Aging"-like names
         if joined and (capital or word.lower() in CONNECTORS or word == "on"):
-            current.append((word, m.start(), m.start() + len(word)))
+            current.append((word, at, at + len(word)))
         else:
             if current:
                 out.append(current)
-            current = [(word, m.start(), m.start() + len(word))] if word[0].isupper() or mixed(word) else []
+            current = [(word, at, at + len(word))] if word[0].isupper() or mixed(word) else []
         last_end = m.end()
-        stop_after = word.endswith(".")
+        stop_after = word[-1] == "."
         possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
         if current and (sentence_end or possessive and word[0].isupper() or glued is not None):
             out.append(current)
             current = []
-        if glued is not None and glued.group(1) not in vocab.openers:
-            current = [(glued.group(1), m.start() + glued.start(1), m.end())]
+        if glued is not None and glued.group(1) not in openers:
+            current = [(glued.group(1), at + glued.start(1), m.end())]
     if current:
         out.append(current)
     return out

@@ -136,10 +136,18 @@ _AFTER_VERB = frozenset(
     "by the a an its their his her our this that these those for on in to as at with under of".split())
 
 
+# An approval of money is a grant: "funding approval", "approved $2M in funding for X".
+_FUNDING_APPROVED = re.compile(
+    r"\b(?:funding|grant|financing)\s+approval\b|\bapprov(?:ed|es)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:\$[\d.,]+\s*(?:[mb]n?|million|billion)?\s+(?:in\s+)?)?(?:funding|grants?|financing)\b", re.I)
+
+
 def _adjectival(sentence: str, start: int, end: int) -> bool:
     """Whether an 'approved'/'authorized' is an adjective before a noun, not a verb."""
     if " " in sentence[start:end].strip():
         return False  # "received approval", "gave the green light": a phrase, not the participle
+    if sentence[start:end].endswith("s"):
+        return False  # "Approves", "Authorizes": a verb, also in a Title Case headline
     if start > 0 and sentence[start].isupper():
         return True  # "an Authorized Service Center": part of a name
     if start > 0 and sentence[start - 1] in "-\u2010\u2011":
@@ -211,6 +219,8 @@ def classify(sentence: str, present: frozenset[str] | None = None) -> tuple[str,
             continue  # "has not yet received funding", "never signed"
         if kind == "approval" and _adjectival(sentence, m.start(), m.end()):
             continue  # "FDA-approved therapies", "authorized training": no act of approving
+        if kind == "approval" and _FUNDING_APPROVED.search(sentence, max(0, m.start() - 20), m.end() + 40):
+            return "grant", m.start(), m.end()  # "received funding approval from X": money granted
         if kind == "partnership" and m.group().lower().startswith("in "):
             # "X, in partnership with Y, launched Z": the act is the launch, done together.
             other = classify(sentence[m.end():], None)

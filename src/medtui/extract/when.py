@@ -22,6 +22,7 @@ Otherwise the event takes the story's date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from medtui.corpus.dates import find_dates, find_yearless, in_year_of
@@ -50,11 +51,12 @@ _RESOLVABLE = re.compile(
 
 
 def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
-               occasion: PartialDate | None = None) -> PartialDate | None:
+               occasion: Callable[[], PartialDate | None] | None = None) -> PartialDate | None:
     """The date of the act a sentence reports (see the module docstring); ``act_at``: where
     the act's trigger starts in ``sentence`` (a year alone counts only before it);
-    ``occasion``: the date of the gathering the story reports from (see
-    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at."""
+    ``occasion``: gives the date of the gathering the story reports from (see
+    :mod:`medtui.extract.occasion`), which an act the sentence does not date took place at
+    (asked only then: most stories never need it)."""
     dates = [d for d in find_dates(sentence)
              if not _HISTORY_DATE.search(sentence[max(0, d.start - 30) : d.start])]
     if dates:
@@ -65,20 +67,22 @@ def event_date(sentence: str, story_date: PartialDate | None, act_at: int = 0,
     if yearless:
         month, day, _ = yearless[0]
         return in_year_of(month, day, story_date) if story_date is not None else None
-    year = _YEAR_ALONE.search(sentence, 0, act_at)
-    if (year is not None and year.end() <= act_at and _RESOLVABLE.search(sentence, year.end(), act_at) is None
-            and not _HISTORY_DATE.search(sentence[max(0, year.start() - 30) : year.start()])):
-        # ("in 2023, and last year it signed": the nearer "last year" dates the act)
-        return PartialDate(int(year.group("year")))
+    years = [y for y in _YEAR_ALONE.finditer(sentence, 0, act_at)
+             if not _HISTORY_DATE.search(sentence[max(0, y.start() - 30) : y.start()])]  # never "founded in 1930"
+    # The nearest before the act ("In 2021, X bought Y, and in 2023 it received approval"),
+    # unless relative words stand nearer ("submitted in 2023, and last year it signed").
+    if years and _RESOLVABLE.search(sentence, years[-1].end(), act_at) is None:
+        return PartialDate(int(years[-1].group("year")))
     if _MONTH_ALONE.search(sentence) is not None:
         return month_alone(sentence, story_date)
     relative = _RESOLVABLE.search(sentence)
     if relative is not None:
         resolved = resolve_relative(relative.group("word"), story_date)
-        if occasion is not None and resolved is not None and resolved.day is None and _within(occasion, resolved):
-            return occasion  # "Highlights this year include ...": this year's gathering
+        gathering = occasion() if occasion is not None and resolved is not None and resolved.day is None else None
+        if gathering is not None and resolved is not None and _within(gathering, resolved):
+            return gathering  # "Highlights this year include ...": this year's gathering
         return resolved
-    return occasion or story_date
+    return (occasion() if occasion is not None else None) or story_date
 
 
 def _within(inner: PartialDate, outer: PartialDate) -> bool:
