@@ -105,7 +105,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         if decoded.text is None:
             return DocResult(doc)
         if decoded.is_html:
-            html = read_html(decoded.text)
+            html = read_html(decoded.text, controls_removed=True)
             clean, raw = html.clean, html.stories
             doc.warnings.extend(html.warnings)
             if decoded.front is not None:

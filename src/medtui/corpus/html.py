@@ -71,11 +71,15 @@ class HtmlRead:
     """Which reader gave the text: "trafilatura", "listing", "entries" (a live blog) or "fallback"."""
 
 
-def read_html(html: str) -> HtmlRead:
-    """Read one HTML page into stories; never raises on a bad page (see the module docstring)."""
+def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
+    """Read one HTML page into stories; never raises on a bad page (see the module docstring).
+
+    ``controls_removed``: ``html`` has no C0 control characters left (it went through
+    :func:`medtui.corpus.reader.read_document_text`); lxml's parse then skips removing them
+    again (:func:`medtui.corpus.html_meta.load_tree`)."""
     lexbor = parse(html)
     page = page_meta(lexbor)
-    tree = load_tree(html)
+    tree = load_tree(html, controls_removed)
     own_date = _iso_date((page.published or "")[:10])
     found = _trafilatura(tree if tree is not None else html)
     meta = html_meta.page_meta(tree, html, dated=own_date is not None) if tree is not None else PageMeta()

@@ -55,15 +55,59 @@ def date_params(url: str | None = None) -> dict[str, Any]:
             "deferred_url_extractor": True, "url": url}
 
 
-def load_tree(html: str) -> Any:
-    """``html`` parsed by lxml the way trafilatura and htmldate parse it, or None."""
+def load_tree(html: str, controls_removed: bool = False) -> Any:
+    """``html`` parsed by lxml the way trafilatura and htmldate parse it, or None.
+
+    ``controls_removed``: the caller has removed the C0 control characters already
+    (:func:`medtui.corpus.normalise.normalise_markup` does, for every page medtui reads),
+    so trafilatura's own removal of the characters XML refuses, a regex pass over the
+    whole markup that cost a third of the parse, is skipped (:func:`_load_clean`); the
+    same tree comes out."""
     quiet()
     try:
         from trafilatura.utils import load_html
 
+        if controls_removed and "\ufffe" not in html and "\uffff" not in html:
+            return _load_clean(html)
         return load_html(html)
     except Exception:  # noqa: BLE001 - no tree means: read the page another way
         return None
+
+
+def _load_clean(html: str) -> Any:
+    """:func:`trafilatura.utils.load_html` of a string without the characters its
+    ``INVALID_XML_CHARS`` removes (C0 controls but tab, newline and carriage return,
+    U+FFFE, U+FFFF), step by step as trafilatura 2 does it, minus that removal (a test
+    compares the two). The doctype repair rebuilds the markup only when it changes the
+    first line."""
+    from lxml.html import fromstring
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, fromstring_bytes, is_dubious_html
+
+    beginning = html[:50].lower()
+    check_flag = is_dubious_html(beginning)
+    if "doctype" in beginning:
+        first, newline, rest = html.partition("\n")
+        repaired = DOCTYPE_TAG.sub("", first, count=1)
+        if repaired != first or not newline:
+            html = repaired + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    tree = None
+    fallback_parse = False
+    try:
+        tree = fromstring(html, parser=HTML_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = fromstring_bytes(html)
+        fallback_parse = True
+    except Exception:  # noqa: BLE001, S110 - as trafilatura: the bytes are tried next
+        pass
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = fromstring_bytes(html)
+    if tree is not None and check_flag and len(tree) < 2:
+        tree = None
+    return tree
 
 
 def page_meta(tree: Any, html: str, dated: bool = False) -> PageMeta:
