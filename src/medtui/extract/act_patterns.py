@@ -42,7 +42,7 @@ ACT = re.compile(
     r"\s+from\b)"
     r"|(?P<to>\b(?:awarded|granted|donated|presented|awarding)\s+(?:[\w$.,'\u2019\-]+\s+){0,3}?to\b)"
     r"|(?P<sel>\bselection\s+of\b)"
-    # "funds" is also a noun ("GiveWell-directed funds more ..."): a name must follow it.
+    # "funds" is also a noun ("Donorwise-directed funds more ..."): a name must follow it.
     r"|(?P<svo>\b(?:(?:funds|funded)\s+(?=(?-i:[A-Z0-9]|[a-z]+[A-Z]))|(?:selects|selected|picks|picked|"
     r"authori[sz]es|authori[sz]ed)\s+(?=[A-Z0-9])))",
     re.I,

@@ -1,7 +1,7 @@
 """Names that are the parties of a partnership act, whatever their words.
 
-"Protocase and 45Drives Partner With UNCW", "rOpenSci Announces $2.9M Award from the
-Helmsley Charitable Trust", "Algreen, signed with ForNatures": many companies and projects
+"Quillcase and 47Bytes Partner With NTSU", "openGlade Announces $1.5M Award from the
+Tamsin Charitable Trust", "Verdalis, signed with ForLeaf": many companies and projects
 have no institution-shaped word ("University", "Inc.") in their names, but the act names
 them as its parties: the capitalised words just before the act (its subject) and just
 after its "with", "from", "between" (its object) are names. Headlines capitalise every
@@ -55,7 +55,7 @@ WINDOW = 160
 
 
 def _name_like(tok: str) -> bool:
-    """A word that can be part of a name: capitalised, camel-cased ("rOpenSci"), "45Drives"."""
+    """A word that can be part of a name: capitalised, camel-cased ("openGlade"), "47Bytes"."""
     if tok[0].isupper():
         return True
     if tok[0].isdigit():
@@ -90,7 +90,7 @@ def _valid(words: list[str], title: bool) -> bool:
 
 def _pieces(tokens: list[_Tok]) -> list[list[_Tok]]:
     """A list of names ("A, B, and C"; "A and B") cut into names. An "and" right after a head
-    word separates two names ("Gordon and Betty Moore Foundation and X"); where no head word
+    word separates two names ("Anna and Bert Lindqvist Foundation and X"); where no head word
     comes before any "and", every "and" does."""
     out: list[list[_Tok]] = [[]]
     for tok in tokens:
@@ -118,7 +118,7 @@ def _plain(word: str) -> bool:
 
 
 def _one_name(pieces: list[list[_Tok]]) -> bool:
-    """Whether a comma list is one name: "Immigration, Refugees and Citizenship Canada",
+    """Whether a comma list is one name: "Lakes, Rivers and Coasts Authority",
     "Ministry of Research, Technology and Space", "National Heart, Lung, and Blood
     Institute": single ordinary words between the commas (the first may end "of X"), and
     an "and" in the last part that starts no new name with "The"."""
@@ -174,7 +174,7 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
             break  # a cashtag, hashtag or handle: "$ACME Acme Corp partners with ..."
         if word.startswith("("):
             if ":" in word or re.fullmatch(r"\(\s*[A-Z][\w.&\-]{0,12}\s*\)", word):
-                taken.append(tok)  # "(NYSE: QBTS)", "(ASTRO)": part of the name's mention
+                taken.append(tok)  # "(NYSE: ACMQ)", "(ASTA)": part of the name's mention
                 continue
             break
         if word in (",", ";"):
@@ -183,7 +183,7 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
                 taken.append(tok)
                 continue
             if nxt in _LEGAL:
-                continue  # "Solar Electric Supply, Inc."
+                continue  # "Bright Panel Supply, Inc."
             after = _appositive_end(tokens, n) if not backward and nxt in ("a", "an") else None
             if after is not None:
                 taken.append(tok)  # "A, a firm that ..., and B": the list goes on after it
@@ -212,12 +212,12 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
             break  # "$ACME Acme Corp partners with": the cashtag is no part of the name
         if taken and (word if backward else taken[-1][0]).endswith(".") and (
                 taken[-1][0] if backward else word) in vocab.openers:
-            break  # "with BioMed X. We believe": a new sentence after an initial
+            break  # "with Quantix X. We believe": a new sentence after an initial
         if backward and (full_stop or possessive and taken):
             break  # the previous sentence, or another name's possessive
         taken.append(tok)
         if not backward and (possessive or full_stop):
-            break  # a possessive ends the name ("City of Madison's project"), or the sentence
+            break  # a possessive ends the name ("City of Larkfield's project"), or the sentence
     return taken
 
 
@@ -323,7 +323,7 @@ def act_names(text: str, title: bool = False) -> list[Candidate]:
                 found.extend(_names(more, text, title))
         if kind in WITH_SUBJECT:
             before = _tokens(text, max(0, m.start() - WINDOW), m.start())
-            # "nom": only a possessive owner ("Iberojet's alliance with Air Europa").
+            # "nom": only a possessive owner ("Skylark's alliance with Air Meridia").
             if kind == "nom" and (not before or _bare(before[-1][0]) == before[-1][0].rstrip(".,")):
                 continue
             if kind == "inp" and (not before or before[-1].word != ","):

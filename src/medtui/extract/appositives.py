@@ -1,11 +1,11 @@
 """Names the text says are institutions, whatever their words.
 
-- Described names: "Zenith Tech, a division of Walbec", "Acme, a leading provider of ...",
-  "the landscaping company Gremi de Jardins", "to companies Astrobotic and Orbit Beyond": a
+- Described names: "Nimbus Tech, a division of Harlow", "Acme, a leading provider of ...",
+  "the landscaping company Jardins del Nord", "to companies Starhop and Lunar Reach": a
   capitalised name next to a word for a kind of organisation (``descriptors`` in
   ``data/vocabulary.yaml``) is an organisation's name.
-- Listed names: in a list of three or more names ("SpaceX, Blue Origin, Ceres Robotics and
-  Tyvak"), where most items are institutions already found, the others are institutions too.
+- Listed names: in a list of three or more names ("Starhop, Red Comet, Vesta Robotics and
+  Orbly"), where most items are institutions already found, the others are institutions too.
 
 Used by :mod:`medtui.extract.mentions`; the names found here are "discovered" ones.
 """

@@ -139,7 +139,7 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
             if left_ok and right_head:
                 return _name_in_run(left)  # "X Research UK and the Clinical Research team"
             if right_ok and right[0][0] == "The":
-                # "Northwoods and The Ohio State University": "The" starts a new name.
+                # "Pinewoods and The Lakeshore State University": "The" starts a new name.
                 return (_name_in_run(left) if left_ok else []) + _name_in_run(right)
             if right_ok and len(left) == 1 and sum(c.isupper() for c in left[0][0]) >= 2:
                 return _name_in_run(right)  # "HKUST and Zhejiang University": the left is named elsewhere
@@ -151,7 +151,7 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
         return []
     first = segs[start]
     if first and first[0][0] in ("of", "for", "on"):
-        # "Code of Conduct Committee", "U of R Innovation Center": a word before "of" that is
+        # "Code of Conduct Committee", "U of L Innovation Center": a word before "of" that is
         # no role, and one word of a name after it, make one name we cannot cut ("Patients of
         # Kowloon Riverside Hospital", "Officer of the Acme Group", "VP of Acme Labs" can be).
         before = [t[0] for s in segs[:start] for t in s if t[0] not in CONNECTORS]
@@ -202,7 +202,7 @@ def _name_in_run(tokens: list[Token]) -> list[list[Token]]:
     if after and after[0] not in _OF_WORDS and not _is_head(after[0]) and not inside and (
         len(after) > 1 or not _name_tail(after[0])
     ):
-        return []  # ("Institute of Museum and Library Services": the "and" is inside "of ...")
+        return []  # ("Institute of Archives and Library Studies": the "and" is inside "of ...")
     if not _proper(words) or len(words) < 2:
         return []
     if words[0] in _RANKING and words[last_head] in _PLURAL_HEADS:

@@ -294,7 +294,7 @@ def find_mentions(
 
 def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) -> list[list[Span]]:
     """A found name that runs on through "for" into what a grant was for ("funding from the
-    Moore-like Foundation for Data Skills") is cut before "for" where the document also names
+    Lindqvist Foundation for Data Skills") is cut before "for" where the document also names
     the part before it alone."""
     alone = {s.surface for spans in body_spans for s in spans}
     out = []
@@ -353,7 +353,7 @@ _LEGAL_TAIL = re.compile(
 
 
 def _company_long_form(short: str, other: str) -> bool:
-    """Whether ``other`` is ``short`` with a company's legal tail ("D-Wave" and "D-Wave
+    """Whether ``other`` is ``short`` with a company's legal tail ("Q-Spin" and "Q-Spin
     Quantum Inc"; name keys), so the two are one company."""
     return other.startswith(short + " ") and _LEGAL_TAIL.match(other[len(short) + 1 :]) is not None
 

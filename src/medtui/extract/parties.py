@@ -74,7 +74,7 @@ def pieces(text: str) -> list[Piece]:
                                     or text.find("whereas", a, b) >= 0)
             for m in _CLAUSE.finditer(text, a, b) if maybe else ():
                 if text.count("(", sub, m.start()) > text.count(")", sub, m.start()):
-                    continue  # "X (CSE: MAXX; OTC: MAXXF)": inside brackets
+                    continue  # "X (CSE: ACMX; OTC: ACMXF)": inside brackets
                 if m.start() > sub:
                     out.append(Piece(sub, m.start(), item=n > 0 or listed))
                 sub = m.end()

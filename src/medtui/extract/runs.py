@@ -2,7 +2,7 @@
 
 A run is a list of ``(word, start, end)`` tokens: capitalised words (and "3M"-like words)
 joined by connectors ("of", "and", "de", ...), broken by punctuation, line breaks (except a
-hard wrap right after a connector: "The Leona M. and\nHarry B. Helmsley Trust"), a
+hard wrap right after a connector: "The Anna M. and\nBert K. Lindqvist Trust"), a
 sentence's end, a possessive that is not part of a name ("Riverside's"), and a cashtag
 ("$ACME"). A full stop after an initial or a legal abbreviation ("T.H.", "Corp.") ends
 the run only where the next word opens a sentence ("Acme Corp. In 2024 ...") or, after a
@@ -93,7 +93,7 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
                                                           and current[-1][0] in CONNECTORS)
         if joined:
             if stop_after and (word in openers or current[-1][0] in _LEGAL_ABBREVIATIONS and word not in LEGAL):
-                joined = False  # "Acme Corp. In 2024", "BioMed X. We": a new sentence
+                joined = False  # "Acme Corp. In 2024", "Quantix X. We": a new sentence
             elif word in _HONORIFICS:
                 joined = False  # "University of X and Dr. Jane Roe": a person starts here
             elif word == "on" and not (_bare(current[-1][0]) in on_heads and _on_complement(text, m.end())):
