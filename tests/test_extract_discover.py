@@ -47,7 +47,7 @@ def test_institution_shaped_names(text: str, expected: list[str]) -> None:
         ("The Northbridge Institute of Marine Biology and HKUST signed it.",
          ["Northbridge Institute of Marine Biology"]),
         ("HKUST and Lakeshore University signed it.", ["Lakeshore University"]),
-        ("We partner with Northwoods and The Lakeshore University College of Nursing.",
+        ("We partner with Pinewoods and The Lakeshore University College of Nursing.",
          ["Lakeshore University College of Nursing"]),
         ("Brigham and Women's Hospital signed it.", ["Brigham and Women's Hospital"]),
     ],
