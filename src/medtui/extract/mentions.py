@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.aliases import alias_fits
 from medtui.extract.appositives import KindWord, described, kind_words, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
@@ -238,6 +239,8 @@ def find_mentions(
             full = ends.get(d.full_end)
             if full is None or _is_generic(d.short) and not d.short.startswith("the "):
                 continue
+            if not _ideograph(d.short[-1]) and not alias_fits(d.short, full.surface):
+                continue  # "(March 2021)", "(Jane Doe)", "(R01 AB123456)": no name of it
             short = d.short[4:] if d.short.startswith("the ") else d.short
             local.setdefault(short, full.key)
     for short, key in initials.items():
