@@ -29,6 +29,7 @@ from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, d
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.tidy import tidy
 from medtui.extract.vocabulary import is_generic_name
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -198,9 +199,11 @@ def find_mentions(
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans, kinds = matcher.find_all(text)
-        for cand in [*discover(text), *described(text, kinds)]:
+        shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
+        names = {c.name for c in shaped} | {c.name for c in acted}
+        for cand in tidy(text, shaped, names):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
-        for cand in act_names(text):
+        for cand in tidy(text, acted, names):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             spans.append(Span(cand.start, cand.end, key, cand.name))
@@ -215,7 +218,7 @@ def find_mentions(
             key = entity_for(named.candidate.name, discovered=True)
             initials.setdefault(named.acronym, key)
             found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
-        for cand in act_names(title, title=True):
+        for cand in tidy(title, act_names(title, title=True)):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             found.append(Span(cand.start, cand.end, key, cand.name))
