@@ -89,3 +89,17 @@ def test_one_ordinary_word_is_no_name(word: str) -> None:
 
 def test_one_word_name_kept_when_only_capitalised() -> None:
     assert tidied("Zorblax grew. Zorblax hired staff.", "Zorblax") == ["Zorblax"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("I've seen the results, she said.", "I've"),
+    ("Our featured company list names Featured Company as the top pick.", "Featured Company"),
+    ("The mRNA platform of Zorblax Labs.", "mRNA"),
+])
+def test_contractions_common_words_and_generic_phrases_are_no_names(text: str, name: str) -> None:
+    assert tidied(text, name) == []
+
+
+def test_a_name_before_its_head_is_kept() -> None:
+    text = "Riverside Group and its featured partners."
+    assert tidied(text, "Riverside Group") == ["Riverside Group"]

@@ -27,11 +27,12 @@ from collections.abc import Iterable
 from medtui.extract.boundaries import Candidate
 from medtui.extract.discover import is_head
 from medtui.extract.runs import LEGAL, bare
-from medtui.extract.vocabulary import vocabulary
+from medtui.extract.vocabulary import is_generic_name, vocabulary
 
 _JOIN = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]\.)(?=[A-Z])|(?<=[A-Z]\.)(?=[A-Z][A-Za-z])")
 """A lost break inside a word: "ReachAcme", "Inc.Acme", "INC.Acme" (tried only where the rest recurs)."""
 _TITLE_LINK = re.compile(r" (?:From|By) (?:the )?(?=[A-Z])")
+_CONTRACTION = re.compile(r"['\u2019](?:ve|re|ll|d|m|t)$")
 _AND = re.compile(r" (?:and|&) ")
 _LEGAL_FOLDED = frozenset(w.rstrip(".").lower() for w in LEGAL)
 
@@ -65,6 +66,8 @@ def _common_word(word: str, text: str) -> bool:
     plain = bare(word)
     if plain in vocab.number_words or plain in vocab.openers or plain in vocab.title_words:
         return True
+    if _CONTRACTION.search(plain):
+        return True  # "I've", "We're"
     if not (plain[:1].isupper() and plain[1:].islower() and plain.isalpha()):
         return False  # "AcmeCo", "ACME", "Acme.ai": shaped as names
     word_re = r"(?<![\w./@-])" + re.escape(plain.lower()) + r"(?![\w-]|\.\w)"
@@ -85,8 +88,8 @@ def tidy(text: str, found: Iterable[Candidate], names: set[str] | None = None) -
 def _tidy_one(text: str, cand: Candidate, names: set[str]) -> list[Candidate]:
     name = cand.name
     words = name.split()
-    if not words or all(w in LEGAL or w.rstrip(".") in LEGAL for w in words):
-        return []  # "Inc.", "Inc..": a legal form alone
+    if not words or all(w in LEGAL or w.rstrip(".") in LEGAL for w in words) or is_generic_name(name):
+        return []  # "Inc.", "Inc..": a legal form alone; a generic phrase ("mRNA", "Board of Directors")
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         second = name.rfind(words[half], len(words[0]))
@@ -105,6 +108,9 @@ def _tidy_one(text: str, cand: Candidate, names: set[str]) -> list[Candidate]:
         return _tidy_one(text, Candidate(cand.start + link.end(), cand.end, rest), names)
     if len(words) == 1:
         return [] if _common_word(name, text) else [cand]
+    if len(words) == 2 and words[0].endswith(("ed", "ing")) and is_head(words[1]) and (
+            words[1] not in LEGAL and _common_word(words[0], text)):
+        return []  # "Featured Company", "Building Trust": a participle before a head
     for m in _AND.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if " " in left and " " in right and _named(left, names) and _named(right, names) and _alone(
