@@ -103,3 +103,20 @@ def test_contractions_common_words_and_generic_phrases_are_no_names(text: str, n
 def test_a_name_before_its_head_is_kept() -> None:
     text = "Riverside Group and its featured partners."
     assert tidied(text, "Riverside Group") == ["Riverside Group"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Financially, Zorblax Labs reported $2 million in cash.", "Financially"),
+    ("Award-winning chefs joined Quillon Foods.", "Award-winning"),
+    ("Tractors were sold; each tractor came with a warranty.", "Tractors"),
+])
+def test_adverbs_described_words_and_plurals_are_no_names(text: str, name: str) -> None:
+    assert tidied(text, name) == []
+
+
+def test_and_split_uses_names_known_from_the_gazetteer_too() -> None:
+    text = ("Quillon Savings and Riverside Quill College opened a lab. Quillon Savings said "
+            "Riverside Quill College leads it.")
+    joined = "Quillon Savings and Riverside Quill College"
+    assert tidied(text, joined, {joined}) == [joined]  # "Quillon Savings" is no name it knows
+    assert tidied(text, joined, {joined, "Quillon Savings"}) == ["Quillon Savings", "Riverside Quill College"]

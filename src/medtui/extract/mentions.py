@@ -200,7 +200,7 @@ def find_mentions(
     for text in bodies:
         spans, kinds = matcher.find_all(text)
         shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
-        names = {c.name for c in shaped} | {c.name for c in acted}
+        names = {c.name for c in shaped} | {c.name for c in acted} | {s.surface for s in spans}
         for cand in tidy(text, shaped, names):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
         for cand in tidy(text, acted, names):

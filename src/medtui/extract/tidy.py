@@ -33,6 +33,8 @@ _JOIN = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]\.)(?=[A-Z])|(?<=[A-Z]
 """A lost break inside a word: "ReachAcme", "Inc.Acme", "INC.Acme" (tried only where the rest recurs)."""
 _TITLE_LINK = re.compile(r" (?:From|By) (?:the )?(?=[A-Z])")
 _CONTRACTION = re.compile(r"['\u2019](?:ve|re|ll|d|m|t)$")
+_NOT_NAME_WORD = re.compile(r"(?:ial|ical|ional|ous|ful|ive|edly|ent)ly$|^[A-Z][a-z]+-[a-z]+(?:ing|ed)$")
+"""Adverbs ("Financially", "Additionally") and described words ("Award-winning") alone."""
 _AND = re.compile(r" (?:and|&) ")
 _LEGAL_FOLDED = frozenset(w.rstrip(".").lower() for w in LEGAL)
 
@@ -66,12 +68,14 @@ def _common_word(word: str, text: str) -> bool:
     plain = bare(word)
     if plain in vocab.number_words or plain in vocab.openers or plain in vocab.title_words:
         return True
-    if _CONTRACTION.search(plain):
-        return True  # "I've", "We're"
+    if _CONTRACTION.search(plain) or _NOT_NAME_WORD.search(plain):
+        return True  # "I've", "We're"; "Financially", "Award-winning"
     if not (plain[:1].isupper() and plain[1:].islower() and plain.isalpha()):
         return False  # "AcmeCo", "ACME", "Acme.ai": shaped as names
-    word_re = r"(?<![\w./@-])" + re.escape(plain.lower()) + r"(?![\w-]|\.\w)"
-    return re.search(word_re, text) is not None
+    lower = re.escape(plain.lower())
+    if plain.endswith("s") and not plain.endswith("ss"):
+        lower += "?"  # "Tractors" and "tractor"
+    return re.search(r"(?<![\w./@-])" + lower + r"(?![\w-]|\.\w)", text) is not None
 
 
 def tidy(text: str, found: Iterable[Candidate], names: set[str] | None = None) -> list[Candidate]:
