@@ -72,10 +72,24 @@ def _common_word(word: str, text: str) -> bool:
         return True  # "I've", "We're"; "Financially", "Award-winning"
     if not (plain[:1].isupper() and plain[1:].islower() and plain.isalpha()):
         return False  # "AcmeCo", "ACME", "Acme.ai": shaped as names
-    lower = re.escape(plain.lower())
-    if plain.endswith("s") and not plain.endswith("ss"):
-        lower += "?"  # "Tractors" and "tractor"
-    return re.search(r"(?<![\w./@-])" + lower + r"(?![\w-]|\.\w)", text) is not None
+    lower = plain.lower()
+    # "Tractors" and "tractor"; a plain find, not a pattern per word (extraction is CPU-bound).
+    return _as_word(text, lower) or (lower.endswith("s") and not lower.endswith("ss")
+                                     and _as_word(text, lower[:-1]))
+
+
+def _as_word(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in ``text`` as a whole word (not in an address or a longer word)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before, after = text[at - 1 : at] if at else "", text[end : end + 2]
+        if not (before.isalnum() or before in "./@-_" and before) and not (
+                after[:1].isalnum() or after[:1] in "-_" and after[:1]
+                or after[:1] == "." and after[1:2].isalnum()):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def tidy(text: str, found: Iterable[Candidate], names: set[str] | None = None) -> list[Candidate]:
