@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from medtui.extract.acts import act_names
+from medtui.extract.aliases import alias_fits
 from medtui.extract.appositives import KindWord, described, kind_words, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
@@ -28,6 +29,7 @@ from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, d
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.headlines import initialled
 from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.tidy import tidy
 from medtui.extract.vocabulary import is_generic_name
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
@@ -197,9 +199,11 @@ def find_mentions(
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans, kinds = matcher.find_all(text)
-        for cand in [*discover(text), *described(text, kinds)]:
+        shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
+        names = {c.name for c in shaped} | {c.name for c in acted} | {s.surface for s in spans}
+        for cand in tidy(text, shaped, names):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
-        for cand in act_names(text):
+        for cand in tidy(text, acted, names):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             spans.append(Span(cand.start, cand.end, key, cand.name))
@@ -214,7 +218,7 @@ def find_mentions(
             key = entity_for(named.candidate.name, discovered=True)
             initials.setdefault(named.acronym, key)
             found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
-        for cand in act_names(title, title=True):
+        for cand in tidy(title, act_names(title, title=True)):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             found.append(Span(cand.start, cand.end, key, cand.name))
@@ -238,6 +242,8 @@ def find_mentions(
             full = ends.get(d.full_end)
             if full is None or _is_generic(d.short) and not d.short.startswith("the "):
                 continue
+            if not _ideograph(d.short[-1]) and not alias_fits(d.short, full.surface):
+                continue  # "(March 2021)", "(Jane Doe)", "(R01 AB123456)": no name of it
             short = d.short[4:] if d.short.startswith("the ") else d.short
             local.setdefault(short, full.key)
     for short, key in initials.items():

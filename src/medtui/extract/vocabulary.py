@@ -39,6 +39,8 @@ class Vocabulary:
     board_subjects: frozenset[str]
     descriptors: frozenset[str]
     not_name_tails: frozenset[str]
+    number_words: frozenset[str] = frozenset()
+    """"Two", "Eleven": a number word alone is no name."""
     """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
     """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
     """Words after "Board of" that make the board no institution's organ ("Directors")."""
@@ -80,6 +82,7 @@ def vocabulary() -> Vocabulary:
         board_subjects=frozenset(_words(data, "board_subjects")),
         descriptors=frozenset(_words(data, "descriptors")),
         not_name_tails=frozenset(_words(data, "not_name_tails")),
+        number_words=frozenset(_words(data, "number_words")),
     )
 
 
