@@ -10,7 +10,7 @@ Issue 10, item 7 ("a clean institution list"), by kind, as seen in the press rel
   "From"/"By";
 - two parties joined by "and" ("Acme Bank and Riverside College"): split when each part has
   two words or more, is a name (found as one, or with its own head or legal form) and the
-  document names it on its own elsewhere (unlike "Institute of Museum and Library Services",
+  document names it on its own elsewhere (unlike "Institute of Archives and Library Studies",
   or a first name: "Jane and John Doe Foundation");
 - one ordinary word ("Two", "Boys", "Water"): a number word, a sentence opener, or a word the
   document also writes in lower case, is no name.
