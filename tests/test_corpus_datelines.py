@@ -47,6 +47,11 @@ def iso(story: RawStory) -> str | None:
         # A subtitle run into the dateline on one line.
         ("Nurses Learn at the Bedside at Northgate Hospital GREENFIELD, CA - March 29, 2026 "
          "(NEWMEDIAWIRE) - ", "2026-03-29"),
+        # A quote or subtitle run into a dateline whose wire is named between slashes.
+        ('"Every nurse learns best at the bedside" ~ Dean Ada Brook  PINECREST, NC, November 01, 2024 '
+         "/Example-Release/ -- ", "2024-11-01"),
+        # A space before the comma of the date.
+        ("LAKESHORE, SC, October 03 , 2025 /Example-Release/ -- ", "2025-10-03"),
         # A CJK full date opening the text, with a comma.
         ("2025年3月11日，", "2025-03-11"),
         ("北京，2025年3月11日，", "2025-03-11"),

@@ -35,8 +35,10 @@ _PLACE_JOINERS = frozenset({"and", "de", "del", "la", "of", "the", "et", "y", "a
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u25e6*\u2013-]|\d{1,2}[.)])\s")
 _LIST_HEADING = re.compile(r"^[^.!?]{1,60}:\s*$")
 _WIRE = re.compile(r"[\w-]*wire\b", re.I)
-# The wire's name right after the date: " (NEWMEDIAWIRE) -", " – PRISM MediaWire (", " /PRNewswire/ --".
-_WIRE_AFTER = re.compile(r"^\s*(?:\(|[-\u2013\u2014/]\s*)[^()\n.]{0,30}?wire\b", re.I)
+# The wire's name right after the date: " (NEWMEDIAWIRE) -", " – PRISM MediaWire (", " /PRNewswire/ --",
+# a wire's name between slashes (" /24-7PressRelease/ --").
+_WIRE_AFTER = re.compile(
+    r"^\s*(?:(?:\(|[-\u2013\u2014/]\s*)[^()\n.]{0,30}?wire\b|/[^/\s][^/\n]{1,40}/\s*-)", re.I)
 # A wire's name before the date, opening the paragraph: "(NewMediaWire) - ".
 _WIRE_BEFORE = re.compile(r"^\s*\(?[^()\n]{0,30}?wire\)?\s*[-\u2013\u2014/,]\s*$", re.I)
 # An upper-case place and its separator ending the text before a wire-named date, after a
