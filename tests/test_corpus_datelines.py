@@ -52,6 +52,8 @@ def iso(story: RawStory) -> str | None:
          "/Example-Release/ -- ", "2024-11-01"),
         # A space before the comma of the date.
         ("LAKESHORE, SC, October 03 , 2025 /Example-Release/ -- ", "2025-10-03"),
+        # A release date line below a "for immediate release" line.
+        ("FOR IMMEDIATE RELEASE\n\nRelease Date: May 30, 2025\n\n", "2025-05-30"),
         # A CJK full date opening the text, with a comma.
         ("2025年3月11日，", "2025-03-11"),
         ("北京，2025年3月11日，", "2025-03-11"),
@@ -69,6 +71,9 @@ def test_datelines_in_their_wire_shapes_and_positions(head: str, expected: str) 
         "* Effective July 1, 2025 - the new rules apply to every hospital\n\n",
         # Event details above the text are the event's date.
         "* Date: Thursday, July 11, 2024\n* Place: Riverside Hall\n\n",
+        # An event's details below the lead and a list heading.
+        (LEAD + "\n\n" + MORE + "\n\nOpen Day Details:\n\nDATE: Tuesday, August 13, 2024\n\n"
+         "WHEN: Tuesday, August 13, 2024, 2:30 to 3:15 p.m.\n\n"),
         # A plain date deep down, after several subtitles, without its wire's name.
         "One\n\nTwo subtitle\n\nThree subtitle\n\nFour subtitle\n\nLAKESHORE - July 11, 2024 - ",
         # A CJK date inside a sentence ("the company on 11 March 2025 announced").

@@ -46,6 +46,9 @@ _WIRE_BEFORE = re.compile(r"^\s*\(?[^()\n]{0,30}?wire\)?\s*[-\u2013\u2014/,]\s*$
 _PLACE_BEFORE = re.compile(
     r"(?:^|\s)(?:[A-Z][A-Z.'\u2019&-]+\s+)*[A-Z][A-Z.'\u2019&-]+"
     r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*[-\u2013\u2014,]\s*$")
+# The label of an event's details: "DATE: Tuesday, August 13, 2024", "When: ..." (not
+# "Release Date:", the release's own date).
+_EVENT_LABEL = re.compile(r"^\W*(?:dates?|when|time|days?|deadline|schedule|where)\s*:\s*(?:\w+day,?\s*)?$", re.I)
 # A full CJK date opening the paragraph, then a comma: "2025年3月11日，", "北京，2025年3月11日，".
 _CJK_COMMA = re.compile(r"^\s*[，、,]")
 _CJK_BEFORE = re.compile(r"^[\s(\uff08\u3010\[]*(?:[^\s，。,.]{1,10}[，,\s]\s*)?$")
@@ -73,7 +76,7 @@ def _dateline(text: str, order: str | None) -> tuple[PartialDate, bool] | None:
     first = dates[0]
     before = head[: first.start]
     after = head[first.end : first.end + 60]
-    if not_published_label(before):
+    if not_published_label(before) or _EVENT_LABEL.search(before):
         return None
     wire = bool(_WIRE_AFTER.match(after) or _WIRE_BEFORE.match(before))
     if first.date.day is not None and "年" in head[first.start : first.end] and _CJK_COMMA.match(after):
