@@ -47,6 +47,9 @@ def iso(story: RawStory) -> str | None:
         # A subtitle run into the dateline on one line.
         ("Nurses Learn at the Bedside at Northgate Hospital GREENFIELD, CA - March 29, 2026 "
          "(NEWMEDIAWIRE) - ", "2026-03-29"),
+        # A subtitle run into a dateline that opens with the wire's name.
+        ("Nurses take a step forward at Northgate Hospital (NewMediaWire) - August 14, 2025 - "
+         "Greenfield, CA \u2014 ", "2025-08-14"),
         # A quote or subtitle run into a dateline whose wire is named between slashes.
         ('"Every nurse learns best at the bedside" ~ Dean Ada Brook  PINECREST, NC, November 01, 2024 '
          "/Example-Release/ -- ", "2024-11-01"),

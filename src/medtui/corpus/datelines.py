@@ -41,6 +41,9 @@ _WIRE_AFTER = re.compile(
     r"^\s*(?:(?:\(|[-\u2013\u2014/]\s*)[^()\n.]{0,30}?wire\b|/[^/\s][^/\n]{1,40}/\s*-)", re.I)
 # A wire's name before the date, opening the paragraph: "(NewMediaWire) - ".
 _WIRE_BEFORE = re.compile(r"^\s*\(?[^()\n]{0,30}?wire\)?\s*[-\u2013\u2014/,]\s*$", re.I)
+# A bracketed wire's name and a dash just before the date, the date and a dash after it.
+_WIRE_JUST_BEFORE = re.compile(r"\([^()\n]{0,30}wire\)\s*[-\u2013\u2014]\s*$", re.I)
+_DASH_AFTER = re.compile(r"^\s*[-\u2013\u2014]")
 # An upper-case place and its separator ending the text before a wire-named date, after a
 # subtitle run into the dateline: "... at the Museum GLENDALE, CA - ".
 _PLACE_BEFORE = re.compile(
@@ -84,6 +87,8 @@ def _dateline(text: str, order: str | None) -> tuple[PartialDate, bool] | None:
         return (first.date, False) if _CJK_BEFORE.match(before) else None
     if wire and _WIRE_AFTER.match(after) and _PLACE_BEFORE.search(before):
         return first.date, True  # "GLENDALE, CA - March 29, 2026 (NEWMEDIAWIRE) -" after a subtitle
+    if _WIRE_JUST_BEFORE.search(before) and _DASH_AFTER.match(after):
+        return first.date, True  # "... a subtitle (NewMediaWire) - August 14, 2025 - Glendale, CA —"
     if len(before.split()) > 12 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]", before):
         return None
     # A dateline is set apart: by place names before it, by a dash, slash, bar or bracket
