@@ -34,7 +34,6 @@ _DATELINE_END = re.compile(
 _PLACE_JOINERS = frozenset({"and", "de", "del", "la", "of", "the", "et", "y", "am", "on"})
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u25e6*\u2013-]|\d{1,2}[.)])\s")
 _LIST_HEADING = re.compile(r"^[^.!?]{1,60}:\s*$")
-_WIRE = re.compile(r"[\w-]*wire\b", re.I)
 # The wire's name right after the date: " (NEWMEDIAWIRE) -", " – PRISM MediaWire (", " /PRNewswire/ --",
 # a wire's name between slashes (" /24-7PressRelease/ --").
 _WIRE_AFTER = re.compile(
