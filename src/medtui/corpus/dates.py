@@ -38,7 +38,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cjk", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月(?:\s*(?P<d>[0-3]?\d)\s*日)?")),
     ("dmy", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+de|\s+of)?[\s\-]+" + _MONTH
                        + r"(?:\s+de(?:l)?)?,?[\s\-]+" + _YEAR + r"(?!\d)", re.I)),
-    ("mdy", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"(?!\d)", re.I)),
+    ("mdy", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:\s*,\s*|\s+)" + _YEAR + r"(?!\d)", re.I)),
     ("numeric", re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2" + _YEAR + r"(?![\d/.])")),
     ("my", re.compile(r"(?<![\w])" + _MONTH + r",?\s+" + _YEAR + r"(?!\d)", re.I)),
 ]

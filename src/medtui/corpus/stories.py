@@ -16,10 +16,9 @@ from dataclasses import dataclass
 
 from medtui.corpus.bulletins import split_bulletin
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, is_sentence
+from medtui.corpus.datelines import first_dateline, is_bullet
 from medtui.corpus.dates import (
-    find_dates,
     first_date,
-    not_published_label,
     numeric_order,
     read_date_line,
     year_heading,
@@ -31,12 +30,8 @@ from medtui.extract.sentences import split_sentences
 TITLE_MAX_WORDS = 30
 SHORT_TITLE_CHARS = 100
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z.&]*[A-Z][A-Za-z.&]*)\)")
-_DATELINE_CHARS = 250
-_DATELINE_END = re.compile(r"\s*\.(?:\s|$)|[^.]{0,40}?(?:--|\s[-\u2013\u2014|/]\s|[\u2013\u2014)/|:]|\s*$)")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.,'\u2019-]+(?:\s+[\w.,'\u2019-]+){0,8}\s*$")
 _PAGER_WORDS = 8
-_PLACE_JOINERS = frozenset({"and", "de", "del", "la", "of", "the", "et", "y", "am", "on"})
-DATELINE_PARAGRAPHS = 3
 TEASER_SHARE = 0.6
 TEASER_MAX_WORDS = 120
 ABOUT_BLOCK = re.compile(r"^\s*About\s+(?:the\s+|us\b)?[A-Z0-9]")
@@ -256,7 +251,7 @@ def _listing_item(lines: list[str], page_year: int | None, order: str | None = N
     body = rest + body
     text = "\n\n".join(body)
     if date is None:
-        date = _first_dateline(body, order)
+        date = first_dateline(body, order)
     if date is None:
         date = _tail_date(body, order)
     if date is None:
@@ -274,37 +269,6 @@ def _tail_date(body: list[str], order: str | None) -> PartialDate | None:
         read = read_date_line(line, order) if len(line) < 200 else None
         if read is not None and read[0] is not None:
             return read[0]
-    return None
-
-
-def _dateline(text: str, order: str | None = None) -> PartialDate | None:
-    """A date at the very start of the text: "(11 March 2025, Hong Kong) ...", "ROSWELL, GA, May 8, 2024 --"."""
-    head = text[:_DATELINE_CHARS]
-    dates = find_dates(head, order)
-    if not dates:
-        return None
-    before = head[: dates[0].start]
-    if not_published_label(before):
-        return None
-    if len(before.split()) > 12 or re.search(r"[.!?]\s+[A-Z]?[a-z]+\s+[a-z]", before):
-        return None
-    # A dateline is set apart: by place names before it, by a dash, slash, bar or bracket
-    # after it. "On March 4, 2025, the company..." and "appointed in January 2023." are
-    # dates in a sentence, which say when something happened, not when it was published.
-    if any(w not in _PLACE_JOINERS for w in re.findall(r"\b[a-z]{2,}\b", re.sub(r"\([^)]*\)", "", before))):
-        return None
-    after = head[dates[0].end : dates[0].end + 60]
-    if after.strip() and not _DATELINE_END.match(after):
-        return None
-    return dates[0].date
-
-
-def _first_dateline(paragraphs: list[str], order: str | None = None) -> PartialDate | None:
-    """A dateline in one of the first few paragraphs (wires often lead with a subtitle)."""
-    for para in [p for p in paragraphs if p.strip()][:DATELINE_PARAGRAPHS]:
-        found = _dateline(para, order)
-        if found is not None:
-            return found
     return None
 
 
@@ -335,8 +299,10 @@ def _single_story(doc: CleanDoc, order: str | None = None) -> RawStory:
     date: PartialDate | None = None
     body: list[str] = []
     for i, line in enumerate(lines):
-        read = read_date_line(line, order) if i < 6 and not body else None
-        if read is not None:  # a date line above the text: metadata, not text
+        # A date line above the text is metadata, not text; a bullet item is a detail of
+        # the text's subject ("* Date: Thursday, July 11, 2024" of an event).
+        read = read_date_line(line, order) if i < 6 and not body and not is_bullet(line) else None
+        if read is not None:
             date = date or read[0]
             continue
         if i < 6 and not body and _BYLINE.match(line):
@@ -348,7 +314,7 @@ def _single_story(doc: CleanDoc, order: str | None = None) -> RawStory:
     if stated_date is not None:
         date = stated_date
     if date is None:
-        date = _first_dateline(body, order)
+        date = first_dateline(body, order)
     if date is None and doc.date_hint:
         date = first_date(doc.date_hint, order)
     return RawStory(title=title or shorten(text), text=text, date=date)
