@@ -113,3 +113,25 @@ def test_nothing_extra_on_stdout_or_stderr_when_piped(
     code = cli.main(["search", "AT&T", str(folder)])
     out, err = capsys.readouterr()
     assert code == 0 and err == "" and "AT&T" in out
+
+
+def test_a_relaunch_finds_the_snapshot_by_its_files_table_without_listing_folders(
+    capsys: pytest.CaptureFixture[str], folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import medtui.pipeline as pipeline
+
+    assert search(capsys, "zurich", folder)[1]["total"] == 1  # builds, saves, files table
+    real = pipeline.discover_inputs
+    listed: list[object] = []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        listed.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "discover_inputs", spy)
+    found = searchable.load_searchable([str(folder)])
+    assert (found.from_snapshot, listed, found.index.search("zurich").total) == (True, [], 1)
+    (folder / "zurich.md").write_text("# Lab news\n\nThe Universität Basel opened a lab.\n",
+                                      encoding="utf-8")
+    found = searchable.load_searchable([str(folder)])  # a changed file: listed and read again
+    assert len(listed) == 1 and found.index.search("basel").total == 1

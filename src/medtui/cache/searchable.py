@@ -40,11 +40,12 @@ class Searchable:
 
 
 def try_snapshot(
-    paths: Sequence[str | Path] | None, inputs: Any = None
+    paths: Sequence[str | Path] | None, inputs: Any = None, *, recall: bool = True
 ) -> tuple[Searchable | None, list[str]]:
     """The saved corpus and index of ``paths`` if every file is unchanged, else None.
 
     Costs a ``stat`` per file when there is no snapshot: cheap enough to try first.
+    The files table saved with a snapshot is tried first (``recall``: see :func:`_recalled`).
     Raises :class:`medtui.errors.InputError` for a path that does not exist.
     """
     from medtui.cache import cache_enabled
@@ -53,6 +54,9 @@ def try_snapshot(
 
     if not cache_enabled():
         return None, []
+    recalled = _recalled(paths) if recall else None  # by the files table: nothing listed
+    if recalled is not None:
+        return recalled, []
     _roots, files, _warnings = inputs if inputs is not None else discover_inputs(paths)
     warm = _warm_stamps(files)
     if warm is None:
@@ -64,6 +68,27 @@ def try_snapshot(
     _remember(paths, snapshot.key, stamps)
     stats = CacheStats(hits=len(files))
     return Searchable(snapshot.corpus, snapshot.index, stats, from_snapshot=True), warnings
+
+
+def _recalled(paths: Sequence[str | Path] | None) -> Searchable | None:
+    """The saved corpus and index of ``paths`` found by their files table (one ``stat`` per
+    folder and file, as ``medtui search`` finds its index: :func:`open_search_index`),
+    else None. Skips listing the folders, looking every file up in the document cache
+    and hashing the corpus key: most of a relaunch's time besides unpickling the corpus."""
+    from medtui.cache.quick import inputs_name, recall
+    from medtui.cache.snapshot import open_saved, snapshot_root
+
+    try:
+        key = recall(snapshot_root(), inputs_name(paths))
+    except Exception:  # noqa: BLE001 - the usual way will say what is wrong
+        return None
+    if key is None:
+        return None
+    snapshot, _warnings = open_saved(key)  # a damaged one is dropped: the usual way rebuilds it
+    if snapshot is None:
+        return None
+    stats = CacheStats(hits=len(snapshot.corpus.documents))
+    return Searchable(snapshot.corpus, snapshot.index, stats, from_snapshot=True)
 
 
 def load_searchable(
@@ -83,23 +108,25 @@ def load_searchable(
     """
     import time
 
-    from medtui.cache import cache_enabled
+    from medtui.cache import cache_enabled, spare_the_collector
     from medtui.cache.snapshot import SnapshotWriter
     from medtui.pipeline import CorpusBuilder, discover_inputs, iter_load
     from medtui.search.index import StoryIndex
 
     use_cache = cache if cache is not None else cache_enabled()
     started, cpu_started = time.perf_counter(), cpu_seconds()
-    inputs = discover_inputs(paths)
-    if use_cache:
-        found, warnings = try_snapshot(paths, inputs)
-        if found is not None:
-            found.corpus.warnings.extend(warnings)
-            _curate(found.corpus, found.index)
-            found.load_s = time.perf_counter() - started
-            return found
-    else:
-        warnings = []
+    warnings: list[str] = []
+    found = _recalled(paths) if use_cache else None  # by the files table: nothing listed
+    if found is None:
+        inputs = discover_inputs(paths)
+        if use_cache:
+            found, warnings = try_snapshot(paths, inputs, recall=False)
+    if found is not None:
+        found.corpus.warnings.extend(warnings)
+        _curate(found.corpus, found.index)
+        spare_the_collector(found.corpus)  # as the app does: no full collection per search
+        found.load_s = time.perf_counter() - started
+        return found
     builder = CorpusBuilder()
     for _ in iter_load(paths, builder, progress=progress, workers=workers, cache=use_cache,
                        inputs=inputs):
@@ -123,6 +150,7 @@ def load_searchable(
                 spawn_merge(saved_as, len(corpus.stories), index.segment_count())
         corpus.warnings.extend(writer.warnings)
     _curate(corpus, index)  # after saving: the snapshot keeps the corpus as extracted
+    spare_the_collector(corpus)
     done, cpu_done = time.perf_counter(), cpu_seconds()
     return Searchable(corpus, index, builder.stats, False, loaded - started, done - loaded,
                       cpu_loaded - cpu_started, cpu_done - cpu_loaded, saved_as)

@@ -15,6 +15,7 @@ Imports whoosh at import time; loaded by :mod:`medtui.search.index` when needed.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from typing import Any
 
@@ -186,8 +187,7 @@ class WordSetQuery(query.Query):
         ids: set[int] = set()
         for leaf, offset in leaves:
             for word in self.words:
-                if (self.fieldname, word) in leaf:  # postings() leaves deleted documents out
-                    ids.update(offset + n for n in leaf.postings(self.fieldname, word).all_ids())
+                ids.update(offset + n for n in term_ids(leaf, self.fieldname, word))
         if not ids:
             return matching.NullMatcher()
         weight = self.boost * searcher.schema[self.fieldname].format.field_boost
@@ -228,3 +228,122 @@ def top_and_all(
     searcher.search_with_collector(q, collector)
     top = sorted(((score, -negdoc) for score, negdoc in inner.items), key=lambda p: (-p[0], p[1]))
     return [(docnum, float(score)) for score, docnum in top][:limit], inner.matched
+
+
+def term_ids(reader: Any, fieldname: str, text: str) -> list[int]:
+    """The live document numbers holding one term in an atomic ``reader``, in order.
+
+    Read a posting block at a time (whoosh's ``all_ids`` steps through every posting
+    in Python: ten times slower for a common word); deleted documents left out.
+    """
+    if (fieldname, text) not in reader:
+        return []
+    postings = reader.postings(fieldname, text)  # deletions: a FilterMatcher, walked as is
+    if not (hasattr(postings, "_read_ids") and hasattr(postings, "_next_block")):
+        return list(postings.all_ids())
+    ids: list[int] = []
+    while postings.is_active():  # whoosh3's leaf matcher: at the start of each block here
+        postings._read_ids()  # noqa: SLF001 - the block's ids, decoded at once
+        ids.extend(postings._ids)  # noqa: SLF001
+        postings._next_block()  # noqa: SLF001
+    return ids
+
+
+def _leaves(reader: Any) -> list[tuple[Any, int]]:
+    return [(reader, 0)] if reader.is_atomic() else list(reader.leaf_readers())
+
+
+def matched_docs(searcher: Any, q: Any) -> set[int]:
+    """Every document number (top-level) ``q`` matches, as whoosh would count them.
+
+    Terms, expanded prefixes and table queries are read as whole posting lists and
+    combined as sets (And: intersection, Or: union, Not: difference); anything else
+    (phrases, wildcards) is asked of whoosh. The count of a common word no longer
+    steps through a matcher per posting in Python.
+    """
+    reader = searcher.reader()
+    if isinstance(q, query.Term):
+        return {offset + n for leaf, offset in _leaves(reader) for n in term_ids(leaf, q.fieldname, q.text)}
+    if isinstance(q, WordSetQuery):
+        return {offset + n for leaf, offset in _leaves(reader) for w in q.words
+                for n in term_ids(leaf, q.fieldname, w)}
+    if isinstance(q, TableQuery):
+        return {offset + n for leaf, offset in _leaves(reader) for n in q._docnums(leaf)}  # noqa: SLF001
+    if isinstance(q, type(query.NullQuery)):
+        return set()
+    if type(q) is query.And:
+        wanted = [c for c in q.subqueries if not isinstance(c, query.Not)]
+        unwanted = [c.query for c in q.subqueries if isinstance(c, query.Not)]
+        found: set[int] | None = None
+        for child in wanted:
+            docs = matched_docs(searcher, child)
+            found = docs if found is None else found & docs
+            if not found:
+                return set()
+        if found is None:
+            return set(searcher.docs_for_query(q))
+        for child in unwanted:
+            found -= matched_docs(searcher, child)
+        return found
+    if type(q) is query.Or:
+        union: set[int] = set()
+        for child in q.subqueries:
+            union |= matched_docs(searcher, child)
+        return union
+    if type(q) is query.AndNot:
+        return matched_docs(searcher, q.a) - matched_docs(searcher, q.b)
+    if type(q) is query.AndMaybe:
+        return matched_docs(searcher, q.a)
+    return set(searcher.docs_for_query(q))
+
+
+def constant_scores(searcher: Any, q: Any) -> dict[int, float] | None:
+    """Document number -> score of a query made only of constant-score parts (expanded
+    prefixes, table queries) under plain And/Or, scored as whoosh scores them (a part
+    scores its weight, And/Or add their parts' scores); None for any other query."""
+    if isinstance(q, WordSetQuery):
+        weight = q.boost * searcher.schema[q.fieldname].format.field_boost
+        return dict.fromkeys(matched_docs(searcher, q), weight)
+    if isinstance(q, TableQuery):
+        return dict.fromkeys(matched_docs(searcher, q), q.boost)
+    if type(q) not in (query.And, query.Or) or q.boost != 1.0 or getattr(q, "scale", None):
+        return None
+    parts = [constant_scores(searcher, child) for child in q.subqueries]
+    if any(part is None for part in parts) or not parts:
+        return None
+    scores: dict[int, float] = {}
+    if type(q) is query.Or:
+        for part in parts:
+            assert part is not None
+            for docnum, score in part.items():
+                scores[docnum] = scores.get(docnum, 0.0) + score
+        return scores
+    common = set.intersection(*(set(part) for part in parts if part is not None))
+    return {docnum: sum(part[docnum] for part in parts if part is not None) for docnum in common}
+
+
+def top_and_matched(
+    searcher: Any, q: Any, limit: int, allow: Any = None
+) -> tuple[list[tuple[int, float]], list[int]]:
+    """The top ``limit`` (docnum, score) pairs and every matched docnum (in order).
+
+    Plain terms and their And/Or/Not: the matches as sets of posting lists
+    (:func:`matched_docs`), the top hits by whoosh skipping blocks. Constant-score
+    queries (a prefix, a date): scored from the same sets, no matcher at all. Anything
+    else (phrases): one whoosh pass for both (:func:`top_and_all`). Same answers, same
+    order as whoosh's (score, then document number). ``allow``: a filter query.
+    """
+    if can_skip_blocks(q):
+        matched = sorted(matched_docs(searcher, query.And([q, allow]) if allow is not None else q))
+        if limit <= 0 or not matched:
+            return [], matched
+        hits = searcher.search(q, limit=limit, filter=allow)
+        return [(hit.docnum, float(hit.score)) for hit in hits], matched
+    scores = constant_scores(searcher, q)
+    if scores is None:
+        return top_and_all(searcher, q, limit, allow)
+    if allow is not None:
+        allowed = matched_docs(searcher, allow)
+        scores = {docnum: score for docnum, score in scores.items() if docnum in allowed}
+    top = heapq.nsmallest(max(limit, 0), scores.items(), key=lambda pair: (-pair[1], pair[0]))
+    return [(docnum, float(score)) for docnum, score in top], sorted(scores)

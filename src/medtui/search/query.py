@@ -294,7 +294,17 @@ def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_F
 
     (whoosh's own ``existing_terms`` skips every field after the first one.)
     """
-    found: set[str] = set()
+    return set().union(*highlight_groups(q, reader, fieldnames))
+
+
+def highlight_groups(
+    q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_FIELDS
+) -> list[frozenset[str]]:
+    """:func:`highlight_terms` by query word: the existing terms of each leaf, one group
+    per word (a word searched in title and text is one group; a phrase gives one per
+    word; an expanded prefix, all its words, is one group). A snippet has found "every
+    word of the query" once each group matched (see :func:`medtui.search.snippets.build_snippet`)."""
+    groups: dict[frozenset[str], None] = {}
 
     def walk(node: Any) -> None:
         if isinstance(node, query.Not):
@@ -308,13 +318,20 @@ def highlight_terms(q: Any, reader: Any, fieldnames: tuple[str, ...] = DEFAULT_F
             return
         if node.field() not in fieldnames:
             return
+        found: set[str] = set()
         for fieldname, text in node.expanded_terms(reader, phrases=True):
             word = text.decode("utf-8") if isinstance(text, bytes) else text
             if (fieldname, word.encode("utf-8")) in reader:
                 found.add(word)
+        if not found:
+            return
+        if isinstance(node, (WordSetQuery, query.Prefix, query.Wildcard, query.FuzzyTerm)):
+            groups[frozenset(found)] = None  # any one of its words is the query's word
+        else:  # a phrase needs all its words: each is one
+            groups.update((frozenset([word]), None) for word in sorted(found))
 
     walk(q)
-    return found
+    return list(groups)
 
 
 SHOWN_IDS = 5

@@ -10,7 +10,7 @@ article body in the UI) is plain Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from medtui.search.analysis import analyze, is_cjk
@@ -65,12 +65,19 @@ def find_matches(
     return matches
 
 
-def _scan(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
+def _scan(
+    text: str, terms: Collection[str], groups: Sequence[Collection[str]] | None = None
+) -> list[tuple[int, int, str]]:
     """The matches of ``text``'s first :data:`SCAN_STEPS` steps, up to the first step after
-    which every term matched, or a word matched and the lead (:data:`LEAD_CHARS`) is read."""
+    which every query word matched (a term of each of ``groups``; by default each term
+    is a group), or a word matched and the lead (:data:`LEAD_CHARS`) is read."""
     matches: list[tuple[int, int, str]] = []
     begin = 0
-    wanted = len(set(terms))
+    if groups is None:
+        wanted = len(set(terms))
+    else:
+        owner = {term: n for n, group in enumerate(groups) for term in group}
+        wanted = len(groups)
     for step in SCAN_STEPS:
         if begin >= len(text):
             break
@@ -79,7 +86,8 @@ def _scan(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
             space = text.find(" ", end, end + SNAP_CHARS)
             end = space if space != -1 else end
         matches += find_matches(text, terms, end, begin)
-        if matches and (end >= LEAD_CHARS or len({m[2] for m in matches}) >= wanted):
+        found = {m[2] for m in matches} if groups is None else {owner.get(m[2]) for m in matches}
+        if matches and (end >= LEAD_CHARS or len(found) >= wanted):
             break
         begin = end
     return matches
@@ -118,15 +126,20 @@ def _snap(text: str, ws: int, we: int, first: int, last: int) -> tuple[int, int]
     return ws, we
 
 
-def build_snippet(text: str, terms: Collection[str]) -> Snippet:
+def build_snippet(
+    text: str, terms: Collection[str], groups: Sequence[Collection[str]] | None = None
+) -> Snippet:
     """The snippet of ``text`` for a query whose index terms are ``terms``.
+
+    ``groups``: the terms by query word (an expanded prefix's words are one group):
+    the lead is read until a term of each group matched (default: each term alone).
 
     Whitespace runs become one space and control characters are dropped while
     the spans are computed, so the spans are valid on the returned text as is.
     Without any match the snippet is the start of the text. The lead is read first
     (see :data:`SCAN_STEPS`): a match there gives the best window within the lead.
     """
-    matches = _scan(text, terms) if terms else []
+    matches = _scan(text, terms, groups) if terms else []
     if matches:
         ws, we = _best_window(matches, len(text))
         inside = [m for m in matches if m[0] >= ws and m[1] <= we]

@@ -21,10 +21,13 @@ _CORRECTABLE_FIELDS = {None, f"{TITLE}:", f"{TEXT}:"}
 
 def best_correction(word: str, vocabulary: Vocabulary) -> str | None:
     """The closest known word to ``word`` (lower case), or None when none is near enough."""
+    from rapidfuzz.distance import Levenshtein
+
     max_dist = 1 if len(word) <= 4 else 2
+    near = vocabulary.within(word, max_dist)  # one pass over the word list, not one per distance
+    near.discard(word)
     for dist in range(1, max_dist + 1):
-        found = vocabulary.within(word, dist)
-        found.discard(word)
+        found = {w for w in near if Levenshtein.distance(word, w, score_cutoff=dist) <= dist}
         if found:
             return max(found, key=lambda w: (w[0] == word[0], vocabulary.frequency(w), w))
     return None

@@ -8,7 +8,6 @@ when the app module is imported.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -18,6 +17,7 @@ from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
 
+from medtui.cache import spare_the_collector
 from medtui.corpus.model import Corpus, Story
 from medtui.ui.messages import (
     CorpusGrew,
@@ -52,25 +52,6 @@ EARLY_FROM = 500
 24,675 files on a loaded machine, measured while looking into issue 12's first rows)."""
 EARLY_DOCUMENTS = 8
 """How many files are read that way (a few milliseconds each)."""
-
-FREEZE_FROM = 2000
-"""Stories from which the corpus read so far is kept out of the cyclic garbage collector."""
-
-
-def spare_the_collector(corpus: Corpus) -> None:
-    """Move every object alive now (the corpus read so far) out of the cyclic garbage
-    collector's reach (:func:`gc.freeze`), once the corpus has :data:`FREEZE_FROM` stories.
-
-    Why: while a big folder is read the heap keeps growing, so CPython runs a full
-    collection each time it grew by a quarter, and each one walks every story, sentence
-    and institution while holding the GIL: 0.3-0.6 s at 24,000 stories here (loaded
-    machine, measured with ``gc.callbacks``), during which no key is echoed. The corpus
-    lives until the app ends, so the collector has nothing to find in it; objects freed
-    by reference counting are still freed. (The technique and its trade-off, cyclic
-    garbage among frozen objects is never collected: the :mod:`gc` documentation.)
-    """
-    if len(corpus.stories) >= FREEZE_FROM:
-        gc.freeze()
 
 
 def snapshot(corpus: Corpus, *, own_stories: bool = False) -> Corpus:
