@@ -199,8 +199,9 @@ def main(argv: list[str]) -> int:
     if not files:
         raise InputError("No documents to measure under the given paths.")
     if not any_readable(files):
-        found = "the file found" if len(files) == 1 else f"none of the {len(files)} files found"
-        raise InputError(f"No documents to measure under the given paths: {found} could be read "
+        found = "the one file found" if len(files) == 1 else f"none of the {len(files)} files found"
+        verb = "could not" if len(files) == 1 else "could"
+        raise InputError(f"No documents to measure under the given paths: {found} {verb} be read "
                          "(binary or undecodable).")
     sizes = sorted(set(min(n, len(files)) for n in sizes)) or [len(files)]
     results = []
