@@ -130,11 +130,12 @@ class ActionsMixin(ViewMixin):
             self.message = "No story to cite: highlight or open one first."
             self.refresh_status()
             return
-        citation = one_line(self.model.citation(story), 2000)
-        self.copy_to_clipboard(citation)  # OSC 52: the terminal may ignore it, so show it too
+        head, link = self.model.citation_parts(story)
+        head, link = one_line(head, 1000), one_line(link, 2000)
+        self.copy_to_clipboard(f"{head} {link}")  # OSC 52: the terminal may ignore it, so show it too
         self.message = "Citation sent to the clipboard (OSC 52)"
         self.refresh_status()
-        self.push_screen(CitationScreen(citation))
+        self.push_screen(CitationScreen(head, link=link))
 
     def action_toggle_starred(self) -> None:
         """Show only starred stories, or all again (S)."""
