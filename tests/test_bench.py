@@ -83,3 +83,17 @@ def test_bench_bad_usage_is_one_sentence_and_exit_2(tmp_path: Path, args: list[s
     done = bench(*args, tmp=tmp_path)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01binary\x00" * 64], ids=["empty-folder", "binary-only"])
+def test_bench_with_nothing_readable_stops_at_once_with_exit_2(tmp_path: Path, content: bytes) -> None:
+    """A folder holding only an unreadable file is like an empty folder: nothing to measure
+    (before: every probe ran on an empty index and the app probe waited out its timeout)."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    if content:
+        (folder / "blob.txt").write_bytes(content)
+    done = bench(str(folder), "--json", "--no-peers", tmp=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1
+    assert "No documents to measure" in done.stderr and "Traceback" not in done.stderr

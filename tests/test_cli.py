@@ -138,9 +138,9 @@ def test_unknown_kind_is_reported_with_the_known_kinds(
 ) -> None:
     code, out, err = run(capsys, "search", "kind:bogus", "--json")
     assert (code, json.loads(out)["total"]) == (1, 0)
-    first, second = err.strip().split("\n")
+    first = one_line(err)  # the unknown kind says why nothing matched: no second sentence
     assert first.startswith("medtui: unknown event kind 'bogus'")
-    assert "mou, agreement, approval" in first and "no story matches" in second
+    assert "mou, agreement, approval" in first
     code, out, err = run(capsys, "search", "kind:bogus OR alpha", "--json")
     assert (code, json.loads(out)["total"]) == (0, 2)  # it ran: the known part matched
     assert "unknown event kind 'bogus'" in one_line(err)
@@ -159,19 +159,63 @@ def test_unknown_institution_id_is_reported_with_known_ids(
     assert (code, err) == (0, "")
 
 
-@pytest.mark.parametrize("content", [None, b"\x00\x01binary\x00" * 50])
-@pytest.mark.parametrize("argv", [["search", "alpha"], ["institutions"], ["institutions", "--json"],
-                                  ["timeline"], ["timeline", "--format", "json"]])
-def test_nothing_readable_exits_1_for_every_listing(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes | None, argv: list[str]
+LISTINGS = [["search", "alpha"], ["search", "date:2025"], ["institutions"], ["institutions", "--json"],
+            ["timeline"], ["timeline", "--format", "json"], ["export"], ["export", "--format", "json"]]
+
+
+@pytest.mark.parametrize("argv", LISTINGS)
+def test_a_folder_without_documents_exits_1_for_every_listing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    if content is not None:
-        (folder / "data.txt").write_bytes(content)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a format medtui reads")
     code, _, err = run(capsys, argv[0], *argv[1:], str(folder))
     assert code == 1
     assert err.strip().split("\n")[-1].startswith("medtui: no story could be read")
+
+
+@pytest.mark.parametrize("contents", [[b"\x00\x01binary\x00" * 50],
+                                      [b"\x00\x01binary\x00" * 50, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64]],
+                         ids=["one-binary", "two-binary"])
+@pytest.mark.parametrize("argv", LISTINGS)
+def test_only_unreadable_files_is_unreadable_input_exit_2_for_every_listing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], contents: list[bytes]
+) -> None:
+    """Files exist but none decodes to text: the contract's "unreadable input" (exit 2),
+    one sentence naming a file and why, nothing on stdout."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, content in enumerate(contents):
+        (folder / f"data{n}.txt").write_bytes(content)
+    for _ in range(2):  # the second time through the saved (empty) index
+        code, out, err = run(capsys, argv[0], *argv[1:], str(folder))
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and "data0.txt" in err and "binary" in err, err
+
+
+def test_a_readable_file_without_a_story_is_not_unreadable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "blank.txt").write_text("   \n")
+    (tmp_path / "data.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    code, _, err = run(capsys, "institutions", str(tmp_path))
+    assert code == 1 and "no story could be read" in err
+
+
+def test_unknown_institution_id_is_the_only_sentence(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "search", "alpha", "--institution", "zzz")
+    assert code == 1
+    assert err.count("\n") == 1 and "unknown institution id 'zzz'" in err and "no story matches" not in err
+    code, _, err = run(capsys, "search", "kind:nosuchkind")
+    assert code == 1 and err.count("\n") == 1 and "unknown event kind" in err
+
+
+@pytest.mark.parametrize("query", ["", "   "])
+def test_an_empty_query_is_bad_usage(corpus: Corpus, capsys: pytest.CaptureFixture[str], query: str) -> None:
+    code, out, err = run(capsys, "search", query)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "query is empty" in err
 
 
 # --- timeline ----------------------------------------------------------------------------

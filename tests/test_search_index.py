@@ -356,3 +356,24 @@ def test_importing_the_index_does_not_import_whoosh() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+EMPTY_INDEX_QUERIES = ["date:2025", "date:2025-03", "date:>2024", "date:[2024 to 2025]", "institution:i1",
+                       "kind:mou", "medic*", '"medical school"', "hospital", "hospitl", "hospital date:2025",
+                       "title:riverside", "-hospital", "hospital OR clinic"]
+
+
+@pytest.mark.parametrize("query", EMPTY_INDEX_QUERIES)
+@pytest.mark.parametrize("filled", [False, True], ids=["nothing-added", "empty-corpus-added"])
+def test_every_query_kind_on_an_empty_index(query: str, filled: bool) -> None:
+    """An empty folder gives an index with no segment: every query path answers 'nothing',
+    never an internal error (whoosh's empty reader has no segment id)."""
+    ix = StoryIndex()
+    if filled:
+        empty = Corpus()
+        ix.add(empty, empty.stories)
+    result = ix.search(query)
+    assert result.error is None, result.error
+    assert result.total == 0 and result.hits == [] and result.suggestion is None
+    assert ix.search(query, institutions=["i1"]).error is None
+    assert "date" in (ix.search("date:>foo").error or "")  # a malformed query still says why

@@ -86,7 +86,7 @@ def test_citation_names_title_publisher_date_and_url() -> None:
     browser = model()
     story = browser.corpus.story("s2")
     assert story is not None
-    assert browser.citation(story) == "“Alpha launches centre”. 2024-05. /docs/b.txt."
+    assert browser.citation(story) == "“Alpha launches centre”. 2024-05. /docs/b.txt"  # nothing after the URL
 
 
 def test_dates_say_how_precise_they_are() -> None:

@@ -81,7 +81,7 @@ async def test_y_copies_the_citation() -> None:
         await settle(pilot)
         await pilot.press("2", "y")
         assert app.clipboard == (
-            "“Alpha and Beta sign MoU”. Alpha News. 2025-03-11. https://alpha.example/mou."
+            "“Alpha and Beta sign MoU”. Alpha News. 2025-03-11. https://alpha.example/mou"  # nothing after the URL
         )
         # OSC 52 may be ignored (tmux's default): the citation shows, to copy by hand.
         assert isinstance(app.screen, CitationScreen)

@@ -157,7 +157,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from medtui.cli_render import write_json
     from medtui.export import export_corpus
 
-    write_json(export_corpus(load(args.paths)), sys.stdout)
+    corpus = load(args.paths)
+    check_readable(corpus)
+    write_json(export_corpus(corpus), sys.stdout)
+    if not corpus.stories:
+        _say(NOTHING_READ)
+        return 1
     return 0
 
 
@@ -166,9 +171,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     from medtui.cli_render import render_search, write_json
     from medtui.export import search_dict
 
+    if not args.query.strip():
+        raise UsageError("The search query is empty: give the words to look for "
+                         "(see 'medtui search --help').")
     if args.limit < 1:
         raise UsageError("The --limit must be at least 1.")
     index = _saved_index(args.paths) or load_searchable(args.paths).index
+    if index.size == 0:  # nothing read: say why (unreadable files: exit 2)
+        try:
+            check_readable(load(args.paths))
+        except InputError:
+            index.close()
+            raise
     result = index.search(args.query, limit=args.limit, institutions=args.institution or ())
     nothing_read = index.size == 0
     index.close()
@@ -182,7 +196,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         render_search(result, sys.stdout)
     if result.total == 0:
         hint = f" Did you mean: {result.suggestion}?" if result.suggestion else ""
-        _say(NOTHING_READ if nothing_read else f"no story matches {args.query!r}.{hint}")
+        if nothing_read:
+            _say(NOTHING_READ)
+        elif not result.notes:  # a note (unknown id or kind) already said why nothing matched
+            _say(f"no story matches {args.query!r}.{hint}")
         return 1
     return 0
 
@@ -195,6 +212,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from medtui.timeline import one_per_signing
 
     corpus = load(args.paths)
+    check_readable(corpus)
     events, sources = one_per_signing(corpus)  # one row per signing, naming its sources
     fmt = args.format
     if fmt == "json":
@@ -230,12 +248,38 @@ NOTHING_READ = ("no story could be read from the given paths (medtui reads text,
                 "and HTML files: .txt, .md, .markdown, .html, .htm, .xhtml).")
 
 
+UNREADABLE = ("binary", "permission denied", "cannot be read", "not a regular file",
+              "the file vanished")
+"""How the reader's warnings start when a file could not be read as text at all
+(:mod:`medtui.corpus.decode`, :func:`medtui.corpus.reader.read_bytes`); an empty file
+was read, it just holds nothing."""
+
+
+def check_readable(corpus: Corpus) -> None:
+    """Raise :class:`InputError` (exit 2) when files were found but none could be read.
+
+    The contract's "unreadable input": every document binary, undecodable or refused.
+    A corpus with stories, no documents at all, or a readable file that holds no story
+    passes (the caller says "nothing read" and exits 1).
+    """
+    if corpus.stories or not corpus.documents:
+        return
+    reasons = [next((w for w in doc.warnings if w.startswith(UNREADABLE)), None) for doc in corpus.documents]
+    if all(reasons):
+        path, reason = corpus.documents[0].path, str(reasons[0]).removesuffix(", skipped")
+        if len(reasons) == 1:
+            raise InputError(f"Cannot read {path} as text: {reason}; it is the only file found.")
+        raise InputError(f"None of the {len(reasons)} files found can be read as text "
+                         f"({path}, for one: {reason}).")
+
+
 def cmd_institutions(args: argparse.Namespace) -> int:
     """``medtui institutions [PATH ...] [--json]``: institutions with their story counts."""
     from medtui.cli_render import render_institutions, write_json
     from medtui.export import institutions_dict
 
     corpus = load(args.paths)
+    check_readable(corpus)
     if args.json:
         write_json(institutions_dict(corpus), sys.stdout)
     elif corpus.institutions:

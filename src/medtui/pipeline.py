@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -206,7 +206,7 @@ def iter_results(
 def _iter_loaded(
     files: Sequence[InputFile], workers: int | None, cache: DocCache | None, stats: CacheStats,
     nice: int,
-) -> Iterator[Loaded]:
+) -> Generator[Loaded, None, None]:
     from medtui.cache.load import Loaded, iter_cached, process_for_cache
 
     if cache is None or not cache.active:
@@ -350,6 +350,7 @@ def iter_load(
     inputs: tuple[list[Path | str], list[InputFile], list[str]] | None = None,
     on_read: Callable[[DocResult], None] | None = None,
     nice: int = 0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[list[Story]]:
     """Load into ``builder``, yielding each document's new stories, document by document, once
     every document is read and the corpus step (boilerplate, :mod:`medtui.corpus.boilerplate`) ran.
@@ -360,7 +361,9 @@ def iter_load(
     ``on_read``: called with each document's result as soon as it is read, before the
     corpus step changes it (what the app shows while the rest is read); it must not
     change the result. ``nice``: added to the worker processes' niceness (the app's UI
-    process then wins the CPU from its own readers).
+    process then wins the CPU from its own readers). ``cancelled``: asked after each
+    document; once true, reading stops (the worker processes are killed, the document
+    cache keeps the whole documents read so far) and nothing more is yielded.
     """
     from medtui.cache import cache_enabled
     from medtui.cache.docs import CorpusKey, DocCache, cache_key
@@ -377,7 +380,11 @@ def iter_load(
     try:
         stats = doc_cache.stats if doc_cache is not None else builder.stats
         everything: list[Loaded] = []
-        for done, loaded in enumerate(_iter_loaded(files, workers, doc_cache, stats, nice), 1):
+        loads = _iter_loaded(files, workers, doc_cache, stats, nice)
+        for done, loaded in enumerate(loads, 1):
+            if cancelled is not None and cancelled():
+                loads.close()  # kills the worker processes (medtui.workpool.in_order)
+                return
             key.add(loaded.item.display, loaded.digest)
             everything.append(loaded)
             if progress is not None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +32,54 @@ IN_FLIGHT = 8
 """Tasks queued per worker process ahead of the results read so far."""
 
 _NICE = 0  # in a worker: the niceness it has added to itself so far
+
+_LIVE: weakref.WeakSet[ProcessPoolExecutor] = weakref.WeakSet()
+"""The process pools still running (:func:`in_order`'s, the index segments'): what
+:func:`terminate_all` ends."""
+_LIVE_LOCK = threading.Lock()
+
+
+def terminate_all() -> int:
+    """End every running pool of :func:`in_order` now: its worker processes are killed,
+    not waited for, and queued tasks dropped; the iterator reading from a pool then
+    raises (``BrokenProcessPool``). Returns how many worker processes were killed.
+
+    For quitting the app while documents are read: waiting for the workers to finish
+    their tasks (and, at the interpreter's exit, ``concurrent.futures`` joining them)
+    kept the shell from returning for 16-22 s at 2,000 files. The document cache
+    stays consistent: each of its rows is a whole document, committed by its reader.
+    """
+    with _LIVE_LOCK:
+        pools = list(_LIVE)
+        _LIVE.clear()
+    return sum(kill(pool) for pool in pools)
+
+
+def track(pool: ProcessPoolExecutor) -> None:
+    """Count ``pool`` among the running pools :func:`terminate_all` ends (until :func:`untrack`)."""
+    with _LIVE_LOCK:
+        _LIVE.add(pool)
+
+
+def untrack(pool: ProcessPoolExecutor) -> None:
+    """``pool`` is done (or being shut down by its owner)."""
+    with _LIVE_LOCK:
+        _LIVE.discard(pool)
+
+
+def kill(pool: ProcessPoolExecutor) -> int:
+    """Kill ``pool``'s worker processes and drop its queued tasks, without waiting;
+    how many processes were killed."""
+    killed = 0
+    # ProcessPoolExecutor has no public way to stop its workers before Python 3.14
+    # (terminate_workers); its process table is what that method walks.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            if process.is_alive():
+                process.kill()
+                killed += 1
+    pool.shutdown(wait=False, cancel_futures=True)
+    return killed
 
 
 def chunks(items: Sequence[I]) -> Iterator[Sequence[I]]:
@@ -67,14 +117,17 @@ def in_order(
     usual priority, so the first results come back as fast as they can; ``nice`` is
     added to the workers' niceness from the next tasks on (the app's UI process then
     wins the CPU from its own readers, :data:`medtui.ui.offload.WORK_NICE`).
-    ``func`` must be picklable (a module-level function).
+    ``func`` must be picklable (a module-level function). Closing the iterator before
+    its end kills the workers rather than waiting for the tasks they run.
     """
     pool = ProcessPoolExecutor(workers, initializer=initializer, initargs=initargs)
+    track(pool)
     tasks = ((chunk, 0 if n < len(FIRST_CHUNKS) else nice) for n, chunk in enumerate(chunks(items)))
     pending: deque[Future[list[T]]] = deque(
         pool.submit(_run_chunk, func, chunk, step) for chunk, step in islice(tasks, workers * IN_FLIGHT))
 
     def drain() -> Iterator[T]:
+        finished = False
         try:
             while pending:
                 results = pending.popleft().result()
@@ -82,7 +135,12 @@ def in_order(
                 if following is not None:
                     pending.append(pool.submit(_run_chunk, func, following[0], following[1]))
                 yield from results
+            finished = True
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            untrack(pool)
+            if finished:
+                pool.shutdown(wait=True)
+            else:  # closed early (cancelled) or failed: the tasks under way are not waited for
+                kill(pool)
 
     return drain()

@@ -198,6 +198,11 @@ def main(argv: list[str]) -> int:
     _roots, files, _warnings = discover_inputs(paths)
     if not files:
         raise InputError("No documents to measure under the given paths.")
+    if not any_readable(files):
+        found = "the one file found" if len(files) == 1 else f"none of the {len(files)} files found"
+        verb = "could not" if len(files) == 1 else "could"
+        raise InputError(f"No documents to measure under the given paths: {found} {verb} be read "
+                         "(binary or undecodable).")
     sizes = sorted(set(min(n, len(files)) for n in sizes)) or [len(files)]
     results = []
     with tempfile.TemporaryDirectory(prefix="medtui-bench-") as tmp:
@@ -219,6 +224,17 @@ def main(argv: list[str]) -> int:
 
         render(report, results, sys.stdout)
     return 0
+
+
+def any_readable(files: list[Any]) -> bool:
+    """True when at least one of ``files`` (InputFile) decodes to text; stops at the first.
+
+    Without a readable file every probe would wait for stories that never come (the
+    app's probe out to its timeout), then report an empty index's figures.
+    """
+    from medtui.corpus.reader import read_document_text
+
+    return any(read_document_text(f.path).text is not None for f in files)
 
 
 def _seeds() -> Path:

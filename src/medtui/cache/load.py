@@ -64,25 +64,30 @@ def iter_cached(
             misses.append(i)
     todo = set(misses)
     outcomes = run([files[i] for i in misses])
-    for begin in range(0, len(files), BATCH):
-        span = range(begin, min(begin + BATCH, len(files)))
-        results = cache.results([keys[i] for i in span if i not in todo])
-        for i in span:
-            item = files[i]
-            result = None if i in todo else results.get(keys[i])
-            if result is not None:
-                result.document.path = item.display
-                yield Loaded(item, result, digests[i])
-                continue
-            # Not cached, changed, or a damaged row: process it.
-            if i in todo:
-                stamp, digest, blob = next(outcomes)
-            else:
-                stamp, digest, blob = process_here(item)
-            cache.stats.processed += 1
-            if stamp is not None and digest is not None:
-                cache.put(keys[i], stamp, digest, blob)
-            yield Loaded(item, pickle.loads(blob), digest)
+    try:  # closed early (a cancelled load): close the runner too, now (it kills its workers)
+        for begin in range(0, len(files), BATCH):
+            span = range(begin, min(begin + BATCH, len(files)))
+            results = cache.results([keys[i] for i in span if i not in todo])
+            for i in span:
+                item = files[i]
+                result = None if i in todo else results.get(keys[i])
+                if result is not None:
+                    result.document.path = item.display
+                    yield Loaded(item, result, digests[i])
+                    continue
+                # Not cached, changed, or a damaged row: process it.
+                if i in todo:
+                    stamp, digest, blob = next(outcomes)
+                else:
+                    stamp, digest, blob = process_here(item)
+                cache.stats.processed += 1
+                if stamp is not None and digest is not None:
+                    cache.put(keys[i], stamp, digest, blob)
+                yield Loaded(item, pickle.loads(blob), digest)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
 
 
 def process_for_cache(item: InputFile, process: Callable[[InputFile], Any]) -> Outcome:

@@ -44,7 +44,13 @@ class SegmentTables:
         self._days: dict[str, list[DaySpan]] = {}
 
     def stories(self, reader: Any) -> list[Story | None]:
-        """The story of each document number of an atomic (one-segment) reader."""
+        """The story of each document number of an atomic (one-segment) reader.
+
+        An index with no segment yet (nothing added: whoosh's empty reader has no
+        segment) has no document numbers: an empty table.
+        """
+        if reader.segment() is None:
+            return []
         key = reader.segment().segment_id()
         table = self._stories.get(key)
         if table is None:
@@ -54,7 +60,9 @@ class SegmentTables:
         return table
 
     def days(self, reader: Any) -> list[DaySpan]:
-        """The day span of each document number of an atomic reader."""
+        """The day span of each document number of an atomic reader (none without a segment)."""
+        if reader.segment() is None:
+            return []
         key = reader.segment().segment_id()
         table = self._days.get(key)
         if table is None:

@@ -27,6 +27,7 @@ from typing import Any
 
 from medtui.search.schema import TEXT, TITLE, PrivateRamStorage, build_schema
 from medtui.search.vocabulary import story_words
+from medtui.workpool import kill, track, untrack
 
 FIRST_SEGMENT = 250
 """Stories in the first segment: searchable after about a second of work."""
@@ -99,6 +100,8 @@ def iter_built(
             yield build_segment(chunk)
         return
     pool = ProcessPoolExecutor(min(workers, len(chunks)), initializer=freeze_inherited)
+    track(pool)
+    finished = False
     try:
         pending: list[Future[BuiltSegment]] = []
         queued = iter(chunks)
@@ -114,8 +117,13 @@ def iter_built(
             if next_chunk is not None:
                 pending.append(pool.submit(build_segment, next_chunk))
             yield built
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        untrack(pool)
+        if finished:
+            pool.shutdown(wait=True)
+        else:  # cancelled or closed early: the segments under way are not waited for
+            kill(pool)
 
 
 def add_segment(ix: Any, storage: Any, built: BuiltSegment, publish: Callable[[Callable[[], None]], None]) -> None:

@@ -256,7 +256,8 @@ class MedtuiApp(CurationMixin, SearchMixin):
         self.model.read = set(self._state.read())
 
     def on_unmount(self) -> None:
-        """Close the reader state database."""
+        """Stop the background work (however the app is left), close the reader state."""
+        self.stop_background_work()
         close = getattr(self._state, "close", None)
         if close is not None:
             close()

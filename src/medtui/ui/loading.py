@@ -176,7 +176,8 @@ class LoadingMixin(App[int]):
                 pace["every"] = max(GROW_EVERY_S, GROW_SHARE * (pace["posted"] - started))
 
             for _added in iter_load(list(paths) or None, builder, progress=progress,
-                                    inputs=inputs, on_read=read, nice=WORK_NICE):
+                                    inputs=inputs, on_read=read, nice=WORK_NICE,
+                                    cancelled=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
             corpus = builder.corpus

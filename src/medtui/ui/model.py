@@ -370,17 +370,22 @@ class BrowserModel:
 
     # -------------------------------------------------------------- citations
     def citation(self, story: Story) -> str:
-        """One line citing a story: title, publisher, date, URL (what `y` copies)."""
+        """One line citing a story: title, publisher, date, then the URL (what `y` copies).
+
+        Nothing follows the URL (a "." after it went with it when copied by hand)."""
+        head, link = self.citation_parts(story)
+        return f"{head} {link}"
+
+    def citation_parts(self, story: Story) -> tuple[str, str]:
+        """The citation as (title, publisher and date, each ending in "."; the URL or, when
+        the document has none, its path), so a dialog can show the URL on a line of its own."""
         doc = self.document(story)
         parts = [f"“{story.title}”"]
         if doc is not None and doc.publisher:
             parts.append(doc.publisher)
         parts.append(story.date.iso() if story.date else "n.d.")
-        if doc is not None and doc.url:
-            parts.append(doc.url)
-        else:
-            parts.append(story.document)
-        return ". ".join(parts) + "."
+        link = doc.url if doc is not None and doc.url else story.document
+        return ". ".join(parts) + ".", link
 
 
 def story_ids(rows: Sequence[tuple[Story, object]]) -> list[str]:
