@@ -181,29 +181,10 @@ ProgressFn = Callable[[int, int, str], None]
 
 @contextmanager
 def load_progress(enabled: bool) -> Iterator[ProgressFn | None]:
-    """A progress bar on stderr for ``load_corpus`` (yields its callback), or None if disabled."""
-    if not enabled:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    progress = Progress(
-        TextColumn("Reading", markup=False),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[name]}", markup=False),
-        console=Console(file=sys.stderr, highlight=False, markup=False),
-        transient=True,
-    )
-    task = progress.add_task("read", total=None, name="")
-
-    def update(done: int, total: int, path: str) -> None:
-        name = sanitize_line(Path(path).name)[:40]
-        progress.update(task, completed=done, total=total, name=name)
-
-    with progress:
-        yield update
+    """A progress bar on stderr for ``load_corpus`` (yields its callback), or None if disabled:
+    the reading bar of :func:`load_and_index_progress`."""
+    with load_and_index_progress(enabled) as (read, _index):
+        yield read
 
 
 @contextmanager
