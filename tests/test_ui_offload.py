@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
 
 from medtui.corpus.copies import copy_groups
 from medtui.corpus.model import Story
-from medtui.ui.offload import WORK_NICE, ChildFailed, call_in_child, can_fork
+from medtui.ui.offload import WORK_NICE, ChildFailed, call_in_child, can_fork, terminate_children
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -52,3 +53,65 @@ def test_copies_found_in_the_child_are_the_same() -> None:
 def test_an_answer_that_cannot_travel_is_a_failure_not_a_hang() -> None:
     with pytest.raises(ChildFailed, match="without an answer"):
         call_in_child(lambda: (lambda: None))  # a lambda cannot be pickled
+
+
+def _held_elsewhere(lock: threading.RLock, released: threading.Event) -> threading.Thread:
+    """A thread (a search, say) holding ``lock`` until ``released`` is set."""
+    taken = threading.Event()
+
+    def hold() -> None:
+        with lock:
+            taken.set()
+            released.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    taken.wait(5)
+    return thread
+
+
+def test_a_lock_held_by_another_thread_at_the_fork_is_never_released_in_the_child() -> None:
+    # What hung the index snapshot's save (issue 12): why ``hold`` exists.
+    lock, released = threading.RLock(), threading.Event()
+    thread = _held_elsewhere(lock, released)
+    try:
+        assert call_in_child(lambda: lock.acquire(timeout=0.5)) is False
+    finally:
+        released.set()
+        thread.join()
+
+
+def test_held_locks_are_taken_around_the_fork_and_free_in_the_child() -> None:
+    lock, released = threading.RLock(), threading.Event()
+    thread = _held_elsewhere(lock, released)
+    threading.Timer(0.3, released.set).start()  # the search ends; then the fork happens
+    try:
+        answer = call_in_child(lambda: lock.acquire(timeout=2) and lock._is_owned(),  # type: ignore[attr-defined]
+                               hold=(lock,))
+    finally:
+        released.set()
+        thread.join()
+    assert answer is True
+    assert lock.acquire(timeout=1)  # and free here again
+    lock.release()
+
+
+def test_terminate_children_ends_a_running_job_at_once() -> None:
+    answers: list[object] = []
+
+    def run() -> None:
+        try:
+            answers.append(call_in_child(lambda: time.sleep(60)))
+        except ChildFailed:
+            answers.append("ended")
+
+    runner = threading.Thread(target=run)
+    runner.start()
+    killed, deadline = 0, time.monotonic() + 10
+    while not killed and time.monotonic() < deadline:  # once the child has started
+        time.sleep(0.05)
+        killed = terminate_children()
+    runner.join(timeout=10)
+    assert killed == 1
+    assert not runner.is_alive()  # not the minute the job would take
+    assert answers == ["ended"]

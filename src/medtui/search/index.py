@@ -111,6 +111,12 @@ class StoryIndex:
         self._text_of: Callable[[Story], str] = _own_text
 
     @property
+    def lock(self) -> Any:
+        """The lock a search or a commit holds while it reads or changes the index: to
+        take before forking a process that uses the index (:mod:`medtui.ui.offload`)."""
+        return self._lock
+
+    @property
     def size(self) -> int:
         """How many stories are searchable now."""
         return len(self._stories)

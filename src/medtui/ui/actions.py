@@ -195,11 +195,13 @@ class ActionsMixin(ViewMixin):
         document was read (16-22 s at 2,000 files): Python waits for the reading thread
         and its process pool at exit. The document cache keeps whole documents only.
         """
+        from medtui.ui.offload import terminate_children
         from medtui.workpool import terminate_all
 
-        for group in ("load", "index"):
+        for group in ("load", "index", "copies"):
             self.workers.cancel_group(self, group)
         terminate_all()
+        terminate_children()  # the snapshot's save, the copies: forked children of their own
 
     def key_entries(self) -> list[KeyEntry]:
         """Every binding in the app, by where it applies (for F1 and the palette)."""

@@ -247,7 +247,8 @@ class LoadingMixin(App[int]):
             index.add(corpus, corpus.stories, progress=progress, cancelled=lambda: worker.is_cancelled)
             if worker.is_cancelled:
                 return
-            if writer is not None and self._save_snapshot(writer, corpus):
+            if writer is not None and self._save_snapshot(writer, corpus,
+                                                          lambda: worker.is_cancelled):
                 from medtui.cache.merge import spawn_merge
                 from medtui.cache.searchable import remember_files
                 from medtui.cache.snapshot import snapshot_key
@@ -261,7 +262,8 @@ class LoadingMixin(App[int]):
             return
         self.post_message(IndexReady(index))
 
-    def _save_snapshot(self, writer: Any, corpus: Corpus) -> bool:
+    def _save_snapshot(self, writer: Any, corpus: Corpus,
+                       cancelled: Callable[[], bool] = lambda: False) -> bool:
         """Save the index's corpus beside it for the next launch (``SnapshotWriter.save``).
 
         At :data:`~medtui.ui.offload.CHILD_FROM` stories and more, in a child process: the
@@ -277,7 +279,9 @@ class LoadingMixin(App[int]):
         def save() -> tuple[bool, list[str]]:
             return bool(writer.save(key, corpus)), list(writer.warnings)
 
-        saved = call_in_child(save)
+        # A search may hold the index's lock at the fork: taken around it (else the child
+        # waits for it forever and the app never says Ready).
+        saved = call_in_child(save, cancelled=cancelled, hold=(writer.index.lock,))
         if saved is None:
             return False
         writer.warnings[:] = saved[1]

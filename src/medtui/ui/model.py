@@ -175,8 +175,10 @@ class BrowserModel:
         needle = self.institution_text.strip().casefold()
         prepared = self._prepared
         if (prepared is not None and not needle and self.institution_sort == "count"
-                and not self.filters.institutions and self.search is None):
-            return list(prepared.by_count)
+                and not self.filters.institutions):
+            if self.search is None:
+                return list(prepared.by_count)
+            return self._by_hits(prepared, self.search.facets)
         rows = [
             inst
             for inst in self.corpus.institutions
@@ -203,6 +205,23 @@ class BrowserModel:
                 -hits.get(i.id, 0), -len(i.stories), self.short_name(i.id).casefold(), i.id
             ))
         return rows
+
+    def _by_hits(self, prepared: Prepared, hits: dict[str, int]) -> list[Institution]:
+        """Every institution, those in the most search hits first, ties (and the rest) in
+        ``prepared.by_count``'s order: the sort below, without a key per institution.
+
+        The sort by (hits, stories, short name) of every institution ran on the UI thread
+        after each search: 50 ms at 7,000 institutions, a key typed meanwhile waited
+        (py-spy, issue 12). Here only the institutions in hits are sorted.
+        """
+        rank = prepared.rank()
+        found = sorted((rank[i], i) for i in hits if i in rank)
+        order = prepared.by_count
+        if not found:
+            return list(order)
+        head = sorted(found, key=lambda pair: -hits[pair[1]])  # stable: ties keep by_count order
+        taken = {i for _, i in found}
+        return [order[n] for n, _ in head] + [inst for inst in order if inst.id not in taken]
 
     def partner_counts(self) -> dict[str, tuple[int, int]]:
         """(events, stories) each other institution shares with every selected one.

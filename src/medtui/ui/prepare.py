@@ -117,6 +117,13 @@ class Prepared:
     """Pane 4's groups with no filter and no search (one event per signing)."""
     sources: dict[str, list[Event]] = field(default_factory=dict)
     """Row event id -> the events reporting that signing (itself first)."""
+    _rank: dict[str, int] | None = field(default=None, repr=False)
+
+    def rank(self) -> dict[str, int]:
+        """Institution id -> its place in :attr:`by_count` (made on first use, then kept)."""
+        if self._rank is None:
+            self._rank = {inst.id: n for n, inst in enumerate(self.by_count)}
+        return self._rank
 
 
 def event_counts(events: list[Event]) -> dict[str, int]:
