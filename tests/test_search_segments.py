@@ -92,3 +92,23 @@ def test_cancelled_stops_after_the_segment_under_way_and_replacing_still_works()
     changed = Story("s5-0", "e.txt", "Renamed", "Nothing but pelicans here.", PartialDate(2024), [])
     index.add(corpus, [changed])
     assert index.search("pelicans").total == 1 and index.search("library").total == 29
+
+
+def test_workers_make_their_own_chunks_nothing_is_made_here() -> None:
+    # The chunks' fields are made in the forked workers (issue 12: made and pickled in the
+    # app's process they held the GIL for seconds at 25,000 stories).
+    made_here: list[int] = []
+    docs = [[{"id": f"s{n}-{k}", "title": f"Riverside note {n}", "text": "a harbour walk"}
+             for k in range(3)] for n in range(4)]
+
+    def make(number: int) -> list[dict[str, str]]:
+        made_here.append(number)  # a worker appends to its own copy of the list
+        return docs[number]
+
+    built = list(segments.iter_built(4, make, workers=2))
+    assert [sum(b.words.values()) > 0 for b in built] == [True] * 4
+    assert [sorted(b.files) != [] for b in built] == [True] * 4
+    assert made_here == []
+    assert segments._MAKERS == {}  # nothing kept once done
+    one = list(segments.iter_built(2, make, workers=1))
+    assert len(one) == 2 and made_here == [0, 1]

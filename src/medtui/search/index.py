@@ -211,9 +211,12 @@ class StoryIndex:
         for size in segments.segment_sizes(len(fresh)):
             parts.append(fresh[begin : begin + size])
             begin += size
-        chunks = [[story_fields(corpus, s, kinds.get(s.id, ())) for s in part] for part in parts]
+        def make(number: int) -> list[dict[str, Any]]:  # in a worker process, mostly
+            return [story_fields(corpus, s, kinds.get(s.id, ())) for s in parts[number]]
+
         count = workers if workers is not None else segments.default_workers()
-        for part, built in zip(parts, segments.iter_built(chunks, count, stop), strict=False):
+        built_all = segments.iter_built(len(parts), make, count, stop)
+        for part, built in zip(parts, built_all, strict=False):
 
             def publish(write_toc: Callable[[], None], part: list[Story] = part,
                         words: dict[str, int] = built.words) -> None:

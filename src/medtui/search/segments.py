@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -84,46 +85,69 @@ def build_segment(docs: Sequence[dict[str, Any]]) -> BuiltSegment:
     return BuiltSegment(segment, files, dict(words))
 
 
+_MAKERS: dict[int, Callable[[int], Sequence[dict[str, Any]]]] = {}
+"""Chunk makers of the :func:`iter_built` calls under way, by call: the forked workers
+inherit them, so a task is two numbers rather than a chunk's stories pickled."""
+
+
+def _build_at(call: int, number: int) -> BuiltSegment:
+    """In a forked worker: build chunk ``number`` of call ``call`` (see :data:`_MAKERS`)."""
+    return build_segment(_MAKERS[call](number))
+
+
 def iter_built(
-    chunks: Sequence[Sequence[dict[str, Any]]],
+    count: int,
+    make: Callable[[int], Sequence[dict[str, Any]]],
     workers: int,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[BuiltSegment]:
-    """Build each chunk's segment, in worker processes when there are cores to spare.
+    """Build the segments of chunks ``make(0)`` .. ``make(count - 1)`` (whoosh documents),
+    in forked worker processes when there are cores to spare.
 
+    The workers make their chunks themselves from what they inherit (the corpus):
+    made and pickled here, 25,000 stories' fields were seconds of the app's process
+    holding the GIL, each chunk's pickle one C call during which no key echoed (issue 12).
     Yields the segments in order; stops early (dropping the rest) once ``cancelled()``.
     """
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
+    if workers <= 1 or count <= 1 or not _can_fork():
+        for number in range(count):
             if cancelled():
                 return
-            yield build_segment(chunk)
+            yield build_segment(make(number))
         return
-    pool = ProcessPoolExecutor(min(workers, len(chunks)), initializer=freeze_inherited)
+    call = id(make)
+    _MAKERS[call] = make  # before the pool forks its workers (all at the first submit)
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(min(workers, count), mp_context=context, initializer=freeze_inherited)
     track(pool)
     finished = False
     try:
         pending: list[Future[BuiltSegment]] = []
-        queued = iter(chunks)
-        for chunk in queued:  # keep every worker busy, and one more in the queue
-            pending.append(pool.submit(build_segment, chunk))
+        queued = iter(range(count))
+        for number in queued:  # keep every worker busy, and one more in the queue
+            pending.append(pool.submit(_build_at, call, number))
             if len(pending) > workers:
                 break
         while pending:
             built = pending.pop(0).result()
             if cancelled():
                 return
-            next_chunk = next(queued, None)
-            if next_chunk is not None:
-                pending.append(pool.submit(build_segment, next_chunk))
+            following = next(queued, None)
+            if following is not None:
+                pending.append(pool.submit(_build_at, call, following))
             yield built
         finished = True
     finally:
+        _MAKERS.pop(call, None)
         untrack(pool)
         if finished:
             pool.shutdown(wait=True)
         else:  # cancelled or closed early: the segments under way are not waited for
             kill(pool)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def add_segment(ix: Any, storage: Any, built: BuiltSegment, publish: Callable[[Callable[[], None]], None]) -> None:
