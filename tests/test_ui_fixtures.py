@@ -91,7 +91,8 @@ class FakeIndex:
         if progress is not None:
             progress(len(stories), len(stories))
 
-    def search(self, query: str, *, limit: int = 50, institutions: Sequence[str] = ()) -> Any:
+    def search(self, query: str, *, limit: int = 50, institutions: Sequence[str] = (),
+               snippets: int | None = None) -> Any:
         self.calls.append(query)
         gate = self.hold.get(query)
         if gate is not None:

@@ -13,9 +13,11 @@ and always see a consistent, fully committed index.
 from __future__ import annotations
 
 import threading
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain
 from operator import attrgetter
 from typing import Any
@@ -59,6 +61,16 @@ class Hit:
     score: float
     snippet: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
+    later: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    """Makes ``snippet`` and ``highlights`` when a search left them for later (see
+    :meth:`StoryIndex.search`'s ``snippets``); :meth:`fill` calls it."""
+
+    def fill(self) -> Hit:
+        """This hit, with its snippet made now if the search left it for later."""
+        later, self.later = self.later, None
+        if later is not None:
+            later()
+        return self
 
 
 @dataclass
@@ -332,26 +344,32 @@ class StoryIndex:
             self._stories = {}
 
     def search(
-        self, query: str, *, limit: int = 50, institutions: Sequence[str] = ()
+        self, query: str, *, limit: int = 50, institutions: Sequence[str] = (),
+        snippets: int | None = None,
     ) -> SearchResult:
         """Run ``query``: the best ``limit`` hits, the total, facets, a suggestion if few hit.
 
         ``institutions`` (ids) narrows the search to stories that involve ALL of them,
         so the facet counts shown for a search are the totals a click would give.
+        ``snippets``: how many hits get their snippet now (default: all); the others
+        make theirs when :meth:`Hit.fill` is called (a list draws only the rows shown:
+        snippets were 90% of a search's time, py-spy on the app, issue 12), adding the
+        words they highlight to the result's ``terms`` then.
         Never raises: a malformed query comes back with ``error`` set.
         """
         result = SearchResult(query=query)
         if not query.strip():
             return result
         try:
-            return self._search(query, result, limit, tuple(institutions))
+            return self._search(query, result, limit, tuple(institutions), snippets)
         except Exception as exc:  # a bug or whoosh oddity must not crash the caller
             result.error = f"The search failed: {exc}."
             result.hits, result.total = [], 0
             return result
 
     def _search(
-        self, text: str, result: SearchResult, limit: int, institutions: tuple[str, ...]
+        self, text: str, result: SearchResult, limit: int, institutions: tuple[str, ...],
+        snippets: int | None = None,
     ) -> SearchResult:
         from whoosh import query as wq
 
@@ -392,16 +410,30 @@ class StoryIndex:
                 if suggestion and self._count(suggestion, filt) > 2 * result.total:
                     result.suggestion = suggestion
         words: set[str] = set()
-        for story, score in scored:
-            snippet = build_snippet(self._text_of(story), terms, groups)
-            words |= snippet.words
+        for number, (story, score) in enumerate(scored):
+            hit = Hit(story.id, story.title, story.date, score, "")
+            if snippets is None or number < snippets:
+                words |= self._make_snippet(hit, story, terms, groups)
+            else:
+                hit.later = partial(self._snippet_later, hit, story, terms, groups, result)
             in_title = find_matches(story.title, terms)
             words |= {story.title[s:e].lower() for s, e, _ in in_title}
-            result.hits.append(
-                Hit(story.id, story.title, story.date, score, snippet.text, snippet.highlights)
-            )
+            result.hits.append(hit)
         result.terms = sorted(words)
         return result
+
+    def _make_snippet(self, hit: Hit, story: Story, terms: set[str], groups: Any) -> set[str]:
+        """Give ``hit`` its snippet; the words it highlights."""
+        snippet = build_snippet(self._text_of(story), terms, groups)
+        hit.snippet, hit.highlights = snippet.text, snippet.highlights
+        return snippet.words
+
+    def _snippet_later(self, hit: Hit, story: Story, terms: set[str], groups: Any,
+                       result: SearchResult) -> None:
+        """A snippet left for later (:meth:`Hit.fill`): made, its words added to the terms."""
+        known = set(result.terms)
+        for word in sorted(self._make_snippet(hit, story, terms, groups) - known):
+            insort(result.terms, word)  # in place: whoever holds the list sees them
 
     def _follow_curation(
         self, names: Mapping[str, Sequence[str]], q: Any, institutions: tuple[str, ...]

@@ -42,7 +42,11 @@ class ActionsMixin(ViewMixin):
             f"Source: {source}",
             f"Institutions: {names}",
         ]
-        terms = self.model.search.terms if self.model.search is not None else []
+        search = self.model.search
+        for hit in search.hits if search is not None else []:
+            if hit.story == story.id:
+                hit.fill()  # the words its snippet highlights join the terms
+        terms = search.terms if search is not None else []
         self.query_one(ArticleView).show(story, meta, terms, evidence)
         key = self.model.key(story.id)
         if key not in self.model.read:

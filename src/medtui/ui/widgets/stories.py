@@ -78,6 +78,8 @@ class StoriesPane(Vertical):
             story, hit = corpus.story(story_id), hit_of.get(story_id)
             if story is None:
                 return Text(story_id)
+            if hit is not None:
+                hit.fill()  # its snippet, if the search left it for when it is drawn
             return story_prompt(
                 story,
                 hit.snippet if hit is not None else "",
