@@ -11,7 +11,8 @@ so nothing saved earlier is reused) and reads the screen with ``tmux capture-pan
   launch -> the search box shows its hit count ("N hits so far" while indexing);
 * key echo while indexing: the query's letters, then a letter typed and erased again
   and again until the status says Ready (at most ``--keys`` times);
-* key echo once all is done (the same query typed again): what the load alone costs.
+* key echo once all is done (the same query typed again, then letters typed and erased):
+  the idle control, what the machine alone costs.
 
 Prints one JSON object (seconds, echo milliseconds: median, p95, max) with the load
 averages before and after: the machine may be shared, say so with the figures.
@@ -115,6 +116,8 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=60, help="most letters typed while reading")
     parser.add_argument("--every", type=float, default=0.25, help="seconds between keys")
     parser.add_argument("--timeout", type=float, default=1800.0)
+    parser.add_argument("--idle-keys", type=int, default=20,
+                        help="letters typed and erased in the idle control (after the query)")
     parser.add_argument("--ready-timeout", type=float, default=300.0,
                         help="seconds to wait for Ready once the typing is done")
     args = parser.parse_args()
@@ -183,6 +186,12 @@ def main() -> None:
         idle = [echo(query[0], query[0])]
         for n in range(2, len(query) + 1):
             idle.append(echo(query[n - 1], query[:n]))
+            time.sleep(args.every)
+        for typed in range(args.idle_keys):  # as while indexing: a letter, then erasing it
+            letter = letters[typed % len(letters)]
+            idle.append(echo(letter, query + letter))
+            time.sleep(args.every)
+            idle.append(echo("BSpace", query))
             time.sleep(args.every)
         result["echo_idle"] = summary(idle)
         result["load_after"] = os.getloadavg()
