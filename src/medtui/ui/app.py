@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input
 from medtui.corpus.model import Corpus
 from medtui.ui.colours import ANSI16_CLASS, few_colours, use_no_colour
 from medtui.ui.curating import CurationMixin
+from medtui.ui.keyorder import TYPING_PAUSE_S
 from medtui.ui.loading import story_key_function
 from medtui.ui.messages import (
     CorpusGrew,
@@ -65,11 +66,6 @@ CPython's default is 0.005). The workers (reading, indexing) are Python threads 
 the GIL; each time the UI thread wakes for a key it may wait a whole interval for it, and
 echoing a key takes several wake-ups. On the 3,000-document sample, load ~12 on 2 cores:
 key echo while reading, median 231 -> 165 ms, max 1.47 -> 1.10 s (one run each)."""
-TYPING_PAUSE_S = 0.5
-"""No redraw of a growing corpus, and no search asked again for its growing counts, while
-a key was typed less than this long ago: a redraw of the lists takes the UI thread
-0.1-0.2 s at 6,000 stories (more at 25,000) and a key arriving meanwhile waits for it.
-At 0.15 s, keys typed every 0.25 s let a redraw in between each two."""
 RESEARCH_S = 2.0
 """While indexing, the query shown is asked again at most this often (its hits grow)."""
 

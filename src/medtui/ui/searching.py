@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual import on
+from textual.timer import Timer
 
 from medtui.ui.actions import ActionsMixin
-from medtui.ui.keyorder import KeyOrderMixin
+from medtui.ui.keyorder import TYPING_PAUSE_S, KeyOrderMixin
 from medtui.ui.messages import SearchDone
 from medtui.ui.render import count, one_line, safe
 from medtui.ui.widgets.article import ArticleView
@@ -34,12 +35,16 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
     """Whether every story is indexed (else hit counts are 'so far')."""
     _searched_at: float = 0.0
     """When the last search was asked (time.monotonic)."""
+    _held_redraw: tuple[Sequence[str], bool] | None = None
+    """A search's lists not redrawn yet: (terms, top), see :meth:`_redraw_when_typing_pauses`."""
+    _held_timer: Timer | None = None
 
     def start_search(self, query: str) -> None:
         """Ask for ``query``'s hits; an empty query shows all stories again."""
         self.search_generation += 1
         bar = self.query_one(SearchBar)
         if not query.strip():
+            self._drop_held_redraw()
             self.waiting_query = None
             self.model.search = None
             self._shown_query = ""
@@ -82,7 +87,44 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             hits = count(result.total, "hit")
             bar.set_hint(Text(hits) if self.index_complete else
                          Text(f"{hits} so far", style="italic"))  # the index is still growing
-        self._after_search(result.terms, top=new_query)
+        if self._keys_paused or self.index_complete:
+            top = new_query or (self._held_redraw is not None and self._held_redraw[1])
+            self._drop_held_redraw()  # this answer is newer
+            self._after_search(result.terms, top=top)
+        else:
+            self._redraw_when_typing_pauses(result.terms, top=new_query)
+
+    def _redraw_when_typing_pauses(self, terms: Sequence[str], *, top: bool) -> None:
+        """Redraw the lists for a search answered while indexing, once no key was typed for
+        TYPING_PAUSE_S (at once if none was); the hit count in the box shows already.
+
+        While indexing, each key typed gives a search and each answer a redraw of the three
+        lists: the UI thread's largest share of the GIL (py-spy, issue 12), so a key typed
+        during it waited. Keys echo first; the lists follow when the typing pauses.
+        """
+        held = self._held_redraw
+        self._held_redraw = (terms, top or (held is not None and held[1]))
+        if self._held_timer is None:
+            self._flush_search_redraw(wait=True)
+
+    def _flush_search_redraw(self, *, wait: bool = False) -> None:
+        """Draw the held search result now (``wait``: unless a key came too recently)."""
+        self._held_timer = None
+        if self._held_redraw is None:
+            return
+        typed = time.monotonic() - self.last_key_at
+        if wait and typed < TYPING_PAUSE_S:
+            self._held_timer = self.set_timer(TYPING_PAUSE_S - typed,
+                                              lambda: self._flush_search_redraw(wait=True))
+            return
+        (terms, top), self._held_redraw = self._held_redraw, None
+        self._after_search(terms, top=top)
+
+    def _drop_held_redraw(self) -> None:
+        if self._held_timer is not None:
+            self._held_timer.stop()
+            self._held_timer = None
+        self._held_redraw = None
 
     def _after_search(self, terms: Sequence[str], *, top: bool = False) -> None:
         """Redraw for a search's result; ``top``: a new query, so its top hit gets the cursor."""
@@ -113,6 +155,9 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
 
     def _go_to_results(self, query: str) -> None:
         """Focus the results; if they are not in yet, hold the keys typed ahead until they are."""
+        if self._held_timer is not None:
+            self._held_timer.stop()
+        self._flush_search_redraw()  # the results shown are this query's
         if query != self._shown_query:
             self.start_search(query)
             if self.waiting_query is None and query.strip():  # a search is running
