@@ -49,6 +49,11 @@ def date_with_precision(date: PartialDate | None) -> str:
     return f"{date.iso()} ({PRECISION_LABEL.get(date.precision, date.precision)})"
 
 
+FULL_NAME_ROOM = 24
+"""Fewest cells an institution's full name gets after the short-name column; with less,
+the row puts the full name first (:func:`institution_prompt`)."""
+
+
 def institution_prompt(
     inst: Institution,
     selected: bool,
@@ -58,6 +63,7 @@ def institution_prompt(
     events: int = 0,
     shared: tuple[int, int] | None = None,
     short_width: int = 0,
+    room: int | None = None,
 ) -> Text:
     """One line of the institutions list: marker, counts, short name, full name, kind.
 
@@ -68,6 +74,11 @@ def institution_prompt(
     While a search is active, ``hits`` (the search facet) comes first. Short names
     are padded to ``short_width`` cells so the columns line up.
     The kind comes last, so in a narrow pane the names are what is cut least.
+    ``room``: the cells the row has; when the full name would get fewer than
+    :data:`FULL_NAME_ROOM` of them after the short-name column but at least that many
+    without it, the full name comes first and the short one after it (a four-pane layout
+    at 120 columns cut full names to ten characters, issue 12); narrower still, the short
+    name leads (it is whole at least).
     """
     short = one_line(short or inst.name, 120)
     full = one_line(inst.name, 160)
@@ -83,10 +94,17 @@ def institution_prompt(
     if hits is not None:
         text.append(f"{hits:>3} hit{'s' if hits != 1 else ' '}", style="bold" if hits else "dim")
     text.append(f"{events_count:>3} ev{stories_count:>4} st  ", style="bold" if strong else "")
-    text.append(short, style="bold underline" if selected else ("bold" if strong else ""))
-    if full != short:
-        text.append(" " * max(short_width - cell_len(short), 0))
-        text.append(f"  {full}", style="dim")
+    name_style = "bold underline" if selected else ("bold" if strong else "")
+    left = None if room is None else room - text.cell_len - max(short_width, cell_len(short)) - 2
+    if (full != short and room is not None and left is not None and left < FULL_NAME_ROOM
+            and room - text.cell_len >= FULL_NAME_ROOM):
+        text.append(full, style=name_style)  # the full name first: it is what gets cut
+        text.append(f"  {short}", style="dim")
+    else:
+        text.append(short, style=name_style)
+        if full != short:
+            text.append(" " * max(short_width - cell_len(short), 0))
+            text.append(f"  {full}", style="dim")
     text.append(f"  {inst.kind}", style="italic dim")  # last: the names get the room
     if shared is not None and not any(shared):
         text.stylize("dim")

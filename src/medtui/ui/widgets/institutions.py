@@ -116,6 +116,7 @@ class InstitutionsPane(Vertical):
                 shared=None if shared is None or inst_id in selected
                 else shared.get(inst_id, (0, 0)),
                 short_width=width,
+                room=self.items.scrollable_content_region.width or None,  # when drawn
             )
 
         self.items.replace([inst.id for inst in rows], render)

@@ -202,7 +202,10 @@ class NavList(ScrollView, can_focus=True):
         return Strip(text.render(self.app.console), width).apply_style(base)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step with the widget, and the cursor's row in view."""
+        """Keep the virtual width in step with the widget, and the cursor's row in view;
+        rows are built again for the new width (a row may lay itself out by its room)."""
+        if self.scrollable_content_region.width != self.virtual_size.width:
+            self._texts.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self._lines)
         self._show_cursor()
 
