@@ -51,12 +51,18 @@ def integrity(db: Path) -> list[str]:
         conn.close()
 
 
+def gave_up_waiting(stderr: str) -> bool:
+    """Whether a writer's last words say it stopped because the file stayed locked."""
+    return "will not be saved" in stderr and ("locked" in stderr or "busy" in stderr)
+
+
 def test_acknowledged_stars_survive_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "state.sqlite3"
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
     acknowledged: set[str] = set()
     waited = 0
+    starved: list[str] = []  # writers that gave up waiting for the lock before the kill
     for batch in range(KILLS // BATCH):
         # A few writers share the file at once, so kills also land mid-contention.
         procs = [start_writer(db, f"r{batch}-{n}", 0) for n in range(BATCH)]
@@ -75,7 +81,15 @@ def test_acknowledged_stars_survive_sigkill(tmp_path: Path) -> None:
             proc.send_signal(signal.SIGKILL)
             rest, errors = proc.communicate()
             where = f"seed {seed}, writer r{batch}-{n}"
-            assert proc.returncode == -signal.SIGKILL, f"{where}: {errors.decode().strip()}"
+            said = errors.decode().strip()
+            if proc.returncode == 3 and gave_up_waiting(said):
+                # Four writers in tight loops on a loaded machine: one can wait for the
+                # write lock longer than BUSY_TIMEOUT_S and stop saving (the store's
+                # documented answer to a file it cannot get). Not a crash; what it
+                # acknowledged is still checked below.
+                starved.append(f"{where}: {said}")
+            else:
+                assert proc.returncode == -signal.SIGKILL, f"{where}: {said}"
             acknowledged.update(lines(rest))
 
     assert integrity(db) == ["ok"], f"seed {seed}"
@@ -83,6 +97,7 @@ def test_acknowledged_stars_survive_sigkill(tmp_path: Path) -> None:
     with ReaderState(db) as state:
         assert state.warning is None
         stored = state.starred()
+    assert len(starved) <= KILLS // 4, f"seed {seed}: most writers never got the lock: {starved[:3]}"
     assert len(acknowledged) >= waited > 0, f"seed {seed}: nothing was acknowledged"
     missing = acknowledged - stored
     assert not missing, f"seed {seed}: {len(missing)} acknowledged keys lost, e.g. {min(missing)}"
