@@ -95,3 +95,34 @@ async def test_q_while_reading_stops_the_reading_and_its_workers(tmp_path: Path)
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         cached = conn.execute("SELECT count(*) FROM docs").fetchone()[0]
     assert cached < DOCUMENTS // 2  # stopped: not every document was read and cached
+
+
+async def test_q_kills_a_side_job_running_in_a_forked_child(tmp_path: Path) -> None:
+    # The index snapshot's save and the search for copies run in forked children
+    # (medtui.ui.offload): quitting must not wait for them.
+    from medtui.ui import offload
+    from test_ui_fixtures import make_app
+
+    if not offload.can_fork():
+        pytest.skip("needs fork")
+    ended: list[str] = []
+
+    def side_job() -> None:
+        try:
+            offload.call_in_child(lambda: time.sleep(60))
+            ended.append("answered")
+        except offload.ChildFailed:
+            ended.append("killed")
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        runner = threading.Thread(target=side_job)
+        runner.start()
+        for _ in range(100):  # until the child runs
+            if offload._LIVE:
+                break
+            await pilot.pause(0.05)
+        assert offload._LIVE
+        await pilot.press("q")
+    runner.join(timeout=10)
+    assert ended == ["killed"]
