@@ -8,7 +8,7 @@ Loaded once per process (about 1 ms).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -40,6 +40,10 @@ class Vocabulary:
     descriptors: frozenset[str]
     not_name_tails: frozenset[str]
     number_words: frozenset[str] = frozenset()
+    persons: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The words people are named with (``speech_verbs``, ``titles``, ``roles``,
+    ``post_nominals``): see
+    :mod:`medtui.extract.persons`."""
     """"Two", "Eleven": a number word alone is no name."""
     """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
     """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
@@ -83,7 +87,14 @@ def vocabulary() -> Vocabulary:
         descriptors=frozenset(_words(data, "descriptors")),
         not_name_tails=frozenset(_words(data, "not_name_tails")),
         number_words=frozenset(_words(data, "number_words")),
+        persons=_persons(data.get("persons")),
     )
+
+
+def _persons(value: object) -> dict[str, frozenset[str]]:
+    """``persons`` of the vocabulary: each of its three lists (empty when missing)."""
+    lists = value if isinstance(value, dict) else {}
+    return {key: frozenset(_words(lists, key)) for key in ("speech_verbs", "titles", "roles", "post_nominals")}
 
 
 def is_generic_name(name: str) -> bool:
