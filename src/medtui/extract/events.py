@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
+from medtui.extract.bystanders import in_slot, owner_slots
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
@@ -54,6 +55,8 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
         reports = [m.end() for m in _REPORTED.finditer(text, start, at)]
         start = reports[-1] if reports else start
     keys: list[str] = []
+    owners: list[str] = []  # named only as a party's owner ("a division of Y"): no party
+    slots = owner_slots(text, start, limit)
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
     last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
@@ -62,8 +65,12 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
             continue
         if kind in SUBJECT_ONLY and s.start >= at:
             continue
-        if s.key not in keys:
+        if slots and in_slot(slots, s.start, s.end):
+            owners.append(s.key)
+        elif s.key not in keys:
             keys.append(s.key)
+    if owners and not keys:
+        return [k for k in dict.fromkeys(owners)]  # nothing else named: the owners are all there is
     return keys
 
 
