@@ -73,3 +73,31 @@ def initialled(title: str, body: str, is_head: Callable[[str], bool]) -> list[Ti
         else:
             i += 1
     return found
+
+
+def named_in_body(name: str, body: str) -> bool:
+    """Whether a headline's act party ``name`` (no head word) is a name the body uses.
+
+    A headline capitalises every word, so "Partners With Media Outlets", "Celebrates
+    One-Year Anniversary" or "Announces New Product Launches" make phrases look like names.
+    The body writes the same words in lower case ("media outlets", "its anniversary"), but a
+    name's words never: ``name`` counts when one of its words with a capital letter appears
+    in ``body`` with a capital and nowhere in lower case ("Quillcase", "TRON", and "Lmntrix"
+    written "LMNTRIX"). Found in the session 5 trial of 2,000 random releases, where such
+    headline phrases were a common wrong party.
+    """
+    for word in re.findall(r"[\w'\u2019&.\-]+", name):
+        word = word.strip(".'\u2019-")
+        if not word or word.lower() == word or not any(c.isalpha() for c in word):
+            continue
+        capital = lower = False
+        for m in re.finditer(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", body, re.I):
+            if not m.group().islower():
+                capital = True  # "Quillcase", also "Quillcase.com"
+            elif not ("." in word or body[m.start() - 1 : m.start()] in (".", "/", "@")
+                      or re.match(r"\.\w", body[m.end() : m.end() + 2])):
+                lower = True  # in lower case, and not in a web or mail address ("www.quillcase.com")
+                break
+        if capital and not lower:
+            return True
+    return False

@@ -27,7 +27,7 @@ from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
-from medtui.extract.headlines import initialled
+from medtui.extract.headlines import initialled, named_in_body
 from medtui.extract.names import case_sensitive, guess_kind, name_key
 from medtui.extract.persons import is_person, people, person_shaped, title_alone
 from medtui.extract.tidy import tidy
@@ -220,7 +220,9 @@ def find_mentions(
             key = entity_for(named.candidate.name, discovered=True)
             initials.setdefault(named.acronym, key)
             found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
-        for cand in tidy(title, _no_people(body, act_names(title, title=True), gaz)):
+        title_named = [c for c in _no_people(body, act_names(title, title=True), gaz)
+                       if _shaped(c.name) or named_in_body(c.name, body) or gaz.lookup(c.name) is not None]
+        for cand in tidy(title, title_named):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             found.append(Span(cand.start, cand.end, key, cand.name))
@@ -300,13 +302,17 @@ def find_mentions(
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
 
 
+def _shaped(name: str) -> bool:
+    """Whether ``name`` has an institution's shape: a head word or a kind its words imply."""
+    return guess_kind(name) != "other" or any(is_head(w) for w in name.split())
+
+
 def _no_people(text: str, found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     """``found`` without the names ``text`` uses as people's (:mod:`medtui.extract.persons`):
     only names with no institution's head word and unknown to the gazetteer are asked. A
     title, role or post-nominal alone ("Rector", "FACP") is no name either."""
     found = [c for c in found if not title_alone(c.name)]
-    suspects = {c.name for c in found if person_shaped(c.name) and guess_kind(c.name) == "other"
-                and not any(is_head(w) for w in c.name.split())}
+    suspects = {c.name for c in found if person_shaped(c.name) and not _shaped(c.name)}
     if not suspects:
         return found
     named = people(text)
