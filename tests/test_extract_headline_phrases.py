@@ -26,8 +26,10 @@ _EMPTY = GazetteerMatcher(Gazetteer())
         ("Mixly", "Mixly.com, a social platform, grows.", True),
         ("Quillcase", "Quillcase grows; see www.quillcase.com for more.", True),
         ("Tidebot.ai", "Tidebot.ai launches a tool. Visit tidebot.ai today.", True),
-        # Never in the body at all: no name the story uses.
-        ("Experiences New Growth", "Acme Corp grew last year.", False),
+        # Words the body writes in lower case only, or never at all (then it may be a name the
+        # body does not repeat).
+        ("Experiences New Growth", "Acme Corp reports new growth.", False),
+        ("Tidal Machines", "The five firms can now bid.", True),
     ],
 )
 def test_named_in_body(name: str, body: str, expected: bool) -> None:
