@@ -37,6 +37,8 @@ _OPENERS = frozenset({"We", "It", "They", "He", "She", "I", "You", "Our", "Its",
                       "These", "Those", "That", "There", "Here", "Today", "Now", "Also", "More"})
 
 
+# Just before a place: "based in", "based out of", "headquartered in" (no act's party follows).
+_LOCATED = re.compile(r"\b(?:based|located|headquartered|situated)\s+(?:in|out\s+of|at)\s+(?:the\s+)?$")
 _DECADE_OR_CODE = re.compile(r"^(?:\d{2,4}s|[A-Za-z]+-\d+[A-Za-z]?|[A-Z]+-[A-Z]*\d+\w*)$")
 
 
@@ -290,6 +292,8 @@ def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
         if not _valid(words, title):
             continue
         start, end = piece[0][1], piece[-1][2]
+        if _LOCATED.search(text, max(0, start - 40), start):
+            continue  # "X, based out of West Palm Beach, has forged ...": a place
         surface = text[start:end]
         bare = _bare(surface)
         yield Candidate(start, start + len(bare), bare)
