@@ -31,6 +31,8 @@ def tidied(text: str, name: str, others: set[str] | None = None) -> list[str]:
     ("Introduction to the RQX Safety Program  The Department of Riverside Transit runs it.",
      "RQX Safety Program  The Department of Riverside Transit",
      ["Department of Riverside Transit"]),
+    ("Tarn Department The Office of Care for Tarn Department serves.",
+     "Tarn Department The Office of Care for Tarn Department", ["Office of Care for Tarn Department"]),
     ("Partners: Zorblax Bank, QRX The Riverside Quill Foundation and others.",
      "QRX The Riverside Quill Foundation", ["Riverside Quill Foundation"]),
 ])
@@ -144,3 +146,15 @@ def test_joined_names_in_a_whole_document() -> None:
     found = names(text)
     assert "Riverside Quill Society" in found
     assert not any(" The " in n or " and " in n for n in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # The side recurs only in the same joined name, cut short ("... and Decking").
+    ("Zorbel Roofing, Siding and Decking Inc. gave. Ada Roe of Zorbel Roofing, Siding and "
+     "Decking spoke.", "Siding and Decking Inc."),
+    # A founder's first name, used alone for a person, inside a foundation's name.
+    ("The Ada and Tom Quillon Foundation gave. \u201cWe care,\u201d said Ada Quillon.",
+     "Ada and Tom Quillon Foundation"),
+])
+def test_and_split_needs_the_side_alone_and_a_full_name_for_a_person(text: str, name: str) -> None:
+    assert tidied(text, name) == [name]

@@ -171,7 +171,7 @@ def _glued_the(text: str, cand: Candidate, names: set[str], persons: _People) ->
         if not (_has_head(rest) or rest in names):
             continue
         out = _tidy_one(text, _sub(cand, m.end(), len(cand.name)), names, persons)
-        if left == rest or _has_head(left) or left in names:
+        if left == rest or (_has_head(left) or left in names) and not rest.endswith(" " + left):
             out = _tidy_one(text, _sub(cand, 0, m.start()), names, persons) + out
         return out
     return None
@@ -235,7 +235,8 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
     if m.group() != " and " or "," in left or left == right or right.startswith(left + " ") or (
             is_possessive(rw[0]) and bare(rw[0]) in NAME_POSSESSIVES):
         return None
-    left_person, right_person = left in persons, right in persons
+    # A full name (two words or more): "Jane and Tom Roe Foundation" names its founders.
+    left_person, right_person = len(lw) > 1 and left in persons, len(rw) > 1 and right in persons
     if left_person or right_person:
         # "Jane Roe and Acme Limited": the person is no institution.
         if left_person and _has_head(right):
@@ -243,7 +244,11 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
         if right_person and _has_head(left):
             return _tidy_one(text, _sub(cand, 0, m.start()), names, persons)
         return None
-    apart = text.replace(name, " " * len(name))  # the joined name itself, wherever it recurs
+    # Not alone: inside the joined name wherever it recurs, even cut short ("A and B Inc.",
+    # "A and B").
+    apart = text
+    for joined in (name, f"{left} and {rw[0]}", f"{lw[-1]} and {right}"):
+        apart = apart.replace(joined, " " * len(joined))
     left_alone = _alone(apart, left, -1) and (len(lw) > 1 or not _common_word(left, text))
     right_alone = _alone(apart, right, -1) and (len(rw) > 1 or not _common_word(right, text))
     if (left_alone or right_alone) and rw[-1] in _COMPANY_ENDS and (left_alone or _has_head(left)) and (
