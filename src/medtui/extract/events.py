@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
 from medtui.extract.bystanders import in_slot, owner_slots
+from medtui.extract.doubles import once_each, surfaces_by_key
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
@@ -202,7 +203,7 @@ def find_events(
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
-    return _merge(events)
+    return _merge(_once_each(events, spans + title_spans))
 
 
 # Where the sentence before a piece ends: a stop, or a blank line
@@ -347,6 +348,20 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if slot is None:
         return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid
     return slot.group(1).lower() in _UNNAMED_PARTNER
+
+
+def _once_each(events: list[FoundEvent], spans: list[Span]) -> list[FoundEvent]:
+    """Events without a party that is another party written shorter (:mod:`medtui.extract.
+    doubles`); an event left with one party had no partner and is dropped."""
+    surfaces = surfaces_by_key(spans)
+    out = []
+    for ev in events:
+        kept = once_each(ev.parties, surfaces)
+        if len(kept) == len(ev.parties):
+            out.append(ev)
+        elif len(kept) > 1:
+            out.append(replace(ev, parties=kept))
+    return out
 
 
 def _merge(events: list[FoundEvent]) -> list[FoundEvent]:
