@@ -158,3 +158,14 @@ def test_joined_names_in_a_whole_document() -> None:
 ])
 def test_and_split_needs_the_side_alone_and_a_full_name_for_a_person(text: str, name: str) -> None:
     assert tidied(text, name) == [name]
+
+
+@pytest.mark.parametrize(("text", "doubled", "expected"), [
+    ("About Zorblax Zorblax Robotics Inc. makes arms.", "Zorblax Zorblax Robotics Inc.",
+     ["Zorblax Robotics Inc."]),
+    ("About Quill Labs Quill Labs Group LLC is a maker.", "Quill Labs Quill Labs Group LLC",
+     ["Quill Labs Group LLC"]),
+    ("Ask Tarn Tarn & Vell LLP for advice.", "Tarn Tarn & Vell LLP", ["Tarn Tarn & Vell LLP"]),
+])
+def test_heading_short_name_before_the_full_name_is_cut(text: str, doubled: str, expected: list[str]) -> None:
+    assert tidied(text, doubled) == expected

@@ -4,6 +4,7 @@ Issue 10, item 7 ("a clean institution list"), by kind, as seen in the press rel
 
 - a legal form alone ("Inc.", "LLC"): no name;
 - a name doubled by a lost line break ("About Acme Group Acme Group is ..."): two names;
+  a heading's short name before the full one ("About Acme Acme Robotics Inc."): the full one;
 - text glued before a name by a lost break ("Market ReachAcme Foods", "Acme Inc.Acme Inc"):
   the name is what follows the join, when the document also gives it on its own;
 - a document's title ("Guidance Statement From the Acme Heart Society"): the name after
@@ -273,6 +274,11 @@ def _tidy_one(text: str, cand: Candidate, names: set[str], persons: _People | No
         first_end = cand.start + len(name[:second].rstrip())
         return [Candidate(cand.start, first_end, name[:second].rstrip()),
                 Candidate(cand.start + second, cand.end, name[second:])]
+    for k in range(1, min(3, (len(words) - 1) // 2) + 1):
+        if words[:k] == words[k : 2 * k] and words[2 * k] not in ("&", "and"):
+            # "About Acme\nAcme Robotics Inc. is": a heading's short name before the full one.
+            second = name.find(" " + words[k], len(" ".join(words[: k - 1]))) + 1
+            return _tidy_one(text, _sub(cand, second, len(name)), names, persons)
     for m in _JOIN.finditer(name):
         before, rest = name[: m.start()], name[m.start() :]
         legal_before = bool(before.split()) and bare(before.split()[-1]).rstrip(".").lower() in _LEGAL_FOLDED
