@@ -169,3 +169,9 @@ def test_and_split_needs_the_side_alone_and_a_full_name_for_a_person(text: str, 
 ])
 def test_heading_short_name_before_the_full_name_is_cut(text: str, doubled: str, expected: list[str]) -> None:
     assert tidied(text, doubled) == expected
+
+
+def test_surname_alone_joined_to_a_company_is_dropped() -> None:
+    text = ("Ada Marrow leads Tarnex Drilling Corporation. \u201cWe dig,\u201d said Marrow. Marrow "
+            "and Tarnex Drilling Corporation take the risk.")
+    assert tidied(text, "Marrow and Tarnex Drilling Corporation") == ["Tarnex Drilling Corporation"]

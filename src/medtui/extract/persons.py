@@ -54,9 +54,12 @@ def _shapes() -> _Shapes:
     return _Shapes()
 
 
+@lru_cache(maxsize=4)
 def people(text: str) -> set[str]:
     """The names ``text`` uses as people's (see the module docstring): full names and the
-    one-word names used alone after a speech verb or a title ("said Roe", "Mr. Roe")."""
+    one-word names used alone after a speech verb or a title ("said Roe", "Mr. Roe").
+    Cached for the last few texts (a story is asked by several steps): never change the
+    set returned."""
     shapes = _shapes()
     found: set[str] = set()
     for pattern in (shapes.spoken, shapes.titled, shapes.role_before, shapes.role_after, shapes.reflexive):

@@ -236,14 +236,13 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
     if m.group() != " and " or "," in left or left == right or right.startswith(left + " ") or (
             is_possessive(rw[0]) and bare(rw[0]) in NAME_POSSESSIVES):
         return None
-    # A full name (two words or more): "Jane and Tom Roe Foundation" names its founders.
-    left_person, right_person = len(lw) > 1 and left in persons, len(rw) > 1 and right in persons
-    if left_person or right_person:
-        # "Jane Roe and Acme Limited": the person is no institution.
-        if left_person and _has_head(right):
-            return _tidy_one(text, _sub(cand, m.end(), len(name)), names, persons)
-        if right_person and _has_head(left):
-            return _tidy_one(text, _sub(cand, 0, m.start()), names, persons)
+    # "Jane Roe and Acme Limited": the person is no institution. A full name (two words or
+    # more): "Jane and Tom Roe Foundation" names its founders.
+    if _has_head(right) and len(lw) > 1 and left in persons:
+        return _tidy_one(text, _sub(cand, m.end(), len(name)), names, persons)
+    if _has_head(left) and len(rw) > 1 and right in persons:
+        return _tidy_one(text, _sub(cand, 0, m.start()), names, persons)
+    if rw[-1] not in _COMPANY_ENDS:
         return None
     # Not alone: inside the joined name wherever it recurs, even cut short ("A and B Inc.",
     # "A and B").
@@ -252,10 +251,12 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
         apart = apart.replace(joined, " " * len(joined))
     left_alone = _alone(apart, left, -1) and (len(lw) > 1 or not _common_word(left, text))
     right_alone = _alone(apart, right, -1) and (len(rw) > 1 or not _common_word(right, text))
-    if (left_alone or right_alone) and rw[-1] in _COMPANY_ENDS and (left_alone or _has_head(left)) and (
+    if (left_alone or right_alone) and (left_alone or _has_head(left)) and (
             right_alone or _has_head(right)):
-        return (_tidy_one(text, _sub(cand, 0, m.start()), names, persons)
-                + _tidy_one(text, _sub(cand, m.end(), len(name)), names, persons))
+        parts = [(_sub(cand, 0, m.start()), lw), (_sub(cand, m.end(), len(name)), rw)]
+        # "Roe and Acme Labs": a surname alone is a person's ("said Roe"), no institution.
+        return [c for part, words in parts if len(words) > 1 or part.name not in persons
+                for c in _tidy_one(text, part, names, persons)]
     return None
 
 
