@@ -55,7 +55,7 @@ def test_an_owner_before_subsidiary_is_no_party() -> None:
 def test_an_owner_that_is_also_a_partner_stays() -> None:
     text = ("Solwick Supply collaborated with Walder Group, a solar firm, and Zenor Tech, a division of "
             "Walder Group responsible for the shelters.")
-    assert parties(text) == {frozenset({"Solwick Supply", "Walder Group", "Zenor Tech"})}
+    assert parties(text) == {frozenset({"Solwick Supply", "Walder Group"}), frozenset({"Solwick Supply", "Zenor Tech"})}
 
 
 def test_slots_cover_only_the_owner() -> None:
@@ -65,3 +65,14 @@ def test_slots_cover_only_the_owner() -> None:
     assert in_slot(slots, beta, beta + len("Beta Agency"))
     assert not in_slot(slots, 0, len("Alpha Unit"))
     assert not in_slot(slots, text.index("Gamma"), len(text) - 1)
+
+
+def test_a_subject_partnering_with_a_list_pairs_with_each() -> None:
+    text = "Brightmoor Labs Inc. has partnered with Quillon Group, Tarn Holdings and Veltra Foundation."
+    assert parties(text) == {frozenset({"Brightmoor Labs Inc", p})
+                             for p in ("Quillon Group", "Tarn Holdings", "Veltra Foundation")}
+
+
+def test_two_subjects_with_one_partner_stay_one_event() -> None:
+    text = "Quillon Group and Tarn Holdings signed an agreement with Veltra Foundation."
+    assert parties(text) == {frozenset({"Quillon Group", "Tarn Holdings", "Veltra Foundation"})}

@@ -201,7 +201,7 @@ def find_mentions(
     for text in bodies:
         spans, kinds = matcher.find_all(text)
         shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
-        shaped, acted = _no_people(text, shaped, gaz), _no_people(text, acted, gaz)
+        shaped, acted = [c for c in shaped if not title_alone(c.name)], _no_people(text, acted, gaz)
         names = {c.name for c in shaped} | {c.name for c in acted} | {s.surface for s in spans}
         for cand in tidy(text, shaped, names):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
@@ -315,7 +315,8 @@ def _no_people(text: str, found: list[Candidate], gaz: Gazetteer) -> list[Candid
     suspects = {c.name for c in found if person_shaped(c.name) and not _shaped(c.name)}
     if not suspects:
         return found
-    named = people(text)
+    # A person's shapes stand next to the first or last word of the name (or of its fuller form).
+    named = people(text, around={w for n in suspects for w in (n.split()[0], n.split()[-1]) if len(w) > 1})
     drop = {n for n in suspects if is_person(n, named) and gaz.lookup(n) is None}
     return [c for c in found if c.name not in drop] if drop else found
 

@@ -139,19 +139,19 @@ def _sub(cand: Candidate, start: int, end: int) -> Candidate:
 
 
 class _People:
-    """The people a document names (:func:`medtui.extract.persons.people`), read once and
-    only when a join asks."""
+    """Whether a name is one of the people a document names
+    (:func:`medtui.extract.persons.people`, read only near the name's words), asked only when
+    a join needs it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: set[str] | None = None
 
     def __contains__(self, name: str) -> bool:
         if not person_shaped(name) or _has_head(name):
             return False
-        if self._found is None:
-            self._found = people(self.text)
-        return is_person(name, self._found)
+        words = name.split()
+        around = {w for w in (words[0], words[-1]) if len(w) > 1}
+        return is_person(name, people(self.text, around=around))
 
 
 def _glued_the(text: str, cand: Candidate, names: set[str], persons: _People) -> list[Candidate] | None:
