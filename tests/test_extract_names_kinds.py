@@ -19,6 +19,7 @@ from medtui.extract.names import guess_kind
     ("Riverside University", "university"),
     ("Northgate Graduate School of Education", "university"),
     ("Quillon Savings Bank", "company"),
+    ("Royal Bank of Zorbania", "company"),
     ("Northgate Hospital", "hospital"),
 ])
 def test_kind_phrases_decide_before_head_words(name: str, kind: str) -> None:
