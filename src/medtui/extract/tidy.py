@@ -216,7 +216,7 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
     left, right = name[: m.start()], name[m.end() :]
     lw, rw = left.replace(",", " ").split(), right.split()
     if any(not w[0].isupper() and not w[0].isdigit() for w in lw + rw):
-        return None  # "Department of Health and Human Services": the "and" is inside "of ..."
+        return None  # "Department of Quilts and Paper Crafts": the "and" is inside "of ..."
     if len(rw) == 1 and is_head(rw[0]) and rw[0] not in LEGAL and rw[0] not in _SHARED_HEADS:
         # "Quality and Trust", "Acme Associates and Board": no name ends "and <head>" alone.
         return [] if not (_has_head(left) or left in names) else None
