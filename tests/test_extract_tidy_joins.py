@@ -166,6 +166,8 @@ def test_and_split_needs_the_side_alone_and_a_full_name_for_a_person(text: str, 
     ("About Quill Labs Quill Labs Group LLC is a maker.", "Quill Labs Quill Labs Group LLC",
      ["Quill Labs Group LLC"]),
     ("Ask Tarn Tarn & Vell LLP for advice.", "Tarn Tarn & Vell LLP", ["Tarn Tarn & Vell LLP"]),
+    ("ABOUT QUILL LABS Quill Labs Group LLC is a maker.", "ABOUT QUILL LABS Quill Labs Group LLC",
+     ["Quill Labs Group LLC"]),
 ])
 def test_heading_short_name_before_the_full_name_is_cut(text: str, doubled: str, expected: list[str]) -> None:
     assert tidied(text, doubled) == expected

@@ -275,10 +275,13 @@ def _tidy_one(text: str, cand: Candidate, names: set[str], persons: _People | No
         first_end = cand.start + len(name[:second].rstrip())
         return [Candidate(cand.start, first_end, name[:second].rstrip()),
                 Candidate(cand.start + second, cand.end, name[second:])]
-    for k in range(1, min(3, (len(words) - 1) // 2) + 1):
-        if words[:k] == words[k : 2 * k] and words[2 * k] not in ("&", "and"):
-            # "About Acme\nAcme Robotics Inc. is": a heading's short name before the full one.
-            second = name.find(" " + words[k], len(" ".join(words[: k - 1]))) + 1
+    # "About Acme\nAcme Robotics Inc. is", "ABOUT ACME ROBOTICS Acme Robotics Inc.": a
+    # heading's short name (any case, maybe after "ABOUT") before the full one.
+    lead = 1 if words[0].isupper() and words[0].title() in STOP_LEADING else 0
+    folded = [w.casefold() for w in words]
+    for k in range(1, min(3, (len(words) - lead - 1) // 2) + 1):
+        if folded[lead : lead + k] == folded[lead + k : lead + 2 * k] and words[lead + 2 * k] not in ("&", "and"):
+            second = [m.start() for m in re.finditer(r"\S+", name)][lead + k]
             return _tidy_one(text, _sub(cand, second, len(name)), names, persons)
     for m in _JOIN.finditer(name):
         before, rest = name[: m.start()], name[m.start() :]
