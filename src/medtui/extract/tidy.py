@@ -279,7 +279,7 @@ def _tidy_one(text: str, cand: Candidate, names: set[str], persons: _People | No
     # heading's short name (any case, maybe after "ABOUT") before the full one.
     lead = 1 if words[0].isupper() and words[0].title() in STOP_LEADING else 0
     folded = [w.casefold() for w in words]
-    for k in range(1, min(3, (len(words) - lead - 1) // 2) + 1):
+    for k in range(1, min(5, (len(words) - lead - 1) // 2) + 1):
         if folded[lead : lead + k] == folded[lead + k : lead + 2 * k] and words[lead + 2 * k] not in ("&", "and"):
             second = [m.start() for m in re.finditer(r"\S+", name)][lead + k]
             return _tidy_one(text, _sub(cand, second, len(name)), names, persons)
