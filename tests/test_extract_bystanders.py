@@ -22,7 +22,7 @@ def parties(text: str) -> set[frozenset[str]]:
 
 
 def test_a_division_of_an_owner_partners_alone() -> None:
-    text = ("Tallis Games Ltd, the gaming division of Harbor Holdings Inc. (NASDAQ: HRBH), has announced "
+    text = ("Tallis Games Ltd, the gaming division of Harbor Holdings Inc. (ticker: HRBH), has announced "
             "a strategic partnership with Quarrel Studios.")
     assert parties(text) == {frozenset({"Tallis Games Ltd", "Quarrel Studios"})}
 
@@ -35,10 +35,10 @@ def test_the_owners_of_a_joint_venture_are_no_parties() -> None:
 
 
 def test_an_affiliate_after_a_long_description() -> None:
-    text = ("Brookmere Capital Management, a leading registered investment advisory firm and an "
-            "affiliate of Alder Group, LLC, announced today that it has partnered with Copperline "
-            "Capital, LLC, a financial planning firm.")
-    assert parties(text) == {frozenset({"Brookmere Capital Management", "Copperline Capital, LLC"})}
+    text = ("Fernhill Wealth Partners, a leading registered investment advisory firm and an "
+            "affiliate of Alder Group, LLC, announced today that it has partnered with Oakridge "
+            "Planning, LLC, a financial planning firm.")
+    assert parties(text) == {frozenset({"Fernhill Wealth Partners", "Oakridge Planning, LLC"})}
 
 
 def test_a_laboratory_named_by_its_agency_before_the_noun() -> None:

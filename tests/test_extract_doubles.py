@@ -11,12 +11,12 @@ from medtui.extract.mentions import GazetteerMatcher, find_mentions
 
 
 def test_a_name_without_words_before_it_is_the_same_institution() -> None:
-    assert within({"resource group"}, {"senior resource group"})
+    assert within({"tide group"}, {"coastal tide group"})
     assert within({"working group"}, {"qlx working group"})
 
 
 def test_a_name_without_its_head_word_after_it_is_the_same_institution() -> None:
-    assert within({"keep afloat"}, {"keep afloat foundation"})
+    assert within({"harbor light"}, {"harbor light foundation"})
     assert within({"tarn robotics"}, {"tarn robotics inc."})
 
 
@@ -27,15 +27,15 @@ def test_a_parent_or_a_unit_is_another_institution() -> None:
 
 
 def test_once_each_keeps_the_longer_name() -> None:
-    surfaces = {"a": {"keep afloat"}, "b": {"keep afloat foundation"}, "c": {"brightwater"}}
+    surfaces = {"a": {"harbor light"}, "b": {"harbor light foundation"}, "c": {"brightwater"}}
     assert once_each(["a", "b", "c"], surfaces) == ["b", "c"]
 
 
 def test_an_event_of_an_institution_with_itself_is_dropped() -> None:
-    text = ('Keep Afloat Foundation partners with many brands. "Partnering with Keep Afloat has been '
+    text = ('Harbor Light Foundation partners with many brands. "Partnering with Harbor Light has been '
             'a joy," said the designer.')
     mentions = find_mentions(GazetteerMatcher(Gazetteer()), [text], [""])
     names = {k: e.name for k, e in mentions.entities.items()}
     found = find_events(text, mentions.spans[0], "", mentions.spans[1], PartialDate(2025, 3, 4),
                         {k: e.kind for k, e in mentions.entities.items()})
-    assert not any({"Keep Afloat", "Keep Afloat Foundation"} <= {names[p] for p in e.parties} for e in found)
+    assert not any({"Harbor Light", "Harbor Light Foundation"} <= {names[p] for p in e.parties} for e in found)

@@ -20,16 +20,16 @@ def _names_and_parties(text: str) -> tuple[set[str], set[frozenset[str]]]:
 
 
 def test_a_state_after_a_city_is_no_partner() -> None:
-    text = ("Scrivant, a staffing company, announces its partnership with Hillcrest Health, a community "
+    text = ("Quillmark, a staffing company, announces its partnership with Hillcrest Health, a community "
             "health center in Millbrook, Maine.")
     names, parties = _names_and_parties(text)
     assert "Maine" not in names
-    assert parties == {frozenset({"Scrivant", "Hillcrest Health"})}
+    assert parties == {frozenset({"Quillmark", "Hillcrest Health"})}
 
 
 def test_a_place_after_based_out_of_is_no_subject() -> None:
     text = ("Bengrove Technologies, based out of Palm Harbor, USA, has forged a strategic alliance with "
-            "Mempton Ventures.")
+            "Harrowgate Capital.")
     names, parties = _names_and_parties(text)
     assert "Palm Harbor" not in names
     assert all("Palm Harbor" not in p for p in parties)

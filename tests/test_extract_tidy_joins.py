@@ -72,6 +72,16 @@ def test_university_campus_after_the_comma_is_kept() -> None:
     assert tidied(text, "University of Zorbania, Port Quill") == ["University of Zorbania, Port Quill"]
 
 
+@pytest.mark.parametrize("city", ["Los Angeles", "San Francisco"])
+def test_a_city_of_the_vocabulary_is_a_campus(city: str) -> None:
+    # Cities are places (no institution alone), but after "University of X," a campus:
+    # unlike a country or state there, which only says where the university is.
+    text = f"Labs at the University of Zorbania, {city}. They opened in May."
+    assert tidied(text, f"University of Zorbania, {city}") == [f"University of Zorbania, {city}"]
+    assert names(f"Riverside Labs signed an agreement with the University of Zorbania, {city}.") >= {
+        f"University of Zorbania, {city}"}
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("A Legacy of Thrift and Trust The cost of care rose.", "Thrift and Trust"),
     ("by Ada Roe, Zorbel Associates and Board Chair of Quill New England.",

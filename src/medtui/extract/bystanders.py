@@ -22,7 +22,7 @@ from medtui.extract.event_words import event_words
 _FILLER = r"(?:(?!(?:with|by|to|from|announced|announces|signed|said)\b)[\w'\u2019.&()\-]+,?\s+){0,14}?"
 # After a party's name and a comma (or a bracket): "..., part of the Y", "(a unit of Y)".
 _OPEN = r"(?:,|\()\s*(?:also\s+)?"
-# A Title Case run: the owner named before the noun ("a U.S. Department of Energy laboratory").
+# A Title Case run: the owner named before the noun ("a Department of Tides national laboratory").
 _RUN = r"(?:[A-Z][\w.&'\u2019\-]*)(?:\s+(?:[A-Z][\w.&'\u2019\-]*|of|and|for|the|&))*"
 # Where an "of" slot ends: a semicolon, or a comma before a lower-case word that goes on with
 # the sentence (", announced", ", to support"), not ", and" or ", LLC"; brackets inside it

@@ -1,6 +1,6 @@
 """One institution named twice among an event's parties.
 
-"Keep Afloat" and "Keep Afloat Foundation", "Resource Group" and "Senior Resource Group":
+"Harbor Light" and "Harbor Light Foundation", "Tide Group" and "Coastal Tide Group":
 a story that writes a name shorter once (a cut name, or the name without its head word)
 makes two parties of one institution, and an event of an institution with itself. Found in
 the session 5 trial of 2,000 random releases (self-pairs judged wrong).
@@ -36,9 +36,9 @@ def once_each(parties: list[str], surfaces: dict[str, set[str]]) -> list[str]:
 
 def within(short: set[str], longer: set[str]) -> bool:
     """Whether a name in ``short`` (two or more words) is a name in ``longer`` written
-    shorter: without one or two words before it ("Senior Resource Group"), but not an "of"
+    shorter: without one or two words before it ("Coastal Tide Group"), but not an "of"
     phrase ("Hospital of X School of Medicine" is not the school), or without a head word or
-    legal form after it ("Keep Afloat Foundation"; "University of X Cancer Center" is not
+    legal form after it ("Harbor Light Foundation"; "University of X Cancer Center" is not
     the university)."""
     for a in short:
         if len(a.split()) < 2:

@@ -82,8 +82,8 @@ def named_in_body(name: str, body: str) -> bool:
     One-Year Anniversary" or "Announces New Product Launches" make phrases look like names.
     The body writes the same words in lower case ("media outlets", "its anniversary"), but a
     name's words never: ``name`` counts when one of its words with a capital letter appears
-    in ``body`` with a capital and nowhere in lower case ("Quillcase", "TRON", and "Lmntrix"
-    written "LMNTRIX"). A name none of whose words the body has in any case is kept too
+    in ``body`` with a capital and nowhere in lower case ("Quillcase", "ZEPH", and "Lantrix"
+    written "LANTRIX"). A name none of whose words the body has in any case is kept too
     ("Harbor Agency Picks Tidal Machines and More", the body naming none of them): only the
     body's lower case tells a phrase. Found in the session 5 trial of 2,000 random releases,
     where such headline phrases were a common wrong party.

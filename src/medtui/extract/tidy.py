@@ -180,7 +180,8 @@ def _glued_the(text: str, cand: Candidate, names: set[str], persons: _People) ->
 
 def _campus(text: str, cand: Candidate, names: set[str], persons: _People) -> list[Candidate] | None:
     """"University of X, Y" where Y is no campus: a title or role ("Dr", "Scientific
-    Director"), a place of the vocabulary ("Norway", "Ontario"), a person the document names
+    Director"), a place of the vocabulary but a city ("Norway", "Ontario";
+    "Los Angeles" is a campus), a person the document names
     ("Jane Roe", "Jane"): the university alone. None when Y can be a campus."""
     m = _CAMPUS.match(cand.name)
     if m is None:
@@ -188,8 +189,10 @@ def _campus(text: str, cand: Candidate, names: set[str], persons: _People) -> li
     campus = m.group(2)
     words = campus.split()
     titled = vocabulary().persons.get("titles", frozenset()) | vocabulary().persons.get("roles", frozenset())
+    city = campus.casefold() in vocabulary().cities
     if (words[0].rstrip(".") in titled or words[0] in STOP_LEADING or any(w.lower() in titled for w in words)
-            or is_generic_name(campus) or campus in persons or len(words) == 1 and _first_name(text, campus)):
+            or is_generic_name(campus) and not city or campus in persons
+            or len(words) == 1 and _first_name(text, campus)):
         return _tidy_one(text, _sub(cand, 0, m.end(1)), names, persons)
     return None
 

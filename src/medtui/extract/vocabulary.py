@@ -30,6 +30,7 @@ class Vocabulary:
     months: frozenset[str]
     title_words: frozenset[str]
     places: frozenset[str]
+    """Places and nationalities alone (case-folded): no institution; cities included."""
     openers: frozenset[str]
     """Words that open a sentence: after "Corp." or "X." they start a new one, not a name."""
     on_heads: frozenset[str]
@@ -40,6 +41,8 @@ class Vocabulary:
     descriptors: frozenset[str]
     not_name_tails: frozenset[str]
     number_words: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()
+    """Cities of ``places`` (case-folded): a university's campus may be one."""
     persons: dict[str, frozenset[str]] = field(default_factory=dict)
     """The words people are named with (``speech_verbs``, ``titles``, ``roles``,
     ``post_nominals``): see
@@ -81,7 +84,9 @@ def vocabulary() -> Vocabulary:
         roles=frozenset(roles),
         months=frozenset(_words(data, "months")),
         title_words=frozenset(_words(data, "title_words")),
-        places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "demonyms")),
+        places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "cities")
+                         + _words(data, "demonyms")),
+        cities=frozenset(c.casefold() for c in _words(data, "cities")),
         openers=frozenset(_words(data, "openers")),
         on_heads=frozenset(_words(data, "on_heads")),
         name_tails=frozenset(_words(data, "name_tails")),
