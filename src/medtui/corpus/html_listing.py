@@ -54,7 +54,9 @@ def listing_items(tree: Any, html: str) -> list[list[int]]:
     """The words of each item of each kind of item (articles, linked headlines of one
     level, dated elements) that the page ``html``, parsed as ``tree`` (lxml, not changed),
     shows enough of to be a listing; empty for a page without the signs of one."""
-    body = tree.body if hasattr(tree, "body") else None
+    body = tree.find("body")
+    if body is None:
+        body = tree.body if hasattr(tree, "body") else None
     if body is None:
         return []
     dropped = _DroppedTest(body)
@@ -66,7 +68,8 @@ def listing_items(tree: Any, html: str) -> list[list[int]]:
         heads = [h for h in body.iter(level) if _linked(h) and not dropped(h)]
         if len(heads) >= _MIN_LISTING_ITEMS:
             kinds.append(heads)
-    if sum(1 for _ in islice(_DATED_ELEMENT.finditer(html), _MIN_LISTING_ITEMS)) >= _MIN_LISTING_ITEMS:
+    dated = _DATED_ELEMENT.finditer(html, max(html.find("<body"), html.find("<BODY"), 0))  # not the <head>
+    if sum(1 for _ in islice(dated, _MIN_LISTING_ITEMS)) >= _MIN_LISTING_ITEMS:
         kinds.append(_dated_elements(body))
     return [[_words(item) for item in _items(marks)] for marks in kinds]
 

@@ -17,7 +17,13 @@ from pathlib import Path
 from medtui.corpus.decode import decode
 from medtui.corpus.deep_html import limit_html_depth
 from medtui.corpus.frontmatter import FrontMatter, split_front_matter
-from medtui.corpus.normalise import limit_lines, normalise_chars, normalise_markup, unescape_entities
+from medtui.corpus.normalise import (
+    limit_lines,
+    normalise_chars,
+    normalise_markup,
+    unescape_entities,
+    utf8_controls,
+)
 from medtui.errors import InputError
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -239,6 +245,8 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
 
 
 
+_UTF8 = frozenset({"utf-8", "utf-8-sig"})
+"""Encodings :func:`medtui.corpus.normalise.utf8_controls` can check on the bytes."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 """Files read as HTML whatever they hold; their characters are normalised after parsing."""
 
@@ -261,7 +269,10 @@ def read_document_text(path: Path) -> DecodedText:
     if text is None:
         return DecodedText(None, None, warnings)
     markup = path.suffix.lower() in HTML_SUFFIXES
-    text = normalise_markup(text) if markup else normalise_chars(text)
+    if markup:
+        text = normalise_markup(text, encoding not in _UTF8 or utf8_controls(data))
+    else:
+        text = normalise_chars(text)
     front, text = split_front_matter(text)
     if not text.strip():
         return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"], front=front)
