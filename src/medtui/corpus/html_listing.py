@@ -68,7 +68,8 @@ def listing_items(tree: Any, html: str) -> list[list[int]]:
         heads = [h for h in body.iter(level) if _linked(h) and not dropped(h)]
         if len(heads) >= _MIN_LISTING_ITEMS:
             kinds.append(heads)
-    dated = _DATED_ELEMENT.finditer(html, max(html.find("<body"), html.find("<BODY"), 0))  # not the <head>
+    start = html.find("<body")
+    dated = _DATED_ELEMENT.finditer(html, start if start >= 0 else max(html.find("<BODY"), 0))  # not the <head>
     if sum(1 for _ in islice(dated, _MIN_LISTING_ITEMS)) >= _MIN_LISTING_ITEMS:
         kinds.append(_dated_elements(body))
     return [[_words(item) for item in _items(marks)] for marks in kinds]

@@ -151,6 +151,8 @@ def limit_lines(text: str) -> tuple[str, list[str]]:
     Every character is kept; the warning says that lines were broken. This bounds the
     work of every later per-line step (cleaning, splitting) on pathological input.
     """
+    if len(text) <= MAX_LINE_CHARS:
+        return text, []
     lines = text.split("\n")
     if max(map(len, lines)) <= MAX_LINE_CHARS:
         return text, []

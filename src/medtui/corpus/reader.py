@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medtui.corpus.decode import decode
+from medtui.corpus.decode import UTF8, decode
 from medtui.corpus.deep_html import limit_html_depth
 from medtui.corpus.frontmatter import FrontMatter, split_front_matter
 from medtui.corpus.normalise import (
@@ -245,8 +245,6 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
 
 
 
-_UTF8 = frozenset({"utf-8", "utf-8-sig"})
-"""Encodings :func:`medtui.corpus.normalise.utf8_controls` can check on the bytes."""
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 """Files read as HTML whatever they hold; their characters are normalised after parsing."""
 
@@ -264,15 +262,13 @@ def read_document_text(path: Path) -> DecodedText:
     data, warnings = read_bytes(path)
     if data is None:
         return DecodedText(None, None, warnings)
-    text, encoding, more = decode(data)
+    controls = utf8_controls(data)  # one scan in C, for decode and normalise_markup
+    text, encoding, more = decode(data, controls)
     warnings += more
     if text is None:
         return DecodedText(None, None, warnings)
     markup = path.suffix.lower() in HTML_SUFFIXES
-    if markup:
-        text = normalise_markup(text, encoding not in _UTF8 or utf8_controls(data))
-    else:
-        text = normalise_chars(text)
+    text = normalise_markup(text, encoding not in UTF8 or controls) if markup else normalise_chars(text)
     front, text = split_front_matter(text)
     if not text.strip():
         return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"], front=front)
