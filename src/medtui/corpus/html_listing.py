@@ -59,15 +59,22 @@ def listing_items(tree: Any, html: str) -> list[list[int]]:
         body = tree.body if hasattr(tree, "body") else None
     if body is None:
         return []
-    dropped = _DroppedTest(body)
+    found: dict[str, list[Any]] = {"article": [], "h1": [], "h2": [], "h3": [], "h4": []}
+    for el in body.iter("article", "h1", "h2", "h3", "h4"):  # one walk over the tree
+        if el.tag in ("article", "h1") or _linked(el):
+            found[el.tag].append(el)
+    dropped = _DroppedTest(body, found["h1"][0] if found["h1"] else None)
     kinds: list[list[Any]] = []
-    articles = [a for a in body.iter("article") if not dropped(a)]
-    if len(articles) >= 2:
-        kinds.append([a for a in articles if not any(p.tag == "article" for p in a.iterancestors())])
-    for level in ("h2", "h3", "h4"):
-        heads = [h for h in body.iter(level) if _linked(h) and not dropped(h)]
+    articles = found["article"]
+    if len(articles) >= 2:  # counted first: the drop test is the costly part
+        articles = [a for a in articles if not dropped(a)]
+        if len(articles) >= 2:
+            kinds.append([a for a in articles if not any(p.tag == "article" for p in a.iterancestors())])
+    for heads in (found["h2"], found["h3"], found["h4"]):
         if len(heads) >= _MIN_LISTING_ITEMS:
-            kinds.append(heads)
+            heads = [h for h in heads if not dropped(h)]
+            if len(heads) >= _MIN_LISTING_ITEMS:
+                kinds.append(heads)
     start = html.find("<body")
     dated = _DATED_ELEMENT.finditer(html, start if start >= 0 else max(html.find("<BODY"), 0))  # not the <head>
     if sum(1 for _ in islice(dated, _MIN_LISTING_ITEMS)) >= _MIN_LISTING_ITEMS:
@@ -134,9 +141,9 @@ class _DroppedTest:
     surely drops a node before it marks items (an always-dropped element, or furniture by
     tag, role or class that holds neither the first ``<h1>`` nor half of the body's words)."""
 
-    def __init__(self, body: Any) -> None:
+    def __init__(self, body: Any, head: Any) -> None:
+        """``head``: the body's first ``<h1>``, if it has one."""
         self.body = body
-        head = next(body.iter("h1"), None)
         self.h1_line: set[Any] = set() if head is None else {head, *head.iterancestors()}
         self.verdicts: dict[Any, bool] = {}
         self.total: int | None = None
