@@ -28,6 +28,14 @@ def _words(text: str) -> str:
     return "".join(text.split())
 
 
+def _untagged(html: str) -> str:
+    """``html`` without anything tag-like, also tags left whole by removing the tags
+    inside them (``<![CDATA[<div>>`` is one construct, whichever tag is cut first)."""
+    while (stripped := _TAG.sub("", html)) != html:
+        html = stripped
+    return html
+
+
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz-reader")
@@ -105,6 +113,6 @@ def test_html_depth_limit_keeps_the_text_and_bounds_the_depth(html: str, depth: 
     with mock.patch.object(deep_html, "MAX_HTML_DEPTH", depth):
         out, warnings = deep_html.limit_html_depth(html)
         again, more = deep_html.limit_html_depth(out)
-    assert _words(_TAG.sub("", out)) == _words(_TAG.sub("", html))
+    assert _words(_untagged(out)) == _words(_untagged(html))
     assert (out != html) == bool(warnings)
     assert not more and again == out  # what is left is within the limit

@@ -132,5 +132,5 @@ def test_analysis_pieces_share_one_position() -> None:
 def test_fold_and_words() -> None:
     assert fold("Zürich") == "zurich" and fold("ŁÓDŹ") == "lodz" and fold("Straße") == "strasse"
     assert fold("ＡＢＣ") == "abc"
-    assert surface_words("浙江大學") == {"浙江", "江大", "大學"}
+    assert surface_words("浙江大學") == {"浙江", "江大", "大学"}  # Han folded to simplified
     assert surface_words("Wi-Fi") == {"wifi", "wi", "fi"}

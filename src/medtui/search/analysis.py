@@ -22,7 +22,9 @@ suggested exactly as it was indexed. What it does, and why:
 - **Han, Kana and Hangul** runs are cut into overlapping character bigrams (a
   one-character run is a unigram), as Lucene's CJKAnalyzer and Elasticsearch's
   ``cjk_bigram`` do: ``浙江大學`` is ``浙江 江大 大學``, and a query's run is matched as
-  the phrase of its bigrams, so any word inside a longer run is found.
+  the phrase of its bigrams, so any word inside a longer run is found. Han
+  characters fold to their simplified form (:mod:`medtui.search.hanfold`, OpenCC's
+  tables), so ``大學`` and ``大学`` find each other.
 - Stop words (whoosh's English list) are left out of title/text, and positions
   are renumbered without them (as whoosh's StopFilter does); terms shorter than
   two characters are left out, except CJK unigrams. Plain words are stemmed with
@@ -39,7 +41,9 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-VERSION = 2
+from medtui.search.hanfold import fold_han
+
+VERSION = 3
 """Bumped whenever the terms this module makes change: saved indexes are rebuilt."""
 
 STOP_WORDS = frozenset((
@@ -183,7 +187,7 @@ def _bigrams(run: str, pos: int, start: int) -> Iterator[Term]:
         chars = [(i, ch) for i, ch in enumerate(run, start) if ch not in INVISIBLE]
     else:
         chars = list(enumerate(run, start))
-    chars = [(i, unicodedata.normalize("NFKC", ch)) for i, ch in chars]
+    chars = [(i, fold_han(unicodedata.normalize("NFKC", ch))) for i, ch in chars]
     if len(chars) == 1:
         yield chars[0][1], pos, start, start + len(run)
         return

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from medtui.search.analysis import analyze, is_cjk
+from medtui.search.hanfold import fold_han
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -187,7 +188,15 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def iter_spans(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Spans of whole-word, case-insensitive occurrences of ``words`` in ``text``."""
+    """Spans of whole-word, case-insensitive occurrences of ``words`` in ``text``.
+
+    Han characters are compared in their simplified form (:func:`fold_han` keeps
+    the length, so the spans are the text's own).
+    """
+    words = list(words)
+    if any(is_cjk(ch) for w in words for ch in w):
+        words = [fold_han(w) for w in words]
+        text = fold_han(text)
     pattern = _word_pattern(words)
     if pattern is None:
         return
