@@ -3,11 +3,15 @@
 How a page is read (issue 9; figures measured on the article-extraction benchmark of
 real news pages, see the README):
 
-1. medtui's own cleaner (:mod:`medtui.corpus.html_fallback`, lexbor via selectolax)
-   marks the items of a listing page (several ``<article>`` elements, or three or more
-   linked headlines of one level). A page whose marked items share its text (no item
-   holds most of it) is a listing: it is split by :func:`medtui.corpus.stories.split_stories`,
-   one story per item, each with its own headline and date.
+1. The page is parsed once, by lxml as trafilatura parses it; what medtui reads from the
+   markup (the page's facts, its ``<h1>``, the items of a possible listing: articles,
+   linked headlines, dated elements, :mod:`medtui.corpus.html_listing`) is read from that
+   tree before trafilatura runs on it. Only when those items could share the page's text
+   does medtui's own cleaner (:mod:`medtui.corpus.html_fallback`, lexbor via selectolax)
+   parse the page again and mark the listing's items; a page whose marked items share its
+   text (no item holds most of it) is a listing: it is split by
+   :func:`medtui.corpus.stories.split_stories`, one story per item, each with its own
+   headline and date.
 2. Any other page is one article. Its text, title, site name and canonical URL come
    from trafilatura (``favor_precision``, no comments, tables kept), one line per
    paragraph. What trafilatura keeps but a reader does not want (cookie notices,
