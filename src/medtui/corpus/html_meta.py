@@ -41,11 +41,16 @@ def quiet() -> None:
     """Silence trafilatura's and htmldate's per-page logging (medtui reports per document).
 
     A level already set is not set again: ``setLevel`` clears every logger's cache, which
-    cost more than htmldate's own work on some pages when done four times a page."""
-    for name in ("trafilatura", "htmldate", "courlan"):
-        logger = logging.getLogger(name)
+    cost more than htmldate's own work on some pages when done four times a page. The
+    loggers are looked up once (``getLogger`` takes the logging module's lock)."""
+    if not _LOGGERS:
+        _LOGGERS.extend(logging.getLogger(name) for name in ("trafilatura", "htmldate", "courlan"))
+    for logger in _LOGGERS:
         if logger.level != logging.CRITICAL:
             logger.setLevel(logging.CRITICAL)
+
+
+_LOGGERS: list[logging.Logger] = []
 
 
 def date_params(url: str | None = None) -> dict[str, Any]:
@@ -86,10 +91,11 @@ def _load_clean(html: str) -> Any:
     beginning = html[:50].lower()
     check_flag = is_dubious_html(beginning)
     if "doctype" in beginning:
-        first, newline, rest = html.partition("\n")
+        end = html.find("\n")
+        first = html if end < 0 else html[:end]  # the rest is not copied unless the line changes
         repaired = DOCTYPE_TAG.sub("", first, count=1)
-        if repaired != first or not newline:
-            html = repaired + "\n" + rest
+        if repaired != first or end < 0:
+            html = repaired + "\n" + ("" if end < 0 else html[end + 1 :])
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
