@@ -50,7 +50,7 @@ from medtui.corpus.html_furniture import drop_furniture
 from medtui.corpus.html_lead import lead_paragraphs
 from medtui.corpus.html_listing import listing_items, may_be_listing
 from medtui.corpus.html_meta import MIN_DATE, PageMeta, load_tree
-from medtui.corpus.html_page import h1_texts, page_facts
+from medtui.corpus.html_page import h1_texts, page_facts, walk
 from medtui.corpus.model import PartialDate
 from medtui.corpus.normalise import normalise_chars
 from medtui.corpus.stories import RawStory, shorten, split_stories
@@ -99,7 +99,8 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
         page, heads = fallback_meta(lexbor), [" ".join(h.text().split()) for h in lexbor.css("h1")]
         items: list[list[int]] | None = None
     else:
-        page, heads, items = page_facts(tree), h1_texts(tree), listing_items(tree, html)
+        elements = walk(tree)
+        page, heads, items = page_facts(tree, elements), h1_texts(elements), listing_items(tree, html, elements)
     own_date = _iso_date((page.published or "")[:10])
     meta = html_meta.page_meta(tree, html, dated=own_date is not None) if tree is not None else PageMeta()
     found = _trafilatura(tree if tree is not None else html)

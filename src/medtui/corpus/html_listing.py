@@ -41,6 +41,7 @@ from medtui.corpus.html_fallback import (
     _MIN_LISTING_ITEMS,
     _SOMETIMES_DROP_TAGS,
 )
+from medtui.corpus.html_page import walk
 
 ITEM_DEPTH = 8
 """How far above its article, headline or date an item's element may be (as the cleaner's)."""
@@ -50,22 +51,22 @@ _DATE_TEXT = re.compile(_DATED_ELEMENT.pattern[1:].replace(r"\s*<)", r"\s*$)"))
 """The text of an element that holds only a date (:data:`_DATED_ELEMENT` without its ``>`` and ``<``)."""
 
 
-def listing_items(tree: Any, html: str) -> list[list[int]]:
+def listing_items(tree: Any, html: str, elements: dict[str, list[Any]] | None = None) -> list[list[int]]:
     """The words of each item of each kind of item (articles, linked headlines of one
-    level, dated elements) that the page ``html``, parsed as ``tree`` (lxml, not changed),
-    shows enough of to be a listing; empty for a page without the signs of one."""
+    level, dated elements) that the page ``html``, parsed as ``tree`` (lxml, not changed;
+    ``elements``: its :func:`medtui.corpus.html_page.walk`, if the caller has it), shows
+    enough of to be a listing; empty for a page without the signs of one."""
     body = tree.find("body")
     if body is None:
         body = tree.body if hasattr(tree, "body") else None
     if body is None:
         return []
-    found: dict[str, list[Any]] = {"article": [], "h1": [], "h2": [], "h3": [], "h4": []}
-    for el in body.iter("article", "h1", "h2", "h3", "h4"):  # one walk over the tree
-        if el.tag in ("article", "h1") or _linked(el):
-            found[el.tag].append(el)
-    dropped = _DroppedTest(body, found["h1"][0] if found["h1"] else None)
+    if elements is None:
+        elements = walk(tree)
+    found = {tag: [el for el in elements[tag] if _linked(el)] for tag in ("h2", "h3", "h4")}
+    dropped = _DroppedTest(body, elements["h1"][0] if elements["h1"] else None)
     kinds: list[list[Any]] = []
-    articles = found["article"]
+    articles = elements["article"]
     if len(articles) >= 2:  # counted first: the drop test is the costly part
         articles = [a for a in articles if not dropped(a)]
         if len(articles) >= 2:

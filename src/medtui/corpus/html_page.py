@@ -32,12 +32,26 @@ _PUBLISHED = (("meta", "property", "article:published_time"), ("meta", "itemprop
 _NO_CASE = frozenset({"rel", "type"})
 
 
-def page_facts(tree: Any) -> HtmlPage:
-    """Title, publisher, URL, date hint and stated publication date of the page parsed as
-    ``tree`` (an lxml tree, not changed), without its text (``text`` is empty)."""
-    elements: dict[str, list[Any]] = {"meta": [], "link": [], "time": [], "title": [], "script": []}
-    for el in tree.iter("meta", "link", "time", "title", "script"):
+WALKED = ("meta", "link", "time", "title", "script", "h1", "h2", "h3", "h4", "article")
+"""The elements medtui reads from a page's markup (its facts here, its headline and a
+listing's items in :mod:`medtui.corpus.html_listing`), gathered in one walk."""
+
+
+def walk(tree: Any) -> dict[str, list[Any]]:
+    """The elements of ``tree`` (an lxml tree) named in :data:`WALKED`, by tag, in document
+    order: one walk over the tree for everything medtui reads from it."""
+    elements: dict[str, list[Any]] = {tag: [] for tag in WALKED}
+    for el in tree.iter(*WALKED):
         elements[el.tag].append(el)
+    return elements
+
+
+def page_facts(tree: Any, elements: dict[str, list[Any]] | None = None) -> HtmlPage:
+    """Title, publisher, URL, date hint and stated publication date of the page parsed as
+    ``tree`` (an lxml tree, not changed; ``elements``: its :func:`walk`, if the caller has
+    it), without its text (``text`` is empty)."""
+    if elements is None:
+        elements = walk(tree)
     titles = elements["title"]
     title = _first(elements, _TITLE)
     if title is None and titles:
@@ -72,6 +86,6 @@ def _first(elements: dict[str, list[Any]], selectors: tuple[Selector, ...]) -> s
     return None
 
 
-def h1_texts(tree: Any) -> list[str]:
-    """The text of every ``<h1>`` of the page, spaces collapsed."""
-    return [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+def h1_texts(elements: dict[str, list[Any]]) -> list[str]:
+    """The text of every ``<h1>`` of the page (``elements``: its :func:`walk`), spaces collapsed."""
+    return [" ".join(h.text_content().split()) for h in elements["h1"]]
