@@ -137,6 +137,8 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
         entries = split_separated(found.split("\n"), headline) if found else []
         if entries:
             return _entries_read(entries, headline, stated, page)
+        # trafilatura has taken comment sections, infinite-scroll containers and share
+        # bars out of the tree (html_extract): a standfirst is never in those.
         lines = lead_paragraphs(tree, lines, headline)
         page = HtmlPage(
             text="\n\n".join(lines),

@@ -63,7 +63,8 @@ def listing_items(tree: Any, html: str, elements: dict[str, list[Any]] | None = 
         return []
     if elements is None:
         elements = walk(tree)
-    found = {tag: [el for el in elements[tag] if _linked(el)] for tag in ("h2", "h3", "h4")}
+    found = {tag: [el for el in elements[tag] if _linked(el)] if len(elements[tag]) >= _MIN_LISTING_ITEMS else []
+             for tag in ("h2", "h3", "h4")}
     dropped = _DroppedTest(body, elements["h1"][0] if elements["h1"] else None)
     kinds: list[list[Any]] = []
     articles = elements["article"]
