@@ -5,7 +5,9 @@ walking the stack of open elements, so 100,000 nested ``<div>`` take minutes to 
 (quadratic time), and every later walk over the tree is as deep. Browsers cap the depth
 of the tree (Blink at 512); so does medtui: tags nested deeper than
 :data:`MAX_HTML_DEPTH` are removed before parsing. Their text is kept, only their
-nesting is lost, and the document gets a warning saying so.
+nesting is lost, and the document gets a warning saying so. The cap is below libxml2's
+own (256 levels without its "huge" option): lxml, which builds the tree trafilatura
+reads, stops at that depth and drops the rest of the page, nested text and all.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from itertools import accumulate
 from operator import sub
 
-MAX_HTML_DEPTH = 512
+MAX_HTML_DEPTH = 240
 """Elements nested deeper than this lose their tags (not their text), with a warning."""
 
 # A start or end tag with its attributes (bounded, so a '<' never scans the whole text).
