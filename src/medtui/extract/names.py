@@ -74,12 +74,24 @@ _OWN_HEAD = re.compile(
     r"consortium|league|union|club|trust|fund|museum|library)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _phrase_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The vocabulary's ``kind_phrases``, one pattern per kind (words whole, any case)."""
+    from medtui.extract.vocabulary import vocabulary  # the vocabulary reads the gazetteer's YAML loader
+
+    return tuple((kind, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I))
+                 for kind, phrases in vocabulary().kind_phrases.items() if phrases)
+
+
 @lru_cache(maxsize=65536)
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 
     The part before "of"/"for" decides first: an "Institute of X of Y University" is research.
     """
+    for kind, phrases in _phrase_kinds():
+        if phrases.search(name):
+            return kind  # "Riverside High School", "Federal Reserve Bank of X"
     if _ACADEMIC_UNIT.search(name):
         return "university"
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]

@@ -44,6 +44,9 @@ class Vocabulary:
     """The words people are named with (``speech_verbs``, ``titles``, ``roles``,
     ``post_nominals``): see
     :mod:`medtui.extract.persons`."""
+    kind_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Phrases that decide a name's kind before its head words do ("High School" is no
+    university's, "Central Bank" no company's): kind -> phrases."""
     """"Two", "Eleven": a number word alone is no name."""
     """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
     """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
@@ -88,6 +91,7 @@ def vocabulary() -> Vocabulary:
         not_name_tails=frozenset(_words(data, "not_name_tails")),
         number_words=frozenset(_words(data, "number_words")),
         persons=_persons(data.get("persons")),
+        kind_phrases=_kind_phrases(data.get("kind_phrases")),
     )
 
 
@@ -95,6 +99,12 @@ def _persons(value: object) -> dict[str, frozenset[str]]:
     """``persons`` of the vocabulary: each of its three lists (empty when missing)."""
     lists = value if isinstance(value, dict) else {}
     return {key: frozenset(_words(lists, key)) for key in ("speech_verbs", "titles", "roles", "post_nominals")}
+
+
+def _kind_phrases(value: object) -> dict[str, tuple[str, ...]]:
+    """``kind_phrases`` of the vocabulary: kind -> its phrases (empty when missing)."""
+    lists = value if isinstance(value, dict) else {}
+    return {str(kind): tuple(_words(lists, kind)) for kind in lists}
 
 
 def is_generic_name(name: str) -> bool:
