@@ -158,3 +158,16 @@ def test_listing_is_told_from_article_with_teasers() -> None:
     assert not is_listing([600, 40, 35, 30], 650)  # one article and its teasers
     assert not is_listing([30, 35, 40], 2000)  # our cleaner lost the article: trafilatura found it
     assert not is_listing([300], 300)
+
+
+@pytest.mark.parametrize("depth", [100, 300, 600])
+def test_deeply_nested_page_keeps_all_its_text(tmp_path: Path, depth: int) -> None:
+    # lxml (libxml2) stops building the tree at 256 levels and drops the rest of the page;
+    # the reader's depth cap lies below that, so trafilatura reads the whole page (not the
+    # fallback cleaner) and the paragraphs after the nest are kept.
+    nest = "<div>" * depth + f"<p>{PARA[0]}</p>" + "</div>" * depth
+    result = process(tmp_path, page(f"<article><h1>Riverside and Northgate open research unit</h1>{nest}"
+                                    f"{''.join(f'<p>{p}</p>' for p in PARA[1:])}</article>"))
+    text = " ".join(story.text for story in result.stories)
+    assert all(p in text for p in PARA), depth
+    assert FALLBACK_WARNING not in result.document.warnings

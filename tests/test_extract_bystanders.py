@@ -76,3 +76,9 @@ def test_a_subject_partnering_with_a_list_pairs_with_each() -> None:
 def test_two_subjects_with_one_partner_stay_one_event() -> None:
     text = "Quillon Group and Tarn Holdings signed an agreement with Veltra Foundation."
     assert parties(text) == {frozenset({"Quillon Group", "Tarn Holdings", "Veltra Foundation"})}
+
+
+def test_a_partnership_between_a_list_is_not_paired_with_its_announcer() -> None:
+    text = ("Harbor Holdings Inc. announced a partnership between Quillon Group, Tarn Holdings and "
+            "Veltra Foundation.")
+    assert all(len(p) > 2 or "Harbor Holdings Inc" not in p for p in parties(text))

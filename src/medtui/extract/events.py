@@ -192,7 +192,7 @@ def find_events(
         if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
             kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
                         kind)
-        subject = _lone_subject(spans, parties, start, start + found[1]) if len(parties) > 2 else None
+        subject = _lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
         if subject is not None and kind in _PAIRED:  # "X partnered with A, B and C": X with each
             events.extend(FoundEvent(kind, [subject, p], when, _evidence(sentence)) for p in parties if p != subject)
             continue
@@ -323,14 +323,22 @@ def _first_named(spans: list[Span], start: int, end: int, other_than: list[str])
 _PAIRED = frozenset({"partnership", "agreement", "mou"})
 
 
-def _lone_subject(spans: list[Span], parties: list[str], start: int, act_at: int) -> str | None:
-    """The one party named before the act at ``act_at`` when all the others come after it
-    ("X partnered with A, B and C"), else None. A reader writes such a list as X's pact with
-    each (as ../shared/gold does: pairs only), not as one pact of four."""
+def _lone_subject(text: str, spans: list[Span], parties: list[str], start: int, act_at: int) -> str | None:
+    """The one party named before the act at ``act_at`` when all the others come after its
+    "with" ("X partnered with A, B and C"), else None. A reader writes such a list as X's
+    pact with each (as ../shared/gold does: pairs only), not as one pact of four. "A
+    partnership between A and B" names its parties after the act: the subject before it
+    only announces it."""
     first = bisect_left(spans, start, key=lambda s: s.start)
-    before = {s.key for s in spans[first:bisect_left(spans, act_at, lo=first, key=lambda s: s.start)]
-              if s.key in parties}
-    return next(iter(before)) if len(before) == 1 else None
+    at = bisect_left(spans, act_at, lo=first, key=lambda s: s.start)
+    before = {s.key for s in spans[first:at] if s.key in parties}
+    after = next((s.start for s in spans[at:] if s.key in parties), None)
+    if len(before) != 1 or after is None or _WITH.search(text, act_at, after) is None:
+        return None
+    return next(iter(before))
+
+
+_WITH = re.compile(r"\bwith\b(?!.*\bbetween\b)", re.S)
 
 
 def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
