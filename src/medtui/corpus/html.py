@@ -48,7 +48,7 @@ from medtui.corpus.html_fallback import html_to_page as fallback_page
 from medtui.corpus.html_fallback import page_meta as fallback_meta
 from medtui.corpus.html_furniture import drop_furniture
 from medtui.corpus.html_lead import lead_paragraphs
-from medtui.corpus.html_listing import listing_items, may_be_listing
+from medtui.corpus.html_listing import items_are_the_article, listing_items, may_be_listing
 from medtui.corpus.html_meta import MIN_DATE, PageMeta, load_tree
 from medtui.corpus.html_page import h1_texts, page_facts, walk
 from medtui.corpus.model import PartialDate
@@ -129,7 +129,8 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
             own = fallback_page(html, lexbor)
             own_clean = _clean(own.text, own)
             own_stories = split_stories(own_clean)
-            if is_listing([len(s.text.split()) for s in own_stories], words):
+            if is_listing([len(s.text.split()) for s in own_stories], words) and not (
+                    items_are_the_article([(s.title, s.text) for s in own_stories], "\n".join(lines))):
                 return HtmlRead(own_clean, own_stories, reader="listing")
     headline = _headline(heads, _site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename),
                          (meta.sitename, page.publisher))
