@@ -279,5 +279,6 @@ def read_document_text(path: Path) -> DecodedText:
     else:
         text = unescape_entities(text)  # Markdown renders "&shy;" as a soft hyphen
     text, more = limit_lines(text)
-    warnings += more
+    if not is_html:  # minified markup has long lines; what the reader sees is not cut
+        warnings += more
     return DecodedText(text, encoding, warnings, is_html, front)
