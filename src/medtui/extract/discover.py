@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from medtui.extract.boundaries import Candidate, Definition, after_campus, campuses, spelled_out
-from medtui.extract.cjk import cjk_names
+from medtui.extract.cjk import cjk_kind, cjk_names
 from medtui.extract.runs import CONNECTORS, LEGAL, Token, bare, is_possessive, mixed, runs
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -55,6 +55,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITION = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
 # One short name inside the brackets, maybe quoted: (HKUST), (\u201cLSU\u201d), (the "University").
 _SHORT_NAME = re.compile(r"^(?:the\s+)?[\"\u201c\u2018']?((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)[\"\u201d\u2019']?$")
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,24}")
+"""A bracketed name in Han characters (its kind is told by its ending, :func:`cjk_kind`)."""
 _ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 
 
@@ -344,6 +346,11 @@ def definitions(text: str) -> list[Definition]:
         for alternative in _ALTERNATIVES.split(m.group(1)):
             named = _SHORT_NAME.match(alternative.strip())
             if named is None:
+                cjk = alternative.strip()
+                if _CJK_NAME.fullmatch(cjk) and cjk_kind(cjk):
+                    # A name's Chinese or Japanese form: "Riverside University (河畔大學)".
+                    at = text.find(cjk, m.start(1), m.end(1))
+                    out.append(Definition(full_end, cjk, at, at + len(cjk)))
                 continue
             short = named.group(1).strip()
             if short.endswith(("'s", "\u2019s")) and " " not in short:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medtui.hanfold import fold_han
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPELLING = (
     (re.compile(r"\bcentre\b"), "center"),
@@ -15,8 +17,11 @@ _SPELLING = (
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded."""
+    """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded, and
+    traditional Han characters as simplified (香港大學 and 香港大学 are one institution)."""
     s = name.translate(_QUOTES).replace("&", " and ")
+    if not s.isascii():
+        s = fold_han(s)
     s = re.sub(r"[.,]", " ", s)
     s = re.sub(r"\s+", " ", s).strip().casefold()
     s = re.sub(r"^the ", "", s)
