@@ -187,3 +187,15 @@ def test_surname_alone_joined_to_a_company_is_dropped() -> None:
     text = ("Ada Marrow leads Tarnex Drilling Corporation. \u201cWe dig,\u201d said Marrow. Marrow "
             "and Tarnex Drilling Corporation take the risk.")
     assert tidied(text, "Marrow and Tarnex Drilling Corporation") == ["Tarnex Drilling Corporation"]
+
+
+def test_agreement_abbreviations_and_described_places_are_no_parties() -> None:
+    found = names("Acme Funds Management Ltd signed a memorandum of understanding (MOU) with US-based "
+                  "Zorbel Capital LLC.", "Acme Funds signs MOU and partners with Zorbel Capital")
+    assert "MOU" not in found
+    assert not any(n.startswith("US-based") for n in found)
+    assert "Zorbel Capital LLC" in found or "Zorbel Capital" in found
+    found = names("Quillon Group announced new partnerships with U.S. drone companies Tarnwick "
+                  "Holdings Inc. and Brisk Dynamics to integrate its software.")
+    assert "U.S" not in found and "U.S." not in found
+    assert {"Quillon Group", "Brisk Dynamics"} <= found

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from medtui.extract.act_patterns import NEEDS, WITH_SUBJECT, acts
-from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
+from medtui.extract.discover import DESCRIBED, GENERIC, HEADS, STOP_LEADING, Candidate
 from medtui.extract.event_words import event_words
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -151,7 +151,8 @@ def _inside(piece: list[_Tok], i: int) -> bool:
 
 
 def _trim(piece: list[_Tok]) -> list[_Tok]:
-    while piece and (piece[0][0] in STOP_LEADING or piece[0][0].lower() in CONNECTORS):
+    while piece and (piece[0][0] in STOP_LEADING or piece[0][0].lower() in CONNECTORS
+                     or "-" in piece[0][0] and DESCRIBED.match(piece[0][0])):  # "US-based X": X
         piece = piece[1:]
     while piece and (piece[-1][0].lower() in CONNECTORS or piece[-1][0] in _LEGAL
                      or piece[-1][0].startswith("(")):

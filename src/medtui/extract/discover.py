@@ -90,7 +90,7 @@ def _proper(words: list[str]) -> bool:
 _PLACE_LEADING = frozenset({"New", "North", "South", "East", "West", "Royal", "Central", "Upper", "Lower"})
 
 
-_DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
+DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
 """"Texas-based", "NIH-funded", "Israeli-occupied": a word that describes what follows."""
 
 
@@ -98,7 +98,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     months = vocabulary().months
     while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS
                       or tokens[0][0] in months or tokens[0][0].isdigit()
-                      or "-" in tokens[0][0] and _DESCRIBED.match(tokens[0][0])):
+                      or "-" in tokens[0][0] and DESCRIBED.match(tokens[0][0])):
         if (tokens[0][0] in _PLACE_LEADING and len(tokens) > 1 and tokens[1][0][0].isupper()
                 and not _is_head(tokens[1][0]) and bare(tokens[1][0]) not in GENERIC):
             break

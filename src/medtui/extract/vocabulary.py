@@ -118,4 +118,6 @@ def is_generic_name(name: str) -> bool:
     folded = " ".join(name.split()).casefold()
     folded = folded[4:] if folded.startswith("the ") else folded
     vocab = vocabulary()
-    return folded in vocab.generic or folded in vocab.places
+    if folded in vocab.generic or folded in vocab.places:
+        return True
+    return "." in folded and folded + "." in vocab.places  # "U.S" of "U.S. drone companies"
