@@ -158,3 +158,47 @@ def test_listing_is_told_from_article_with_teasers() -> None:
     assert not is_listing([600, 40, 35, 30], 650)  # one article and its teasers
     assert not is_listing([30, 35, 40], 2000)  # our cleaner lost the article: trafilatura found it
     assert not is_listing([300], 300)
+
+
+@pytest.mark.parametrize("depth", [100, 300, 600])
+def test_deeply_nested_page_keeps_all_its_text(tmp_path: Path, depth: int) -> None:
+    # lxml (libxml2) stops building the tree at 256 levels and drops the rest of the page;
+    # the reader's depth cap lies below that, so trafilatura reads the whole page (not the
+    # fallback cleaner) and the paragraphs after the nest are kept.
+    nest = "<div>" * depth + f"<p>{PARA[0]}</p>" + "</div>" * depth
+    result = process(tmp_path, page(f"<article><h1>Riverside and Northgate open research unit</h1>{nest}"
+                                    f"{''.join(f'<p>{p}</p>' for p in PARA[1:])}</article>"))
+    text = " ".join(story.text for story in result.stories)
+    assert all(p in text for p in PARA), depth
+    assert FALLBACK_WARNING not in result.document.warnings
+
+
+_INLINE_SENTENCES = [
+    "Riverside University and Northgate Hospital opened a shared clinical research unit on the east campus.",
+    "The unit will be run by a joint board of six members, three named by each of the two institutions.",
+    "Doctors from the hospital will teach two modules of the university's medical degree from the autumn.",
+    "Final-year students will spend four weeks on the unit's wards as part of their clinical training.",
+    "The first trials will study new treatments for heart failure and for chronic kidney disease.",
+    "Both institutions said the unit would publish a yearly report on the trials it hosts.",
+    "Patients who take part will be followed for five years after their treatment ends.",
+    "The hospital said the unit would also train nurses in running early-phase trials.",
+]
+_INLINE_TEASERS = ["Harbour Ferry Timetable Changes From Monday", "Lakeside Library Reopens After Repairs",
+                   "City Council Votes on New Cycle Lanes", "Storm Warning Issued for the Coast"]
+
+
+def test_article_with_teasers_set_between_its_paragraphs_is_one_story() -> None:
+    # News sites set "related story" links between an article's paragraphs; medtui's own
+    # cleaner once cut such a page into one "•"-titled story per teaser.
+    body = "".join(
+        f"<div class='chunk'><div class='embedded article'><ul><li class='flag'><h3>"
+        f"<a href='/news/local/{i}.html'>{_INLINE_TEASERS[i // 2]}</a></h3></li></ul></div>"
+        f"<p>{_INLINE_SENTENCES[i]}</p><p>{_INLINE_SENTENCES[i + 1]}</p></div>"
+        for i in range(0, len(_INLINE_SENTENCES), 2))
+    read = read_html(page(f"<article><h1>Riverside and Northgate open research unit</h1>"
+                          f"<p>Published Nov 18, 2019</p>{body}</article>"))
+    assert len(read.stories) == 1
+    story = read.stories[0]
+    assert story.title == "Riverside and Northgate open research unit"
+    assert all(s in story.text for s in _INLINE_SENTENCES)
+    assert not any(t in story.text for t in _INLINE_TEASERS)

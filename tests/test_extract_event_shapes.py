@@ -81,7 +81,8 @@ def test_a_description_before_the_partner_name_is_skipped() -> None:
 def test_a_list_of_partners_goes_on_after_an_appositive() -> None:
     text = ("Bluewave Robotics collaborated with Quarry Works, a builder delivering projects across the "
             "Midwest, and Tidal Machines, a division of Quarry Works.")
-    assert {p for _, p, _ in events(text)} == {frozenset({"Bluewave Robotics", "Quarry Works", "Tidal Machines"})}
+    assert {p for _, p, _ in events(text)} == {frozenset({"Bluewave Robotics", "Quarry Works"}),
+                                             frozenset({"Bluewave Robotics", "Tidal Machines"})}
 
 
 def test_funder_by_and_recipient_to_after_it() -> None:

@@ -111,11 +111,14 @@ def test_undated_story_gives_undated_events() -> None:
     assert events(text, date=None) == [("mou", [LU, KRH], None)]
 
 
-def test_one_university_three_hospitals_is_one_event_with_four_parties() -> None:
+def test_one_university_three_hospitals_is_an_mou_with_each() -> None:
+    # Session 5: a subject's pact with a list is the subject's pact with each (the gold's pairs).
     text = ("Lakeshore University announced the signing of Memoranda of Understanding (MoUs) with three "
             "hospitals: Kowloon Riverside Hospital, Tolo Harbour Hospital and Sai Kung Bay Hospital.")
     assert events(text) == [
-        ("mou", [LU, KRH, "Tolo Harbour Hospital", "Sai Kung Bay Hospital"], "2025-03-04"),
+        ("mou", [LU, KRH], "2025-03-04"),
+        ("mou", [LU, "Tolo Harbour Hospital"], "2025-03-04"),
+        ("mou", [LU, "Sai Kung Bay Hospital"], "2025-03-04"),
     ]
 
 

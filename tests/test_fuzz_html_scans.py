@@ -97,3 +97,11 @@ def test_a_real_shaped_page_within_the_limit_is_left_alone() -> None:
     page = "<html><body>" + "<div><p>Northgate Hospital news</p><img src=a.png><br></div>\n" * 400
     assert deep_html.depth_bound(page) <= 2
     assert deep_html.limit_html_depth(page) == (page, [])
+
+
+@FUZZ
+@given(st.one_of(label_soup, label_soup.map(lambda s: s.replace("\u017f", "s").replace("\u0130", "I")
+                                                 .replace("\u0131", "i")), st.text(max_size=60)))
+def test_keyword_starts_are_the_keyword_patterns(text: str) -> None:
+    for words in (html_meta._UPDATE_WORD, html_meta._PUBLISH_WORD):
+        assert html_meta._keyword_starts(text, words) == [m.start() for m in words.finditer(text)]

@@ -353,3 +353,17 @@ def test_pathological_lines_do_not_hang(tmp_path: Path) -> None:
     corpus = within(300, lambda: load_corpus([tmp_path], cache=False, workers=1))
     assert len(corpus.documents) == 1 and corpus.documents[0].warnings == []
     assert corpus.stories and corpus.stories[0].title == "Pathological lines"
+
+
+def test_minified_html_page_is_read_without_a_long_line_warning(tmp_path: Path) -> None:
+    # Minified pages (one line of markup far over the limit) are common on news sites; the
+    # lines the reader sees are not cut, so a warning about them would only be noise.
+    filler = "".join(f'<div class="nav-{i}"><a href="/s/{i}">Section {i}</a></div>' for i in range(6_000))
+    article = ("<article><h1>Riverside University opens a clinic</h1><p>Riverside University and "
+               "Northgate Hospital opened a joint clinic for older patients on the east campus.</p></article>")
+    page = tmp_path / "minified.html"
+    page.write_text(f"<html><body>{filler}{article}</body></html>")
+    assert len(page.read_text()) > MAX_LINE_CHARS
+    decoded = read_document_text(page)
+    assert decoded.text is not None and decoded.warnings == []
+    assert max(map(len, decoded.text.split("\n"))) <= MAX_LINE_CHARS

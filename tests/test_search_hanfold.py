@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from medtui.corpus.model import Corpus, Story
+from medtui.hanfold import fold_han, table
 from medtui.search.analysis import query_terms
-from medtui.search.hanfold import fold_han, table
 from medtui.search.index import StoryIndex
 from medtui.search.snippets import match_spans
 

@@ -87,13 +87,22 @@ _COMMON = ("cp1252", "gb18030", "big5", "shift_jis", "euc_kr", "cp1250", "cp1251
 """Legacy encodings in order of how often web pages use them."""
 
 
-def decode(data: bytes) -> tuple[str | None, str | None, list[str]]:
+UTF8 = frozenset({"utf-8", "utf-8-sig"})
+"""The encodings :func:`decode` names for text decoded as UTF-8."""
+
+
+def decode(data: bytes, controls: bool | None = None) -> tuple[str | None, str | None, list[str]]:
     """Bytes to text: BOMs, UTF-8, UTF-16 without BOM, else a detected legacy encoding.
 
     Returns (text, encoding, warnings); text is None for binary or undecodable data.
+    ``controls``: :func:`medtui.corpus.normalise.utf8_controls` of ``data``, if the caller
+    has it: UTF-8 text without control characters or replaced bytes is not scanned
+    again for them.
     """
     text, encoding, warnings = _decode(data)
-    if text is not None and _binary_text(text):
+    if text is None or (controls is False and encoding in UTF8 and "\ufffd" not in text[: _SNIFF_BYTES * 8]):
+        return text, encoding, warnings
+    if _binary_text(text):
         return None, None, ["binary data, not text (mostly control codes or undecodable "
                             "bytes), skipped"]
     return text, encoding, warnings

@@ -5,7 +5,9 @@ walking the stack of open elements, so 100,000 nested ``<div>`` take minutes to 
 (quadratic time), and every later walk over the tree is as deep. Browsers cap the depth
 of the tree (Blink at 512); so does medtui: tags nested deeper than
 :data:`MAX_HTML_DEPTH` are removed before parsing. Their text is kept, only their
-nesting is lost, and the document gets a warning saying so.
+nesting is lost, and the document gets a warning saying so. The cap is below libxml2's
+own (256 levels without its "huge" option): lxml, which builds the tree trafilatura
+reads, stops at that depth and drops the rest of the page, nested text and all.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from itertools import accumulate
 from operator import sub
 
-MAX_HTML_DEPTH = 512
+MAX_HTML_DEPTH = 240
 """Elements nested deeper than this lose their tags (not their text), with a warning."""
 
 # A start or end tag with its attributes (bounded, so a '<' never scans the whole text).
@@ -29,9 +31,28 @@ _FLAT = frozenset(
 
 
 # A start tag's name (followed by what _TAG needs after it), or an end tag that surely
-# matches _TAG (no attributes): what :func:`depth_bound` needs, without reading the
-# attributes (most of the markup).
-_TAG_START = re.compile(r"<(?:/([A-Za-z][A-Za-z0-9:-]*)\s*>|([A-Za-z][A-Za-z0-9:-]*)(?=[\s/>]))")
+# matches _TAG (no attributes), with its "/": what :func:`depth_bound` needs, without
+# reading the attributes (most of the markup).
+_TAG_START = re.compile(r"<(/[A-Za-z][A-Za-z0-9:-]*(?=\s*>)|[A-Za-z][A-Za-z0-9:-]*(?=[\s/>]))")
+
+
+class _Steps(dict[str, int]):
+    """A tag token of _TAG_START -> its step in :func:`depth_bound`, computed on first sight:
+    pages repeat a few dozen tag names, so the steps are looked up in C (``map``)."""
+
+    def __missing__(self, token: str) -> int:
+        if token[0] == "/":
+            step = -1 if len(token) <= 65 and token[1:].lower() not in _FLAT else 0
+        else:
+            step = 0 if token.lower() in _FLAT else 1
+        if len(self) < _MAX_STEPS:
+            self[token] = step
+        return step
+
+
+_MAX_STEPS = 4096
+"""Tag tokens remembered (a page of made-up tag names must not grow the table without end)."""
+_STEPS = _Steps()
 
 
 def depth_bound(html: str) -> int:
@@ -42,8 +63,7 @@ def depth_bound(html: str) -> int:
     one back up only when _TAG surely reads it as one. The depth after each tag, never
     above the top, is d[i] = max(d[i-1] + step[i], 0) = s[i] - min(0, s[0..i]) for the
     plain running sum s, so two ``accumulate`` passes give it."""
-    steps = [(-1 if len(end) <= 64 and end.lower() not in _FLAT else 0) if end else
-             (0 if start.lower() in _FLAT else 1) for end, start in _TAG_START.findall(html)]
+    steps = map(_STEPS.__getitem__, _TAG_START.findall(html))
     sums = list(accumulate(steps, initial=0))
     return max(map(sub, sums, accumulate(sums, min)))
 

@@ -3,11 +3,15 @@
 How a page is read (issue 9; figures measured on the article-extraction benchmark of
 real news pages, see the README):
 
-1. medtui's own cleaner (:mod:`medtui.corpus.html_fallback`, lexbor via selectolax)
-   marks the items of a listing page (several ``<article>`` elements, or three or more
-   linked headlines of one level). A page whose marked items share its text (no item
-   holds most of it) is a listing: it is split by :func:`medtui.corpus.stories.split_stories`,
-   one story per item, each with its own headline and date.
+1. The page is parsed once, by lxml as trafilatura parses it; what medtui reads from the
+   markup (the page's facts, its ``<h1>``, the items of a possible listing: articles,
+   linked headlines, dated elements, :mod:`medtui.corpus.html_listing`) is read from that
+   tree before trafilatura runs on it. Only when those items could share the page's text
+   does medtui's own cleaner (:mod:`medtui.corpus.html_fallback`, lexbor via selectolax)
+   parse the page again and mark the listing's items; a page whose marked items share its
+   text (no item holds most of it) is a listing: it is split by
+   :func:`medtui.corpus.stories.split_stories`, one story per item, each with its own
+   headline and date.
 2. Any other page is one article. Its text, title, site name and canonical URL come
    from trafilatura (``favor_precision``, no comments, tables kept), one line per
    paragraph. What trafilatura keeps but a reader does not want (cookie notices,
@@ -38,11 +42,15 @@ from medtui.corpus import html_meta
 from medtui.corpus.bulletins import split_separated
 from medtui.corpus.clean import ARTICLE_BREAK, CleanDoc, clean_lines
 from medtui.corpus.dates import date_line
-from medtui.corpus.html_fallback import HtmlPage, listing_signs, page_meta, parse
+from medtui.corpus.html_extract import article_text
+from medtui.corpus.html_fallback import HtmlPage, listing_signs, parse
 from medtui.corpus.html_fallback import html_to_page as fallback_page
+from medtui.corpus.html_fallback import page_meta as fallback_meta
 from medtui.corpus.html_furniture import drop_furniture
 from medtui.corpus.html_lead import lead_paragraphs
+from medtui.corpus.html_listing import items_are_the_article, listing_items, may_be_listing
 from medtui.corpus.html_meta import MIN_DATE, PageMeta, load_tree
+from medtui.corpus.html_page import h1_texts, page_facts, walk
 from medtui.corpus.model import PartialDate
 from medtui.corpus.normalise import normalise_chars
 from medtui.corpus.stories import RawStory, shorten, split_stories
@@ -76,13 +84,26 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
 
     ``controls_removed``: ``html`` has no C0 control characters left (it went through
     :func:`medtui.corpus.reader.read_document_text`); lxml's parse then skips removing them
-    again (:func:`medtui.corpus.html_meta.load_tree`)."""
-    lexbor = parse(html)
-    page = page_meta(lexbor)
+    again (:func:`medtui.corpus.html_meta.load_tree`).
+
+    The page is parsed once, by lxml as trafilatura parses it, and everything medtui reads
+    from the markup (the page's facts, metadata, headlines, a listing's items) is read
+    before trafilatura runs on that tree, which it changes
+    (:mod:`medtui.corpus.html_extract`). medtui's own cleaner parses the page again only
+    when it may be a listing (:mod:`medtui.corpus.html_listing`) or trafilatura finds no
+    article."""
     tree = load_tree(html, controls_removed)
+    lexbor: Any = None
+    if tree is None:
+        lexbor = parse(html)
+        page, heads = fallback_meta(lexbor), [" ".join(h.text().split()) for h in lexbor.css("h1")]
+        items: list[list[int]] | None = None
+    else:
+        elements = walk(tree)
+        page, heads, items = page_facts(tree, elements), h1_texts(elements), listing_items(tree, html, elements)
     own_date = _iso_date((page.published or "")[:10])
-    found = _trafilatura(tree if tree is not None else html)
     meta = html_meta.page_meta(tree, html, dated=own_date is not None) if tree is not None else PageMeta()
+    found = _trafilatura(tree if tree is not None else html)
     lines: list[str] = []
     if found is not None:
         lines = drop_furniture(found.split("\n"), title=meta.title)
@@ -93,24 +114,32 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
         # It is asked in fast mode: the precision pass has already compared its text
         # with readability's and justext's, and on the 10 short pages of the news-page
         # benchmark and the dev set fast mode gives the same text at half the cost.
-        again = _trafilatura(tree if tree is not None else html, precision=False, fast=True)
+        # The first pass changed the tree: a short page is parsed again for it.
+        again = _trafilatura(load_tree(html, controls_removed) if tree is not None else html,
+                             precision=False, fast=True)
         more = drop_furniture(again.split("\n")) if again is not None else []
         if sum(len(ln.split()) for ln in more) >= RETRY_GAIN * max(words, 1):
             lines = more
             words = sum(len(ln.split()) for ln in lines)
     stated = own_date or _iso_date(meta.date)
     own: HtmlPage | None = None
-    if listing_signs(lexbor, html):
-        own = fallback_page(html, lexbor)
-        own_clean = _clean(own.text, own)
-        own_stories = split_stories(own_clean)
-        if is_listing([len(s.text.split()) for s in own_stories], words):
-            return HtmlRead(own_clean, own_stories, reader="listing")
-    headline = _headline(lexbor, _site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename))
+    if items is None or may_be_listing(items, words):
+        lexbor = lexbor or parse(html)
+        if listing_signs(lexbor, html):
+            own = fallback_page(html, lexbor)
+            own_clean = _clean(own.text, own)
+            own_stories = split_stories(own_clean)
+            if is_listing([len(s.text.split()) for s in own_stories], words) and not (
+                    items_are_the_article([(s.title, s.text) for s in own_stories], "\n".join(lines))):
+                return HtmlRead(own_clean, own_stories, reader="listing")
+    headline = _headline(heads, _site_suffix_dropped(normalise_chars(meta.title or "") or None, meta.sitename),
+                         (meta.sitename, page.publisher))
     if words >= MIN_ARTICLE_WORDS:
         entries = split_separated(found.split("\n"), headline) if found else []
         if entries:
             return _entries_read(entries, headline, stated, page)
+        # trafilatura has taken comment sections, infinite-scroll containers and share
+        # bars out of the tree (html_extract): a standfirst is never in those.
         lines = lead_paragraphs(tree, lines, headline)
         page = HtmlPage(
             text="\n\n".join(lines),
@@ -123,7 +152,7 @@ def read_html(html: str, controls_removed: bool = False) -> HtmlRead:
         story = _article_story(clean, page.title, stated)
         return HtmlRead(clean, [story] if story.text or story.title else [])
     if own is None:
-        own = fallback_page(html, lexbor)
+        own = fallback_page(html, lexbor or parse(html))
     own_clean = _clean("\n\n".join(drop_furniture(own.text.split("\n"))), own)
     own_stories = split_stories(own_clean)
     if len(own_stories) == 1 and stated is not None:
@@ -155,14 +184,17 @@ def _entries_read(entries: list[list[str]], headline: str | None, stated: Partia
 _MIN_HEADLINE_WORDS = 3
 
 
-def _headline(lexbor: Any, title: str | None) -> str | None:
-    """The headline a reader sees: the page's only ``<h1>`` when it differs from the
-    title its metadata states (a page republished under a new headline keeps the old
-    ``og:title``), else that title."""
-    heads = lexbor.css("h1")
+def _headline(heads: list[str], title: str | None, sites: tuple[str | None, ...] = ()) -> str | None:
+    """The headline a reader sees: the page's only ``<h1>`` (``heads``: the text of each)
+    when it differs from the title its metadata states (a page republished under a new
+    headline keeps the old ``og:title``), else that title. An ``<h1>`` that is the site's
+    name (one of ``sites``, as the metadata states it) is the site's masthead, not the
+    article's headline (blog themes that print the blog's name in the only ``<h1>``)."""
     if len(heads) != 1:
         return title
-    seen = normalise_chars(" ".join(heads[0].text().split()))
+    seen = normalise_chars(heads[0])
+    if any(site and _norm(seen) == _norm(site) for site in sites):
+        return title or seen or None
     if len(seen.split()) < _MIN_HEADLINE_WORDS or (title and _norm(seen) in _norm(title)):
         return title or seen or None
     return seen
@@ -191,22 +223,18 @@ def is_listing(item_words: list[int], article_words: int) -> bool:
 
 def _trafilatura(html: Any, precision: bool = True, fast: bool = False) -> str | None:
     """trafilatura's article text (one line per paragraph) of ``html`` (a string or an
-    lxml tree, which trafilatura copies), or None when it fails or finds nothing.
+    lxml tree, which trafilatura changes: :mod:`medtui.corpus.html_extract`), or None
+    when it fails or finds nothing.
 
     Its metadata step is skipped (:mod:`medtui.corpus.html_meta` reads only what medtui
     uses, from the same tree). ``fast``: trafilatura's fast mode (its text is not compared
     with readability's and justext's)."""
     html_meta.quiet()
     try:
-        from trafilatura import bare_extraction
-
-        doc = bare_extraction(html, favor_precision=precision, fast=fast, include_comments=False, include_tables=True,
-                              with_metadata=False)
+        text = article_text(html, precision=precision, fast=fast)
     except Exception:  # noqa: BLE001 - a library failure means: read the page another way
         return None
-    if doc is None:
-        return None
-    return normalise_chars(str(getattr(doc, "text", "") or ""))
+    return None if text is None else normalise_chars(text)
 
 
 def _iso_date(value: object) -> PartialDate | None:

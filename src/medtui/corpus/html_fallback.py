@@ -9,6 +9,7 @@ items as bullets, so that the same text cleaner can work on it as on plain text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -86,7 +87,7 @@ def page_meta(tree: Any) -> HtmlPage:
                         'meta[itemprop="datePublished"]', "time[datetime]"),
         published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
                         'meta[name="parsely-pub-date"]', 'meta[name="pubdate"]')
-        or _json_ld_published(tree),
+        or json_ld_published(node.text() or "" for node in tree.css('script[type="application/ld+json"]')),
     )
     page.title = normalise_chars(page.title) if page.title else None
     page.publisher = normalise_chars(page.publisher) if page.publisher else None
@@ -220,11 +221,11 @@ def html_to_page(html: str, tree: Any = None) -> HtmlPage:
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 
-def _json_ld_published(tree: Any) -> str | None:
-    """The first ``datePublished`` of the page's JSON-LD blocks (a regex: no JSON parse of
-    blocks that are often invalid)."""
-    for node in tree.css('script[type="application/ld+json"]'):
-        m = _JSON_LD_PUBLISHED.search(node.text() or "")
+def json_ld_published(blocks: Iterable[str]) -> str | None:
+    """The first ``datePublished`` of the page's JSON-LD ``blocks`` (their text; a regex:
+    no JSON parse of blocks that are often invalid)."""
+    for text in blocks:
+        m = _JSON_LD_PUBLISHED.search(text)
         if m:
             return m.group(1)
     return None

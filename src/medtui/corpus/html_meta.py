@@ -41,11 +41,16 @@ def quiet() -> None:
     """Silence trafilatura's and htmldate's per-page logging (medtui reports per document).
 
     A level already set is not set again: ``setLevel`` clears every logger's cache, which
-    cost more than htmldate's own work on some pages when done four times a page."""
-    for name in ("trafilatura", "htmldate", "courlan"):
-        logger = logging.getLogger(name)
+    cost more than htmldate's own work on some pages when done four times a page. The
+    loggers are looked up once (``getLogger`` takes the logging module's lock)."""
+    if not _LOGGERS:
+        _LOGGERS.extend(logging.getLogger(name) for name in ("trafilatura", "htmldate", "courlan"))
+    for logger in _LOGGERS:
         if logger.level != logging.CRITICAL:
             logger.setLevel(logging.CRITICAL)
+
+
+_LOGGERS: list[logging.Logger] = []
 
 
 def date_params(url: str | None = None) -> dict[str, Any]:
@@ -86,10 +91,11 @@ def _load_clean(html: str) -> Any:
     beginning = html[:50].lower()
     check_flag = is_dubious_html(beginning)
     if "doctype" in beginning:
-        first, newline, rest = html.partition("\n")
+        end = html.find("\n")
+        first = html if end < 0 else html[:end]  # the rest is not copied unless the line changes
         repaired = DOCTYPE_TAG.sub("", first, count=1)
-        if repaired != first or not newline:
-            html = repaired + "\n" + rest
+        if repaired != first or end < 0:
+            html = repaired + "\n" + ("" if end < 0 else html[end + 1 :])
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
@@ -196,6 +202,35 @@ def _labelled_update(html: str, iso: str) -> bool:
     return labels(_UPDATE_LABEL, _UPDATE_WORD, (4,)) and not labels(_PUBLISH_LABEL, _PUBLISH_WORD, (5, 10))
 
 
+_SPELT = {_UPDATE_WORD: ("uUmMrR", ("pdated", "odified", "evised", "eviewed")),
+          _PUBLISH_WORD: ("pPrRiI", ("ublished", "osted", "eleased", "ssued"))}
+"""Each keyword pattern's first letters and the rest of its keywords, in lower case."""
+_FOLDED = ("\u017f", "\u0131", "\u0130", "\u212a")
+"""Characters ``re.I`` matches to an ASCII letter that ``str.lower`` does not turn into
+one (long s, dotless i, dotted capital I, Kelvin sign); the capital I is also the only
+character whose lower case is two characters long."""
+
+
+def _keyword_starts(html: str, words: re.Pattern[str]) -> list[int]:
+    """Where ``words`` (:data:`_UPDATE_WORD` or :data:`_PUBLISH_WORD`) matches in ``html``,
+    in order. On a page without :data:`_FOLDED` characters the keywords are found by
+    ``str.find`` in the page in lower case (same length, same places), five times faster
+    than the regex scan, which starts a match at every "u", "m" and "r" of the page."""
+    spelt = _SPELT.get(words)
+    if spelt is None or any(c in html for c in _FOLDED):
+        return [m.start() for m in words.finditer(html)]
+    firsts, rests = spelt
+    low = html.lower()
+    starts = []
+    for rest in rests:
+        at = low.find(rest, 1)
+        while at >= 0:
+            if html[at - 1] in firsts:
+                starts.append(at - 1)
+            at = low.find(rest, at + 1)
+    return sorted(starts)
+
+
 def _label_matches(html: str, label: re.Pattern[str], words: re.Pattern[str],
                    prefixes: tuple[int, ...]) -> Iterator[re.Match[str]]:
     """The matches of ``label.finditer(html)``, found fast: only where ``words`` finds
@@ -204,8 +239,7 @@ def _label_matches(html: str, label: re.Pattern[str], words: re.Pattern[str],
     spaces, "_" or "-" that precede the keyword. Every match of ``label`` holds exactly
     one keyword, so the same matches come out (a test compares the two)."""
     done = 0
-    for word in words.finditer(html):
-        start = word.start()
+    for start in _keyword_starts(html, words):
         if start < done:
             continue
         gap = start

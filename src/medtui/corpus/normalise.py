@@ -107,15 +107,32 @@ def normalise_chars(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def normalise_markup(html: str) -> str:
+def normalise_markup(html: str, controls: bool = True) -> str:
     """An HTML page before it is parsed: unified line ends and no control characters
     (which lxml refuses). The rest of :func:`normalise_chars` runs on the text the parser
     gives (see :mod:`medtui.corpus.html`), where it must run anyway, since the parser
     turns ``&shy;`` and ``&#8203;`` into the very characters it removes; running it on
-    the whole markup as well cost a third of trafilatura's time."""
+    the whole markup as well cost a third of trafilatura's time.
+
+    ``controls=False``: the caller knows ``html`` holds none of the control characters
+    (:func:`utf8_controls` on its bytes, a scan in C), and the regex scan for them, a
+    tenth of reading a page, is skipped (mojibake repair never makes one)."""
     if "\r" in html:
         html = html.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", repair_mojibake(html))
+    html = repair_mojibake(html)
+    return _CONTROLS.sub("", html) if controls else html
+
+
+_C0_BYTES = bytes(b for b in range(0x80) if b < 0x20 and b not in b"\t\n\r" or b == 0x7F)
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def utf8_controls(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` decodes to text with a character :data:`_CONTROLS` removes
+    (a carriage return aside: line ends are unified first). In UTF-8 a C0 control or DEL
+    is its own byte and never part of another character's bytes, and a C1 control is
+    0xC2 followed by 0x80-0x9F."""
+    return len(data.translate(None, _C0_BYTES)) != len(data) or (b"\xc2" in data and _C1_UTF8.search(data) is not None)
 
 
 def unescape_entities(text: str) -> str:
@@ -134,6 +151,8 @@ def limit_lines(text: str) -> tuple[str, list[str]]:
     Every character is kept; the warning says that lines were broken. This bounds the
     work of every later per-line step (cleaning, splitting) on pathological input.
     """
+    if len(text) <= MAX_LINE_CHARS:
+        return text, []
     lines = text.split("\n")
     if max(map(len, lines)) <= MAX_LINE_CHARS:
         return text, []

@@ -14,10 +14,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medtui.corpus.decode import decode
+from medtui.corpus.decode import UTF8, decode
 from medtui.corpus.deep_html import limit_html_depth
 from medtui.corpus.frontmatter import FrontMatter, split_front_matter
-from medtui.corpus.normalise import limit_lines, normalise_chars, normalise_markup, unescape_entities
+from medtui.corpus.normalise import (
+    limit_lines,
+    normalise_chars,
+    normalise_markup,
+    unescape_entities,
+    utf8_controls,
+)
 from medtui.errors import InputError
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -256,12 +262,13 @@ def read_document_text(path: Path) -> DecodedText:
     data, warnings = read_bytes(path)
     if data is None:
         return DecodedText(None, None, warnings)
-    text, encoding, more = decode(data)
+    controls = utf8_controls(data)  # one scan in C, for decode and normalise_markup
+    text, encoding, more = decode(data, controls)
     warnings += more
     if text is None:
         return DecodedText(None, None, warnings)
     markup = path.suffix.lower() in HTML_SUFFIXES
-    text = normalise_markup(text) if markup else normalise_chars(text)
+    text = normalise_markup(text, encoding not in UTF8 or controls) if markup else normalise_chars(text)
     front, text = split_front_matter(text)
     if not text.strip():
         return DecodedText(None, encoding, [*warnings, "no text in the file, skipped"], front=front)
@@ -272,5 +279,6 @@ def read_document_text(path: Path) -> DecodedText:
     else:
         text = unescape_entities(text)  # Markdown renders "&shy;" as a soft hyphen
     text, more = limit_lines(text)
-    warnings += more
+    if not is_html:  # minified markup has long lines; what the reader sees is not cut
+        warnings += more
     return DecodedText(text, encoding, warnings, is_html, front)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from medtui.extract.act_patterns import NEEDS, WITH_SUBJECT, acts
-from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, Candidate
+from medtui.extract.discover import DESCRIBED, GENERIC, HEADS, STOP_LEADING, Candidate
 from medtui.extract.event_words import event_words
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -37,6 +37,8 @@ _OPENERS = frozenset({"We", "It", "They", "He", "She", "I", "You", "Our", "Its",
                       "These", "Those", "That", "There", "Here", "Today", "Now", "Also", "More"})
 
 
+# Just before a place: "based in", "based out of", "headquartered in" (no act's party follows).
+_LOCATED = re.compile(r"\b(?:based|located|headquartered|situated)\s+(?:in|out\s+of|at)\s+(?:the\s+)?$")
 _DECADE_OR_CODE = re.compile(r"^(?:\d{2,4}s|[A-Za-z]+-\d+[A-Za-z]?|[A-Z]+-[A-Z]*\d+\w*)$")
 
 
@@ -149,7 +151,8 @@ def _inside(piece: list[_Tok], i: int) -> bool:
 
 
 def _trim(piece: list[_Tok]) -> list[_Tok]:
-    while piece and (piece[0][0] in STOP_LEADING or piece[0][0].lower() in CONNECTORS):
+    while piece and (piece[0][0] in STOP_LEADING or piece[0][0].lower() in CONNECTORS
+                     or "-" in piece[0][0] and DESCRIBED.match(piece[0][0])):  # "US-based X": X
         piece = piece[1:]
     while piece and (piece[-1][0].lower() in CONNECTORS or piece[-1][0] in _LEGAL
                      or piece[-1][0].startswith("(")):
@@ -290,6 +293,8 @@ def _names(tokens: list[_Tok], text: str, title: bool) -> Iterator[Candidate]:
         if not _valid(words, title):
             continue
         start, end = piece[0][1], piece[-1][2]
+        if _LOCATED.search(text, max(0, start - 40), start):
+            continue  # "X, based out of West Palm Beach, has forged ...": a place
         surface = text[start:end]
         bare = _bare(surface)
         yield Candidate(start, start + len(bare), bare)

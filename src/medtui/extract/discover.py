@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from medtui.extract.boundaries import Candidate, Definition, after_campus, campuses, spelled_out
-from medtui.extract.cjk import cjk_names
+from medtui.extract.cjk import cjk_kind, cjk_names
 from medtui.extract.runs import CONNECTORS, LEGAL, Token, bare, is_possessive, mixed, runs
 from medtui.extract.vocabulary import is_generic_name, vocabulary
 
@@ -55,6 +55,8 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DEFINITION = re.compile(r"\(\s*([^()\n]{1,80}?)\s*\)")
 # One short name inside the brackets, maybe quoted: (HKUST), (\u201cLSU\u201d), (the "University").
 _SHORT_NAME = re.compile(r"^(?:the\s+)?[\"\u201c\u2018']?((?:the\s+)?[A-Z][\w.&\-\u2019' ]{0,40}?)[\"\u201d\u2019']?$")
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,24}")
+"""A bracketed name in Han characters (its kind is told by its ending, :func:`cjk_kind`)."""
 _ALTERNATIVES = re.compile(r"\s*(?:,|;|\bor\b)\s*")
 
 
@@ -88,7 +90,7 @@ def _proper(words: list[str]) -> bool:
 _PLACE_LEADING = frozenset({"New", "North", "South", "East", "West", "Royal", "Central", "Upper", "Lower"})
 
 
-_DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
+DESCRIBED = re.compile(r"^[A-Z][\w'\u2019]*-[a-z]+(?:ed|ing)$")
 """"Texas-based", "NIH-funded", "Israeli-occupied": a word that describes what follows."""
 
 
@@ -96,7 +98,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     months = vocabulary().months
     while tokens and (tokens[0][0] in STOP_LEADING or tokens[0][0].lower() in CONNECTORS
                       or tokens[0][0] in months or tokens[0][0].isdigit()
-                      or "-" in tokens[0][0] and _DESCRIBED.match(tokens[0][0])):
+                      or "-" in tokens[0][0] and DESCRIBED.match(tokens[0][0])):
         if (tokens[0][0] in _PLACE_LEADING and len(tokens) > 1 and tokens[1][0][0].isupper()
                 and not _is_head(tokens[1][0]) and bare(tokens[1][0]) not in GENERIC):
             break
@@ -344,6 +346,11 @@ def definitions(text: str) -> list[Definition]:
         for alternative in _ALTERNATIVES.split(m.group(1)):
             named = _SHORT_NAME.match(alternative.strip())
             if named is None:
+                cjk = alternative.strip()
+                if _CJK_NAME.fullmatch(cjk) and cjk_kind(cjk):
+                    # A name's Chinese or Japanese form: "Riverside University (河畔大學)".
+                    at = text.find(cjk, m.start(1), m.end(1))
+                    out.append(Definition(full_end, cjk, at, at + len(cjk)))
                 continue
             short = named.group(1).strip()
             if short.endswith(("'s", "\u2019s")) and " " not in short:

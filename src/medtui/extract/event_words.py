@@ -18,6 +18,8 @@ class EventWords:
 
     descriptor_nouns: frozenset[str]
     """Nouns that describe a party just before its name ("guru" in "with advertising guru X")."""
+    part_nouns: frozenset[str] = frozenset()
+    """What one party is a part of another ("a division of Y"): see :mod:`medtui.extract.bystanders`."""
 
 
 @lru_cache(maxsize=1)
@@ -27,4 +29,6 @@ def event_words() -> EventWords:
     text = resources.files("medtui").joinpath("data/events.yaml").read_text("utf-8")
     data = safe_load(text) or {}
     nouns = data.get("descriptor_nouns") or []
-    return EventWords(descriptor_nouns=frozenset(str(n).casefold() for n in nouns))
+    parts = data.get("part_nouns") or []
+    return EventWords(descriptor_nouns=frozenset(str(n).casefold() for n in nouns),
+                      part_nouns=frozenset(str(n).casefold() for n in parts))

@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
+from medtui.extract.bystanders import in_slot, owner_slots
+from medtui.extract.doubles import once_each, surfaces_by_key
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
@@ -54,6 +56,8 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
         reports = [m.end() for m in _REPORTED.finditer(text, start, at)]
         start = reports[-1] if reports else start
     keys: list[str] = []
+    owners: list[str] = []  # named only as a party's owner ("a division of Y"): no party
+    slots = owner_slots(text, start, limit)
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
     last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
@@ -62,8 +66,12 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
             continue
         if kind in SUBJECT_ONLY and s.start >= at:
             continue
-        if s.key not in keys:
+        if slots and in_slot(slots, s.start, s.end):
+            owners.append(s.key)
+        elif s.key not in keys:
             keys.append(s.key)
+    if owners and not keys:
+        return [k for k in dict.fromkeys(owners)]  # nothing else named: the owners are all there is
     return keys
 
 
@@ -184,6 +192,10 @@ def find_events(
         if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
             kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
                         kind)
+        subject = _lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
+        if subject is not None and kind in _PAIRED:  # "X partnered with A, B and C": X with each
+            events.extend(FoundEvent(kind, [subject, p], when, _evidence(sentence)) for p in parties if p != subject)
+            continue
         events.append(FoundEvent(kind, parties, when, _evidence(sentence)))
     picked = (picked_pairs(title, title_spans, 0, len(title), title_event[0])
               if title_event is not None and title_event[0] in ("selection", "agreement") else None)
@@ -195,7 +207,7 @@ def find_events(
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
-    return _merge(events)
+    return _merge(_once_each(events, spans + title_spans))
 
 
 # Where the sentence before a piece ends: a stop, or a blank line
@@ -308,6 +320,27 @@ def _first_named(spans: list[Span], start: int, end: int, other_than: list[str])
     return None
 
 
+_PAIRED = frozenset({"partnership", "agreement", "mou"})
+
+
+def _lone_subject(text: str, spans: list[Span], parties: list[str], start: int, act_at: int) -> str | None:
+    """The one party named before the act at ``act_at`` when all the others come after its
+    "with" ("X partnered with A, B and C"), else None. A reader writes such a list as X's
+    pact with each (as ../shared/gold does: pairs only), not as one pact of four. "A
+    partnership between A and B" names its parties after the act: the subject before it
+    only announces it."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    at = bisect_left(spans, act_at, lo=first, key=lambda s: s.start)
+    before = {s.key for s in spans[first:at] if s.key in parties}
+    after = next((s.start for s in spans[at:] if s.key in parties), None)
+    if len(before) != 1 or after is None or _WITH.search(text, act_at, after) is None:
+        return None
+    return next(iter(before))
+
+
+_WITH = re.compile(r"\bwith\b(?!.*\bbetween\b)", re.S)
+
+
 def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
     """Whether institution ``key`` is mentioned in text[start:end] (spans sorted by start)."""
     first = bisect_left(spans, start, key=lambda s: s.start)
@@ -340,6 +373,20 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if slot is None:
         return kind != "partnership"  # "signed an agreement to acquire ...": a partner may be unsaid
     return slot.group(1).lower() in _UNNAMED_PARTNER
+
+
+def _once_each(events: list[FoundEvent], spans: list[Span]) -> list[FoundEvent]:
+    """Events without a party that is another party written shorter (:mod:`medtui.extract.
+    doubles`); an event left with one party had no partner and is dropped."""
+    surfaces = surfaces_by_key(spans)
+    out = []
+    for ev in events:
+        kept = once_each(ev.parties, surfaces)
+        if len(kept) == len(ev.parties):
+            out.append(ev)
+        elif len(kept) > 1:
+            out.append(replace(ev, parties=kept))
+    return out
 
 
 def _merge(events: list[FoundEvent]) -> list[FoundEvent]:

@@ -27,8 +27,9 @@ from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
-from medtui.extract.headlines import initialled
+from medtui.extract.headlines import initialled, named_in_body
 from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.persons import is_person, people, person_shaped, title_alone
 from medtui.extract.tidy import tidy
 from medtui.extract.vocabulary import is_generic_name
 
@@ -200,6 +201,7 @@ def find_mentions(
     for text in bodies:
         spans, kinds = matcher.find_all(text)
         shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
+        shaped, acted = [c for c in shaped if not title_alone(c.name)], _no_people(text, acted, gaz)
         names = {c.name for c in shaped} | {c.name for c in acted} | {s.surface for s in spans}
         for cand in tidy(text, shaped, names):
             spans.append(Span(cand.start, cand.end, entity_for(cand.name, discovered=True), cand.name))
@@ -218,7 +220,9 @@ def find_mentions(
             key = entity_for(named.candidate.name, discovered=True)
             initials.setdefault(named.acronym, key)
             found.append(Span(named.candidate.start, named.candidate.end, key, named.candidate.name))
-        for cand in tidy(title, act_names(title, title=True)):
+        title_named = [c for c in _no_people(body, act_names(title, title=True), gaz)
+                       if _shaped(c.name) or named_in_body(c.name, body) or gaz.lookup(c.name) is not None]
+        for cand in tidy(title, title_named):
             key = entity_for(cand.name, discovered=True)
             act_surfaces.setdefault(cand.name, key)
             found.append(Span(cand.start, cand.end, key, cand.name))
@@ -279,7 +283,7 @@ def find_mentions(
         spans = _finish(text, spans, alias_re, local, redirect)
         # Lists of names most of which are known by now (aliases included): the rest too.
         extra = [Span(c.start, c.end, entity_for(c.name, discovered=True), c.name)
-                 for c in listed(text, [(s.start, s.end) for s in spans])]
+                 for c in _no_people(text, listed(text, [(s.start, s.end) for s in spans]), gaz)]
         result.append(_longest(spans + extra) if extra else spans)
     for title, acts in zip(titles, title_acts, strict=True):
         spans = matcher.find(title) + acts
@@ -296,6 +300,25 @@ def find_mentions(
             entities[key].names.add(short)
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
+
+
+def _shaped(name: str) -> bool:
+    """Whether ``name`` has an institution's shape: a head word or a kind its words imply."""
+    return guess_kind(name) != "other" or any(is_head(w) for w in name.split())
+
+
+def _no_people(text: str, found: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """``found`` without the names ``text`` uses as people's (:mod:`medtui.extract.persons`):
+    only names with no institution's head word and unknown to the gazetteer are asked. A
+    title, role or post-nominal alone ("Rector", "FACP") is no name either."""
+    found = [c for c in found if not title_alone(c.name)]
+    suspects = {c.name for c in found if person_shaped(c.name) and not _shaped(c.name)}
+    if not suspects:
+        return found
+    # A person's shapes stand next to the first or last word of the name (or of its fuller form).
+    named = people(text, around={w for n in suspects for w in (n.split()[0], n.split()[-1]) if len(w) > 1})
+    drop = {n for n in suspects if is_person(n, named) and gaz.lookup(n) is None}
+    return [c for c in found if c.name not in drop] if drop else found
 
 
 def _purposes_cut(body_spans: list[list[Span]], entity_for: Callable[..., str]) -> list[list[Span]]:

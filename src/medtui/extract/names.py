@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from medtui.hanfold import fold_han
+
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _SPELLING = (
     (re.compile(r"\bcentre\b"), "center"),
@@ -15,8 +17,11 @@ _SPELLING = (
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded."""
+    """A comparison key: case, a leading "The", quotes, "&"/"and", Centre/Center folded, and
+    traditional Han characters as simplified (香港大學 and 香港大学 are one institution)."""
     s = name.translate(_QUOTES).replace("&", " and ")
+    if not s.isascii():
+        s = fold_han(s)
     s = re.sub(r"[.,]", " ", s)
     s = re.sub(r"\s+", " ", s).strip().casefold()
     s = re.sub(r"^the ", "", s)
@@ -74,12 +79,24 @@ _OWN_HEAD = re.compile(
     r"consortium|league|union|club|trust|fund|museum|library)\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _phrase_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The vocabulary's ``kind_phrases``, one pattern per kind (words whole, any case)."""
+    from medtui.extract.vocabulary import vocabulary  # the vocabulary reads the gazetteer's YAML loader
+
+    return tuple((kind, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I))
+                 for kind, phrases in vocabulary().kind_phrases.items() if phrases)
+
+
 @lru_cache(maxsize=65536)
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 
     The part before "of"/"for" decides first: an "Institute of X of Y University" is research.
     """
+    for kind, phrases in _phrase_kinds():
+        if phrases.search(name):
+            return kind  # "Riverside High School", "Federal Reserve Bank of X"
     if _ACADEMIC_UNIT.search(name):
         return "university"
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]

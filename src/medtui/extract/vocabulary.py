@@ -8,7 +8,7 @@ Loaded once per process (about 1 ms).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -30,6 +30,7 @@ class Vocabulary:
     months: frozenset[str]
     title_words: frozenset[str]
     places: frozenset[str]
+    """Places and nationalities alone (case-folded): no institution; cities included."""
     openers: frozenset[str]
     """Words that open a sentence: after "Corp." or "X." they start a new one, not a name."""
     on_heads: frozenset[str]
@@ -40,6 +41,15 @@ class Vocabulary:
     descriptors: frozenset[str]
     not_name_tails: frozenset[str]
     number_words: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()
+    """Cities of ``places`` (case-folded): a university's campus may be one."""
+    persons: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The words people are named with (``speech_verbs``, ``titles``, ``roles``,
+    ``post_nominals``): see
+    :mod:`medtui.extract.persons`."""
+    kind_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Phrases that decide a name's kind before its head words do ("High School" is no
+    university's, "Central Bank" no company's): kind -> phrases."""
     """"Two", "Eleven": a number word alone is no name."""
     """Last words of names of things, not organisations ("Fossil Energy Protocol")."""
     """Words for kinds of organisation: "Acme, a robotics company" makes Acme a name."""
@@ -74,7 +84,9 @@ def vocabulary() -> Vocabulary:
         roles=frozenset(roles),
         months=frozenset(_words(data, "months")),
         title_words=frozenset(_words(data, "title_words")),
-        places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "demonyms")),
+        places=frozenset(p.casefold() for p in _words(data, "places") + _words(data, "cities")
+                         + _words(data, "demonyms")),
+        cities=frozenset(c.casefold() for c in _words(data, "cities")),
         openers=frozenset(_words(data, "openers")),
         on_heads=frozenset(_words(data, "on_heads")),
         name_tails=frozenset(_words(data, "name_tails")),
@@ -83,7 +95,21 @@ def vocabulary() -> Vocabulary:
         descriptors=frozenset(_words(data, "descriptors")),
         not_name_tails=frozenset(_words(data, "not_name_tails")),
         number_words=frozenset(_words(data, "number_words")),
+        persons=_persons(data.get("persons")),
+        kind_phrases=_kind_phrases(data.get("kind_phrases")),
     )
+
+
+def _persons(value: object) -> dict[str, frozenset[str]]:
+    """``persons`` of the vocabulary: each of its three lists (empty when missing)."""
+    lists = value if isinstance(value, dict) else {}
+    return {key: frozenset(_words(lists, key)) for key in ("speech_verbs", "titles", "roles", "post_nominals")}
+
+
+def _kind_phrases(value: object) -> dict[str, tuple[str, ...]]:
+    """``kind_phrases`` of the vocabulary: kind -> its phrases (empty when missing)."""
+    lists = value if isinstance(value, dict) else {}
+    return {str(kind): tuple(_words(lists, kind)) for kind in lists}
 
 
 def is_generic_name(name: str) -> bool:
@@ -92,4 +118,6 @@ def is_generic_name(name: str) -> bool:
     folded = " ".join(name.split()).casefold()
     folded = folded[4:] if folded.startswith("the ") else folded
     vocab = vocabulary()
-    return folded in vocab.generic or folded in vocab.places
+    if folded in vocab.generic or folded in vocab.places:
+        return True
+    return "." in folded and folded + "." in vocab.places  # "U.S" of "U.S. drone companies"

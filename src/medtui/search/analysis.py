@@ -23,7 +23,7 @@ suggested exactly as it was indexed. What it does, and why:
   one-character run is a unigram), as Lucene's CJKAnalyzer and Elasticsearch's
   ``cjk_bigram`` do: ``浙江大學`` is ``浙江 江大 大學``, and a query's run is matched as
   the phrase of its bigrams, so any word inside a longer run is found. Han
-  characters fold to their simplified form (:mod:`medtui.search.hanfold`, OpenCC's
+  characters fold to their simplified form (:mod:`medtui.hanfold`, OpenCC's
   tables), so ``大學`` and ``大学`` find each other.
 - Stop words (whoosh's English list) are left out of title/text, and positions
   are renumbered without them (as whoosh's StopFilter does); terms shorter than
@@ -41,7 +41,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from medtui.search.hanfold import fold_han
+from medtui.hanfold import fold_han
 
 VERSION = 3
 """Bumped whenever the terms this module makes change: saved indexes are rebuilt."""

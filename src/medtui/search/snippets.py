@@ -13,8 +13,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from medtui.hanfold import fold_han
 from medtui.search.analysis import analyze, is_cjk
-from medtui.search.hanfold import fold_han
 
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

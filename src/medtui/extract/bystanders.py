@@ -1,0 +1,74 @@
+"""Institutions a sentence names only to say what a party belongs to.
+
+"Expanse Works, the gaming division of Harbor Holdings Inc., announced a partnership with
+Tallis": Harbor Holdings is named to say whose division Expanse Works is; the partnership is
+Expanse Works' and Tallis'. The same holds for "an affiliate of Y", "a joint venture between
+Y and Z", "part of Y", "a Y national laboratory", "a Y company", and the owner before
+"Y's subsidiary X" or "Y subsidiary X". A reader of the release writes the act between the
+parties, not their owners. The nouns are data (``part_nouns`` in ``data/events.yaml``).
+Found in the session 5 trial of 2,000 random releases, where owners named in such
+appositives were the commonest bystander made a party.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from medtui.extract.event_words import event_words
+
+# Words an appositive may hold before its noun ("a leading insurance firm and an affiliate
+# of Y"): no preposition that would start the act's own slot.
+_FILLER = r"(?:(?!(?:with|by|to|from|announced|announces|signed|said)\b)[\w'\u2019.&()\-]+,?\s+){0,14}?"
+# After a party's name and a comma (or a bracket): "..., part of the Y", "(a unit of Y)".
+_OPEN = r"(?:,|\()\s*(?:also\s+)?"
+# A Title Case run: the owner named before the noun ("a Department of Tides national laboratory").
+_RUN = r"(?:[A-Z][\w.&'\u2019\-]*)(?:\s+(?:[A-Z][\w.&'\u2019\-]*|of|and|for|the|&))*"
+# Where an "of" slot ends: a semicolon, or a comma before a lower-case word that goes on with
+# the sentence (", announced", ", to support"), not ", and" or ", LLC"; brackets inside it
+# ("Y, LLC (\u201cY\u201d)") are part of it. A slot opened by a bracket ends where it closes.
+_SLOT_END = re.compile(r";|,\s+(?!and\b|or\b|the\b)(?=[a-z])|[.!?](?=\s+[A-Z]|\s*$)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
+                     sorted(event_words().part_nouns, key=len, reverse=True))
+    of_slot = re.compile(rf"{_OPEN}{_FILLER}(?i:{nouns})\s+(?:of|between|within|owned\s+by)\s+")
+    before_noun = re.compile(rf"{_OPEN}(?:a|an|the)\s+({_RUN})\s+(?:[a-z][\w\-]*\s+){{0,2}}(?i:{nouns})\b"
+                             rf"(?!\s+(?:of|between|within|for|with|to|and)\b)")
+    owner_of = re.compile(r"(?:['\u2019]s)?\s+(?:wholly[- ]owned\s+)?(?:subsidiary|division|unit|affiliate)\b,?\s+"
+                          r"(?=[A-Z])")
+    return of_slot, before_noun, owner_of
+
+
+def owner_slots(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of text[start:end] that name owners of a party (see the module
+    docstring), as (start, end) offsets into ``text``. The owner before "'s subsidiary X"
+    is the stretch ending where that phrase starts (its name ends there)."""
+    of_slot, before_noun, owner_of = _patterns()
+    slots: list[tuple[int, int]] = []
+    for m in of_slot.finditer(text, start, end):
+        if text[m.start()] == "(":
+            close = text.find(")", m.end(), end)
+            stop_at = close if close >= 0 else end
+        else:
+            stop = _SLOT_END.search(text, m.end(), end)
+            stop_at = stop.start() if stop else end
+        slots.append((m.end(), stop_at))
+    for m in before_noun.finditer(text, start, end):
+        slots.append((m.start(1), m.end(1)))
+    for m in owner_of.finditer(text, start, end):
+        slots.append((m.start(), m.start()))  # a party's span ending exactly here
+    return slots
+
+
+def in_slot(slots: list[tuple[int, int]], span_start: int, span_end: int) -> bool:
+    """Whether a name at text[span_start:span_end] stands in one of ``slots``."""
+    for a, b in slots:
+        if a == b:
+            if span_end == a:
+                return True
+        elif a <= span_start and span_end <= b:
+            return True
+    return False
