@@ -10,6 +10,7 @@ import pytest
 
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.searchbar import SearchBar
+from medtui.ui.widgets.timeline import TimelinePane
 from test_ui_fixtures import (
     FakeIndex,
     isolate,
@@ -183,3 +184,17 @@ async def test_a_query_typed_while_indexing_runs_when_the_index_is_ready() -> No
         await settle(pilot)
         assert index.calls[-1] == "gamma"  # after the first batch, and again when all are in
         assert option_ids(app, "#story-list") == ["s3"]
+
+
+async def test_a_kind_search_shows_only_events_of_that_kind_in_the_timeline() -> None:
+    app = make_app(index=None)  # the real index: s1 holds a MoU (e1) and a grant (e5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "kind:mou")
+        await settle(pilot)
+        assert "s1" in option_ids(app, "#story-list")
+        assert [e.id for e in app.model.visible_events()] == ["e1"]
+        assert "mou (search)" in str(app.query_one(TimelinePane).border_subtitle)
+        await search_for(pilot, " OR kind:grant")
+        await settle(pilot)
+        assert sorted(e.id for e in app.model.visible_events()) == ["e1", "e5"]

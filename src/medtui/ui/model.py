@@ -351,12 +351,18 @@ class BrowserModel:
     def visible_events(self) -> list[Event]:
         """Events involving every selected institution, of the chosen kind, unordered.
 
-        While a search is active, only events of the stories it found.
+        While a search is active, only events of the stories it found, and of the kinds
+        its ``kind:`` terms ask for (:func:`medtui.search.query.kinds_asked`).
         """
+        from medtui.search.query import kinds_asked
+
         chosen = set(self.filters.institutions)
         kinds = set(self.filters.event_kinds) or (
             {self.filters.event_kind} if self.filters.event_kind else None)
         found = {hit.story for hit in self.search.hits} if self.search is not None else None
+        asked = kinds_asked(self.search.query) if self.search is not None else set()
+        if asked:
+            kinds = asked if kinds is None else kinds & asked
         return [
             event
             for event in self.corpus.events

@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 
 from medtui.corpus.model import Event
+from medtui.search.query import kinds_asked
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import count, event_prompt, group_header, one_line
 from medtui.ui.widgets.navlist import NavList
@@ -83,6 +84,9 @@ class TimelinePane(Vertical):
 
         self.items.replace(rows, render, headers=headers)
         kind = ", ".join(model.filters.event_kinds) or model.filters.event_kind or "all kinds"
+        asked = kinds_asked(model.search.query) if model.search is not None else set()
+        if asked:
+            kind = f"{', '.join(sorted(asked))} (search)" if kind == "all kinds" else f"{kind} & search"
         self.border_subtitle = Text(f"{rows_count(events, model)} · {one_line(kind, 30)} (e)")
 
     @on(NavList.Selected, "#timeline-list")
