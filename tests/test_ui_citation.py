@@ -42,6 +42,8 @@ async def test_citation_url_is_one_unbroken_line_without_trailing_dot(size: tupl
         head = str(app.screen.query_one("#citation-text", Static).render())
         assert LONG_URL not in head and head.endswith(".")
         row = app.screen.query_one("#citation-link-row")
+        title = str(app.screen.query_one("#citation-title", Static).render())
+        assert ("scroll it" in title) == (link.size.width > row.size.width)  # the cut is said
         if link.size.width > row.size.width:  # wider than the dialog: it scrolls sideways
             before = row.scroll_x
             await pilot.press("right", "right", "right")
@@ -50,3 +52,17 @@ async def test_citation_url_is_one_unbroken_line_without_trailing_dot(size: tupl
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CitationScreen)
+
+
+async def test_a_short_url_gives_no_scroll_hint() -> None:
+    corpus = make_corpus()
+    corpus.documents[0].url = "https://riverside.example/a"
+    app = make_app(corpus=corpus)
+    app.copy_to_clipboard = lambda _text: None  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationScreen)
+        title = str(app.screen.query_one("#citation-title", Static).render())
+        assert "scroll" not in title and "Escape closes" in title

@@ -76,6 +76,18 @@ def test_starred_and_unread_filters_use_reader_keys() -> None:
     assert [s.id for s, _ in browser.visible_stories()] == ["s1", "s2", "s4"]
 
 
+def test_starred_and_unread_filters_narrow_the_events_too() -> None:
+    browser = model()
+    assert len(browser.visible_events()) == 5
+    browser.starred = {"key-s2"}
+    browser.filters.starred_only = True
+    assert [e.story for e in browser.visible_events()] == ["s2"]  # e3, the launch of s2
+    browser.filters.starred_only = False
+    browser.read = {"key-s1", "key-s3"}
+    browser.filters.unread_only = True
+    assert sorted(e.story for e in browser.visible_events()) == ["s2", "s4"]
+
+
 def test_event_kind_cycles_through_present_kinds_then_all() -> None:
     browser = model()
     seen = [browser.cycle_event_kind() for _ in range(6)]

@@ -352,7 +352,8 @@ class BrowserModel:
         """Events involving every selected institution, of the chosen kind, unordered.
 
         While a search is active, only events of the stories it found, and of the kinds
-        its ``kind:`` terms ask for (:func:`medtui.search.query.kinds_asked`).
+        its ``kind:`` terms ask for (:func:`medtui.search.query.kinds_asked`); with the
+        starred or unread filter on, only events of the stories it leaves.
         """
         from medtui.search.query import kinds_asked
 
@@ -363,6 +364,11 @@ class BrowserModel:
         asked = kinds_asked(self.search.query) if self.search is not None else set()
         if asked:
             kinds = asked if kinds is None else kinds & asked
+        if self.filters.starred_only or self.filters.unread_only:
+            # Only events of the stories the starred/unread filters leave.
+            passes = self._story_filter()
+            kept = {story.id for story in self.corpus.stories if passes is None or passes(story)}
+            found = kept if found is None else found & kept
         return [
             event
             for event in self.corpus.events

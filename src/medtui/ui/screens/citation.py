@@ -59,6 +59,15 @@ class CitationScreen(ModalScreen[None]):
         """Focus the URL's row: left/right (Home/End) scroll a URL wider than the dialog."""
         for row in self.query("#citation-link-row"):
             row.focus()
+        self.call_after_refresh(self._hint_scroll)
+
+    def _hint_scroll(self) -> None:
+        """Say so in the title when the URL runs past the dialog's edge (else the cut looks
+        like the whole URL)."""
+        for row in self.query_one("#citation-box").query(HorizontalScroll):
+            if row.max_scroll_x > 0:
+                self.query_one("#citation-title", Static).update(Text(
+                    f"{self.title_text} — the URL runs on: ←/→ scroll it · Escape closes", style="bold"))
 
     def action_close(self) -> None:
         """Close the dialog."""

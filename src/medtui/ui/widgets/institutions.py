@@ -23,7 +23,7 @@ SHORT_COLUMN = 16
 
 
 class InstitutionFilter(Input):
-    """The type-to-filter box: Enter or Down goes to the list, Escape clears it."""
+    """The type-to-filter box: Enter or Down goes to the list's first match, Escape clears it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Back to the list", id="institutions.filter_submit"),
@@ -37,8 +37,12 @@ class InstitutionFilter(Input):
         self.action_to_list()
 
     def action_to_list(self) -> None:
-        """Move focus to the institutions list."""
-        focus_now(self.screen.query_one("#inst-list", InstitutionList))
+        """Move focus to the institutions list, on its first row when a filter is typed
+        (the best match, not the row the cursor had before the list was filtered)."""
+        items = self.screen.query_one("#inst-list", InstitutionList)
+        focus_now(items)
+        if self.value.strip():
+            items.action_first()
 
 
 class InstitutionList(NavList):
@@ -144,4 +148,4 @@ class InstitutionsPane(Vertical):
     @on(Input.Submitted, "#inst-filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        focus_now(self.items)
+        self.query_one(InstitutionFilter).action_to_list()
