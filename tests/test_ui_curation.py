@@ -163,11 +163,14 @@ async def test_copies_are_one_row_one_key_away() -> None:
         rows = option_ids(app, "#story-list")
         assert "s4" in rows and "s5" not in rows
         assert "+1 copy " in screen_text(app)
+        # The pane's count says where the folded copy went (the status bar counts all).
+        assert str(app.query_one("StoriesPane").border_subtitle).startswith(f"{len(rows)} (+1 copy, c)")
         await pilot.press("2")
         app.query_one("#story-list", NavList).highlight_id("s4")
         await pilot.press("c")
         rows = option_ids(app, "#story-list")
         assert rows[rows.index("s4") + 1] == "s5"
+        assert str(app.query_one("StoriesPane").border_subtitle).startswith(f"{len(rows)} · ")
         await pilot.press("c")
         assert "s5" not in option_ids(app, "#story-list")
 

@@ -93,12 +93,16 @@ class StoriesPane(Vertical):
 
         ids = [story.id for story, _ in rows]
         self.items.replace(ids, render, height=2, keep=ids[0] if top and ids else None)
+        shown = set(ids)
+        folded = sum(1 for sid in ids for c in model.copies.get(sid, ()) if c not in shown)
+        # The status bar counts every story: say where the folded copies went.
+        listed = f"{len(rows)} (+{folded} {'copy' if folded == 1 else 'copies'}, c)" if folded else f"{len(rows)}"
         if model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
             hits = count(model.search.total, "hit")
-            self.border_subtitle = f"{len(rows)} of {hits} · {order} (o)"
+            self.border_subtitle = f"{listed} of {hits} · {order} (o)"
         else:
-            self.border_subtitle = f"{len(rows)} · newest first"
+            self.border_subtitle = f"{listed} · newest first"
 
     def redraw(self, story_id: str) -> None:
         """Redraw one story's row (its star or read mark changed)."""
