@@ -26,7 +26,7 @@ class InstitutionFilter(Input):
     """The type-to-filter box: Enter or Down goes to the list's first match, Escape clears it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Back to the list", id="institutions.filter_submit"),
+        Binding("enter", "submit", "To the first match", id="institutions.filter_submit"),
         Binding("escape", "clear_filter", "Clear filter", id="institutions.filter_clear"),
         Binding("down", "to_list", "To list", show=False, id="institutions.filter_done"),
     ]
