@@ -339,7 +339,7 @@ def _sub_parser(name: str) -> argparse.ArgumentParser:
         _paths(parser)
         parser.add_argument("--format", choices=("json",), default="json")
     elif name == "search":
-        from medtui.search.index import QUERY_SYNTAX
+        from medtui.search.results import QUERY_SYNTAX
 
         parser.description = "Search the stories. QUERY syntax:\n" + "\n".join(
             f"  {example:<34} {meaning}" for example, meaning in QUERY_SYNTAX
