@@ -215,8 +215,9 @@ def main() -> None:
         result["load_during"] = os.getloadavg()
         done, _ = wait(lambda lines: "Reading" not in status(lines), args.timeout, poll=0.05)
         result["read_s"] = round(done - started, 2)
-        tmux("send-keys", "-t", "echo", "/")  # selects the whole query: typing replaces it
-        time.sleep(0.3)
+        if value:  # "/" in a box holding a query selects it (typing replaces it); in an
+            tmux("send-keys", "-t", "echo", "/")  # empty box it would type a "/"
+            time.sleep(0.3)
         query = "university"
         indexing = [echo(query[0], query[0])]
         for n in range(2, len(query) + 1):
