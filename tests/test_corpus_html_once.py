@@ -14,18 +14,8 @@ from medtui.corpus.html_listing import listing_items, may_be_listing
 from medtui.corpus.html_meta import load_tree
 from medtui.corpus.html_page import page_facts
 from medtui.corpus.stories import split_stories
+from test_corpus_html_read import BODY, PARA  # the same invented article
 
-PARA = [
-    "Riverside University and Northgate Hospital opened a shared clinical research unit on the hospital's "
-    "east campus this week, with twelve beds set aside for early-phase trials of new treatments.",
-    "The unit will be run by a joint board of six members, three named by each institution, and will "
-    "publish a yearly report on the trials it hosts and the patients who took part in them.",
-    "Doctors from the hospital will teach two modules of the university's medical degree from the "
-    "autumn, and final-year students will spend four weeks on the unit's wards as part of their training.",
-    "The two institutions said the first trials would study new treatments for heart failure and for "
-    "chronic kidney disease, both common among the older patients the hospital serves in the region.",
-]
-BODY = "".join(f"<p>{p}</p>" for p in PARA)
 NEWS = [
     "Lakeshore College opened a new library wing with room for four hundred students and a quiet floor.",
     "Pinecrest Hospital named a new chief nurse, who joins from a children's hospital across the state.",

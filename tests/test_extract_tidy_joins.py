@@ -6,22 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from medtui.extract.boundaries import Candidate
-from medtui.extract.gazetteer import Gazetteer
-from medtui.extract.mentions import GazetteerMatcher, find_mentions
-from medtui.extract.tidy import tidy
-
-_EMPTY = GazetteerMatcher(Gazetteer())
-
-
-def names(text: str, title: str = "") -> set[str]:
-    mentions = find_mentions(_EMPTY, [text], [title])
-    return {e.name for e in mentions.entities.values()}
-
-
-def tidied(text: str, name: str, others: set[str] | None = None) -> list[str]:
-    at = text.index(name)
-    return [c.name for c in tidy(text, [Candidate(at, at + len(name), name)], others)]
+from test_extract_tidy import names, tidied  # the same helpers
 
 
 @pytest.mark.parametrize(("text", "glued", "expected"), [
