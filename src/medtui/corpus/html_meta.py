@@ -16,6 +16,7 @@ not state when it was published, and gets no date.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -172,7 +173,6 @@ def page_meta(tree: Any, html: str, dated: bool = False) -> PageMeta:
     try:
         from trafilatura.metadata import (
             examine_meta,
-            extract_meta_json,
             extract_sitename,
             extract_title,
             extract_url,
@@ -180,7 +180,7 @@ def page_meta(tree: Any, html: str, dated: bool = False) -> PageMeta:
 
         meta = examine_meta(tree)
         with contextlib.suppress(Exception):  # broken JSON-LD: the meta tags still count
-            meta = extract_meta_json(tree, meta)
+            meta = meta_json(tree, meta)
         title = meta.title or extract_title(tree)
         url = meta.url or extract_url(tree)
         sitename = meta.sitename or extract_sitename(tree)
@@ -191,6 +191,32 @@ def page_meta(tree: Any, html: str, dated: bool = False) -> PageMeta:
         if sitename and "." not in sitename and not sitename[0].isupper():
             sitename = sitename.title()
     return PageMeta(title, sitename, url, None if dated else publication_date(tree, html, url))
+
+
+_JSON_SCRIPTS = './/script[@type="application/ld+json" or @type="application/settings+json"]'
+_JSON_MINIFY = re.compile(r'("(?:[^"\\]++|\\.)*+")|\s+')
+"""trafilatura's ``JSON_MINIFY`` (a JSON string is kept, a space outside one removed) with
+the same result: a run of spaces is removed at once, not space by space, and a string's
+characters are taken in runs without backtracking (a string ends at its first unescaped
+quote either way; a test compares the two)."""
+
+
+def meta_json(tree: Any, meta: Any) -> Any:
+    """:func:`trafilatura.metadata.extract_meta_json`: ``meta`` (a trafilatura ``Document``)
+    completed from the page's JSON-LD, by the same steps, with :data:`_JSON_MINIFY` for
+    its whitespace removal (half of the step's time on the news pages). Raises what
+    those steps raise."""
+    from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
+
+    for elem in tree.xpath(_JSON_SCRIPTS):
+        if not elem.text:
+            continue
+        element_text = normalize_json(_JSON_MINIFY.sub(r"\1", elem.text))
+        try:
+            meta = extract_json(json.loads(element_text, strict=False), meta)
+        except json.JSONDecodeError:
+            meta = extract_json_parse_error(element_text, meta)
+    return meta
 
 
 def publication_date(tree: Any, html: str, url: str | None = None) -> str | None:
