@@ -58,7 +58,7 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
         start = reports[-1] if reports else start
     keys: list[str] = []
     owners: list[str] = []  # named only as a party's owner ("a division of Y"): no party
-    slots = owner_slots(text, start, limit)
+    slots = owner_slots(text, start, limit, at)
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
     last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
