@@ -23,6 +23,7 @@ from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
 from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
+from medtui.extract.subjects import lone_subject, subject_pairs
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -145,6 +146,15 @@ def find_events(
             before_piece = (start, end)
             continue
         parties = named
+        referred = subject_pairs(text, spans, title_spans, start, end, start + found[1], start + found[2], parties,
+                                 kinds) if kinds is not None and kind in _PAIRED and not listed else None
+        if referred:  # "The company partnered with A and B": the issuer's pact with each
+            kind = _named_pact(text, spans, all_pieces[n + 1], referred[0]) or kind if (
+                kind == "partnership" and n + 1 < len(all_pieces)) else kind
+            when = _date_of(text, start, end, found[1], story_date, occasion)
+            events.extend(FoundEvent(kind, p, when, _evidence(sentence)) for p in referred)
+            before_piece = (start, end)
+            continue
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
@@ -192,7 +202,7 @@ def find_events(
         if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
             kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
                         kind)
-        subject = _lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
+        subject = lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
         if subject is not None and kind in _PAIRED:  # "X partnered with A, B and C": X with each
             events.extend(FoundEvent(kind, [subject, p], when, _evidence(sentence)) for p in parties if p != subject)
             continue
@@ -321,24 +331,6 @@ def _first_named(spans: list[Span], start: int, end: int, other_than: list[str])
 
 
 _PAIRED = frozenset({"partnership", "agreement", "mou"})
-
-
-def _lone_subject(text: str, spans: list[Span], parties: list[str], start: int, act_at: int) -> str | None:
-    """The one party named before the act at ``act_at`` when all the others come after its
-    "with" ("X partnered with A, B and C"), else None. A reader writes such a list as X's
-    pact with each (as ../shared/gold does: pairs only), not as one pact of four. "A
-    partnership between A and B" names its parties after the act: the subject before it
-    only announces it."""
-    first = bisect_left(spans, start, key=lambda s: s.start)
-    at = bisect_left(spans, act_at, lo=first, key=lambda s: s.start)
-    before = {s.key for s in spans[first:at] if s.key in parties}
-    after = next((s.start for s in spans[at:] if s.key in parties), None)
-    if len(before) != 1 or after is None or _WITH.search(text, act_at, after) is None:
-        return None
-    return next(iter(before))
-
-
-_WITH = re.compile(r"\bwith\b(?!.*\bbetween\b)", re.S)
 
 
 def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
