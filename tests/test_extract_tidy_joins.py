@@ -184,3 +184,18 @@ def test_agreement_abbreviations_and_described_places_are_no_parties() -> None:
                   "Holdings Inc. and Brisk Dynamics to integrate its software.")
     assert "U.S" not in found and "U.S." not in found
     assert {"Quillon Group", "Brisk Dynamics"} <= found
+
+
+@pytest.mark.parametrize(("text", "joined", "expected"), [
+    ("The fund holds Quillon Pipeline LP and Northgate National Corp. shares.",
+     "Quillon Pipeline LP and Northgate National Corp.", ["Quillon Pipeline LP", "Northgate National Corp."]),
+    ("QRX Limited and The QRX Digital Company signed the deal.",
+     "QRX Limited and The QRX Digital Company", ["QRX Limited", "QRX Digital Company"]),
+])
+def test_a_legal_form_before_and_ends_the_first_name(text: str, joined: str, expected: list[str]) -> None:
+    assert tidied(text, joined) == expected
+
+
+def test_and_inside_a_name_without_a_legal_form_before_it_stays() -> None:
+    name = "Riverside Oil and Gas Company"
+    assert tidied(f"The {name} drills wells.", name) == [name]

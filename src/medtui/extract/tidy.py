@@ -30,6 +30,10 @@ Session 5, on 2,000 random releases (names judged by hand, then counted by kind)
   the person's;
 - a list "A, B and C" with no head word: the items the document also names alone.
 
+Session 6, on 2,000 random releases: a name with a legal form before "and" ("Acme Pipeline
+LP and Northgate Corp.", "Acme Limited and The Acme Digital Company"): two names, as a legal
+form ends a name.
+
 Cheap by design: each test looks only at the candidate's words, and at the document only
 for candidates that have the shape in question (one word, a join, an "and").
 """
@@ -41,6 +45,7 @@ from collections.abc import Iterable
 
 from medtui.extract.boundaries import Candidate
 from medtui.extract.discover import GENERIC, STOP_LEADING, is_head
+from medtui.extract.names import LEGAL_END
 from medtui.extract.persons import is_person, people, person_shaped
 from medtui.extract.runs import CONNECTORS, LEGAL, NAME_POSSESSIVES, bare, is_possessive
 from medtui.extract.vocabulary import is_generic_name, vocabulary
@@ -236,6 +241,11 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
         if not out and not all(is_generic_name(item) for item in items):
             return None  # "Innovation, Science and Economic Development Canada": one name
         return out
+    if len(lw) > 1 and len(rw) > 1 and LEGAL_END.search(left) and (_has_head(right) or right in names):
+        # "Acme Pipeline LP and Northgate Corp.": a legal form ends a name, never "and" inside one.
+        at = m.end() + (4 if right.startswith("The ") else 0)
+        return (_tidy_one(text, _sub(cand, 0, m.start()), names, persons)
+                + _tidy_one(text, _sub(cand, at, len(name)), names, persons))
     if m.group() != " and " or "," in left or left == right or right.startswith(left + " ") or (
             is_possessive(rw[0]) and bare(rw[0]) in NAME_POSSESSIVES):
         return None
