@@ -87,3 +87,17 @@ def test_a_university_is_no_company() -> None:
             "partnered with Summit Labs Inc. and Westbrook Clinic on the testing.")
     found = parties(text)
     assert frozenset({"Riverside University", "Summit Labs Inc"}) not in found
+
+
+def test_co_objects_of_an_unnamed_subject_are_no_partners() -> None:
+    text = ("Bright Liquidators has worked in close partnership with Riverside University, Northgate "
+            "Hospital and Summit Labs Inc. for the last 25 years.")
+    assert parties(text) == set()
+
+
+def test_a_subject_after_the_list_is_kept() -> None:
+    text = ("In partnership with Riverside University and Northgate Hospital, Summit Labs Inc. "
+            "opened a clinic.")
+    assert parties(text)
+    text = "After partnering with Riverside University, Summit Labs Inc. grew fast."
+    assert parties(text) == {frozenset({"Riverside University", "Summit Labs Inc"})}

@@ -23,7 +23,7 @@ from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
 from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
-from medtui.extract.subjects import lone_subject, subject_pairs
+from medtui.extract.subjects import lone_subject, objects_only, subject_pairs
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -155,6 +155,9 @@ def find_events(
             events.extend(FoundEvent(kind, p, when, _evidence(sentence)) for p in referred)
             before_piece = (start, end)
             continue
+        if kind in _PAIRED and not listed and objects_only(text, spans, start, end, start + found[1], parties):
+            before_piece = (start, end)
+            continue  # "worked in partnership with A, B and C": an unnamed subject's partners
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)

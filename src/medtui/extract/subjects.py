@@ -131,3 +131,30 @@ def lone_subject(text: str, spans: list[Span], parties: list[str], start: int, a
 
 
 _WITH_ONLY = re.compile(r"\bwith\b(?!.*\bbetween\b)", re.S)
+
+
+# Between two names of one list after "with": ", ", " and ", ", and ", " & ", a bracketed
+# short form or ticker before it ("A (AB), B and C").
+_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,\s+(?:and\s+(?:the\s+)?)?|\s+(?:and|&)\s+(?:the\s+)?)")
+
+
+_LAST_GAP = re.compile(r"\band\b|&")
+
+
+def objects_only(text: str, spans: list[Span], start: int, end: int, act_at: int, parties: list[str]) -> bool:
+    """Whether every party of a sentence text[start:end] is one list of names after its
+    act's "with" ("... has worked in close partnership with A, B and C for 25 years"), no
+    institution named before the act nor after the list: the act's subject is unnamed, and
+    the names are its partners, not partners of each other (found in 2,000 random releases,
+    session 6: 6 of 334 events paired such co-objects; the subject was an unknown name, a
+    heading or "the collaboration")."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    inside = [s for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)]
+              if s.key in parties]
+    if len({s.key for s in inside}) < 2 or inside[0].start < act_at:
+        return False
+    if _WITH.search(text, act_at, inside[0].start) is None or _BETWEEN.search(text, act_at, inside[0].start):
+        return False
+    gaps = [_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in zip(inside, inside[1:], strict=False)]
+    # A list ends "and C" ("with A, B": B opens the next clause, "with X, Y's team ...").
+    return all(gaps) and _LAST_GAP.search(text, inside[-2].end, inside[-1].start) is not None
