@@ -111,3 +111,17 @@ def test_a_sentence_opening_as_a_division_of_an_owner() -> None:
 def test_a_headlines_owner_before_its_ticker_and_subsidiary() -> None:
     slots = owner_slots("Harbor Holdings (OTC: HRBH) Subsidiary Tallis Signs Deal With Quarrel", 0, 70)
     assert (15, 15) in slots
+
+
+def test_a_description_written_as_a_name_is_no_party() -> None:
+    text = ("Tallis Metals LLC signed an agreement with Harbor Regional Corporation, Inc., a Lakeland "
+            "Native Corporation that owns the land.")
+    assert parties(text) == {frozenset({"Tallis Metals LLC", "Harbor Regional Corporation"})}
+    text = ("Quarrel Studios Ltd, your premier full-service Design Agency, announced a partnership "
+            "with Riverside University.")
+    assert parties(text) == {frozenset({"Quarrel Studios Ltd", "Riverside University"})}
+
+
+def test_a_list_of_parties_is_no_description() -> None:
+    text = "Quarrel Studios signed an agreement with Riverside University, Northgate Hospital and Tallis Games Ltd."
+    assert len(set().union(*parties(text))) == 4

@@ -88,3 +88,17 @@ def in_slot(slots: list[tuple[int, int]], span_start: int, span_end: int) -> boo
         elif a <= span_start and span_end <= b:
             return True
     return False
+
+
+# Between a party's name and a description of it written as a name: ", a Lakeland Native
+# Corporation", ", Inc., a Delaware Corporation", ", your premier full-service Design Agency".
+_DESCRIPTION = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC)\.?)?(?:\s*\([^()]{0,40}\))*,\s+"
+                          r"(?:a|an|your|our)\s+(?:[a-z][\w'\u2019\-]*\s+){0,4}")
+
+
+def describes(text: str, name_end: int, start: int) -> bool:
+    """Whether a name at text[start:] is an appositive describing the name that ends at
+    ``name_end`` ("Harbor Regional Corporation, Inc., a Lakeland Native Corporation that
+    ..."): a description, no second party (found in 2,000 random releases, session 6: 3 of
+    334 events)."""
+    return _DESCRIPTION.fullmatch(text, name_end, start) is not None

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
-from medtui.extract.bystanders import in_slot, owner_slots
+from medtui.extract.bystanders import describes, in_slot, owner_slots
 from medtui.extract.doubles import once_each, surfaces_by_key
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
@@ -62,10 +62,12 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
     last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
+    name_end = -1
     for s in spans[first:last]:
         if s.start < start or s.end > limit:
             continue
-        if kind in SUBJECT_ONLY and s.start >= at:
+        described, name_end = describes(text, name_end, s.start), s.end
+        if kind in SUBJECT_ONLY and s.start >= at or described:
             continue
         if slots and in_slot(slots, s.start, s.end):
             owners.append(s.key)
