@@ -125,3 +125,13 @@ def test_a_description_written_as_a_name_is_no_party() -> None:
 def test_a_list_of_parties_is_no_description() -> None:
     text = "Quarrel Studios signed an agreement with Riverside University, Northgate Hospital and Tallis Games Ltd."
     assert len(set().union(*parties(text))) == 4
+
+
+def test_a_headline_naming_owner_and_unit_is_the_units_act() -> None:
+    text = ("Harbor Holdings and its division, Tallis Games Ltd, have announced a new partnership "
+            "with Riverside University.")
+    title = "Harbor Holdings and Tallis Games Ltd Partner With Riverside University"
+    mentions = find_mentions(_EMPTY, [text], [title])
+    found = find_events(text, mentions.spans[0], title, mentions.spans[1], PartialDate(2025, 3, 4),
+                        {k: e.kind for k, e in mentions.entities.items()})
+    assert len(found) == 1 and len(found[0].parties) == 2

@@ -101,3 +101,20 @@ def test_a_subject_after_the_list_is_kept() -> None:
     assert parties(text)
     text = "After partnering with Riverside University, Summit Labs Inc. grew fast."
     assert parties(text) == {frozenset({"Riverside University", "Summit Labs Inc"})}
+
+
+def test_the_company_after_a_named_company_is_that_company() -> None:
+    text = ("Summit Labs Inc. leads the field. Summit Labs Inc. grows. Northgate Hospital agrees. To see "
+            "the value of Harbor Parts Inc. (ticker: HPI) stock, consider this: The company recently "
+            "received a $10 million investment from an unnamed family office.")
+    assert frozenset({"Summit Labs Inc", "Harbor Parts Inc"}) not in parties(text)
+
+
+def test_a_sentence_without_subject_takes_the_issuer_before_it_not_any_name() -> None:
+    lead = "Tallis Labs Inc. makes imaging tools. Tallis Labs Inc. has 40 staff. "
+    text = lead + ("Tallis Labs Inc. grew fast. Developed in collaboration with Riverside University, "
+                   "its tool reads scans.")
+    assert parties(text) == {frozenset({"Tallis Labs Inc", "Riverside University"})}
+    text = lead + ("Northgate Hospital hired a coach. Through her partnership with Riverside University, "
+                   "she trains nurses.")
+    assert frozenset({"Northgate Hospital", "Riverside University"}) not in parties(text)

@@ -49,7 +49,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 # "X announced that its wholly owned subsidiary Y signed ...", "X and its subsidiary, Y, have
 # partnered with Z": the unit is the act's subject, its owner named before it no party.
 _ITS_UNIT = re.compile(r"\b(?:its|their)\s+(?:wholly[- ]owned\s+|majority[- ]owned\s+)?(?:subsidiary|"
-                       r"subsidiaries|division|unit|affiliate|operating company)\b,?\s+(?=[A-Z])")
+                       r"subsidiaries|division|unit|affiliate|operating company)\b,?\s+(?=[A-Z0-9])")
 
 
 def owner_slots(text: str, start: int, end: int, act_at: int | None = None) -> list[tuple[int, int]]:

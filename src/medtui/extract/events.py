@@ -48,8 +48,9 @@ class FoundEvent:
 
 
 def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[int, int],
-             kind: str) -> list[str]:
-    """The institutions a sentence (text[start:end]) names as parties of its act."""
+             kind: str, owners_seen: set[str] | None = None) -> list[str]:
+    """The institutions a sentence (text[start:end]) names as parties of its act;
+    ``owners_seen`` gets those it names only as a party's owner."""
     at, trigger_end = start + trigger[0], start + trigger[1]
     clause = RELATIVE_CLAUSE.search(text, trigger_end, end)
     limit = clause.start() if clause else end
@@ -75,6 +76,8 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
             keys.append(s.key)
     if owners and not keys:
         return [k for k in dict.fromkeys(owners)]  # nothing else named: the owners are all there is
+    if owners_seen is not None:
+        owners_seen.update(owners)
     return keys
 
 
@@ -103,6 +106,7 @@ def find_events(
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
+    owners: set[str] = set()  # named in the body as a party's owner: no party of a headline's act
     gathering: list[PartialDate | None] = []  # the story's occasion, read once when first asked
 
     def occasion() -> PartialDate | None:
@@ -126,7 +130,7 @@ def find_events(
             lead_kind = found[0] if found else None
         elif not piece.item:
             lead_kind = None
-        named = _parties(text, spans, start, end, found[1:], found[0]) if found else []
+        named = _parties(text, spans, start, end, found[1:], found[0], owners) if found else []
         if found is None and carry is not None and sentence.startswith("and "):
             # "... were awarded to A, for X; and B, for Y": the second half's B too.
             for party in _parties(text, spans, start, end, (0, 0), carry[0]):
@@ -151,8 +155,6 @@ def find_events(
         referred = subject_pairs(text, spans, title_spans, start, end, start + found[1], start + found[2], parties,
                                  kinds) if kinds is not None and kind in _PAIRED and not listed else None
         if referred:  # "The company partnered with A and B": the issuer's pact with each
-            kind = _named_pact(text, spans, all_pieces[n + 1], referred[0]) or kind if (
-                kind == "partnership" and n + 1 < len(all_pieces)) else kind
             when = _date_of(text, start, end, found[1], story_date, occasion)
             events.extend(FoundEvent(kind, p, when, _evidence(sentence)) for p in referred)
             before_piece = (start, end)
@@ -164,8 +166,9 @@ def find_events(
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
             story = mention_counts(spans, title_spans) if not before else None
+            at = next((sp.start - start for sp in spans if sp.key in parties and sp.start >= start), None)
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties), story,
-                                                   tuple(parties))
+                                                   tuple(parties), at)
                         if k not in parties]
         funder = (_first_named(spans, *before_piece, parties)
                   if kind == "grant" and parties and PASSIVE_GRANT_RE.search(sentence) else None)
@@ -178,11 +181,13 @@ def find_events(
                 events.append(FoundEvent(kind, [funder, party], when, evidence))
             before_piece, carry = (start, end), (kind, funder)
             continue
-        if len(parties) == 1 and kind not in SUBJECT_ONLY and _SENTENCE_END.search(
-                text, before_piece[1], start) is None:
-            # "A signed with B, while also closing deals with C": the first half's subject.
+        if len(parties) == 1 and kind not in SUBJECT_ONLY and not _SENTENCE_END.search(text, before_piece[1], start):
+            # "A signed with B, while also closing deals with C": the first half's subject; after
+            # a whole sentence, only the issuer ("Tallis grew. Developed with Y, its ...").
             subject = _first_named(spans, *before_piece, parties)
-            parties = [subject, *parties] if subject is not None else parties
+            if subject is not None and (_SENTENCE_END.search(text, max(0, before_piece[1] - 1), start) is None
+                                        or subject == _issuer(spans, title_spans, start)):
+                parties = [subject, *parties]
         before_piece = (start, end)
         counted = counted_partners(text, spans, start + found[1], end, parties[0]) if (
             len(parties) == 1 and kind not in SUBJECT_ONLY) else []
@@ -218,7 +223,7 @@ def find_events(
         if not any(set(pair) <= set(e.parties) for e in events):
             events.append(FoundEvent("agreement", pair, story_date, title, from_title=True))
     if title_event is not None and picked is None:
-        covered = any(set(title_parties) <= set(e.parties) for e in events)
+        covered = any(set(title_parties) - owners <= set(e.parties) for e in events)
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
