@@ -42,3 +42,9 @@ def test_a_name_takes_the_kind_its_apposition_gives(text: str, name: str, kind: 
 ])
 def test_no_apposition_no_kind(text: str, name: str, kind: str) -> None:
     assert _kinds(text).get(name) == kind
+
+
+def test_an_apposition_after_a_legal_form_and_tickers() -> None:
+    text = ("Zorblax, Inc. (NASDAQ: ZBX) (TSX: ZB), a leading quill technology company, partnered "
+            "with Riverside University.")
+    assert _kinds(text).get("Zorblax, Inc.", _kinds(text).get("Zorblax")) == "company"

@@ -213,7 +213,8 @@ def _item_text(m: re.Match[str] | None) -> str:
 # "X, the company" with no word between is a clause's subject ("Based in X, the company works").
 _APPOSED = re.compile(r",[ \t]+(?:an?[ \t]+(?:[\w$.&'\u2019\-]+[ \t]+){0,5}?"
                       r"|the[ \t]+(?:[\w$.&'\u2019\-]+[ \t]+){1,5}?)$")
-_BEFORE_APPOSITION = re.compile(r"(?:[ \t]*\([^()\n]{1,60}\)|,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co)\.?)$")
+# Between a name and its apposition: a legal form, tickers ("Acme, Inc. (NASDAQ: ACME) (TSX: AC)").
+_BEFORE_APPOSITION = re.compile(r"(?:,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co)\.?)?(?:[ \t]*\([^()\n]{1,60}\))*$")
 
 
 def described_kinds(text: str, kinds: Iterable[KindWord], ends: dict[int, str]) -> dict[str, str]:
@@ -232,7 +233,7 @@ def described_kinds(text: str, kinds: Iterable[KindWord], ends: dict[int, str]) 
         if m is None:
             continue
         at = m.start()
-        extra = _BEFORE_APPOSITION.search(text, max(0, at - 70), at)
+        extra = _BEFORE_APPOSITION.search(text, max(0, at - 120), at)
         key = ends.get(at) or (ends.get(extra.start()) if extra is not None else None)
         if key is not None:
             seen.setdefault(key, set()).add(kind)
