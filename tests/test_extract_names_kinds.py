@@ -55,3 +55,15 @@ def test_a_legal_form_at_the_end_makes_a_company(name: str, kind: str) -> None:
 ])
 def test_development_banks_are_no_companies(name: str, kind: str) -> None:
     assert guess_kind(name) == kind
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Quillton Institute of Technology", "university"),
+    ("Riverside Polytechnic Institute", "university"),
+    ("Northgate Culinary Institute", "university"),
+    ("Zorbania Air Force Academy", "university"),
+    ("Riverside Institute of Marine Biology", "research"),  # unchanged
+    ("Quillton Academy of Sciences", "research"),
+])
+def test_colleges_named_institute_or_academy(name: str, kind: str) -> None:
+    assert guess_kind(name) == kind

@@ -20,6 +20,10 @@ from test_extract_tidy import names, tidied  # the same helpers
      "Tarn Department The Office of Care for Tarn Department", ["Office of Care for Tarn Department"]),
     ("Partners: Zorblax Bank, QRX The Riverside Quill Foundation and others.",
      "QRX The Riverside Quill Foundation", ["Riverside Quill Foundation"]),
+    ("The Mission of the Centre The Centre for Quill Studies is a hub.",
+     "Centre The Centre for Quill Studies", ["Centre for Quill Studies"]),
+    ("About the Centre in Paris The Centre for Quill Studies in Paris is a hub.",
+     "Paris The Centre for Quill Studies", ["Centre for Quill Studies"]),
 ])
 def test_name_glued_by_the_is_cut_before_the(text: str, glued: str, expected: list[str]) -> None:
     assert tidied(text, glued) == expected

@@ -99,6 +99,14 @@ _KEPT_UNDER_LEGAL = re.compile(
     r"\b(?:hospitals?|clinics?|medical cent(?:er|re)|university|college|school)\b", re.I)
 
 
+def phrase_kind(name: str) -> str | None:
+    """The kind the vocabulary's ``kind_phrases`` give ``name``, or None."""
+    for kind, phrases in _phrase_kinds():
+        if phrases.search(name):
+            return kind
+    return None
+
+
 @lru_cache(maxsize=65536)
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
@@ -111,9 +119,9 @@ def guess_kind(name: str) -> str:
     """
     if LEGAL_END.search(name) and not _KEPT_UNDER_LEGAL.search(name):
         return "company"
-    for kind, phrases in _phrase_kinds():
-        if phrases.search(name):
-            return kind  # "Riverside High School", "Federal Reserve Bank of X"
+    kind = phrase_kind(name)
+    if kind is not None:
+        return kind  # "Riverside High School", "Federal Reserve Bank of X"
     if _ACADEMIC_UNIT.search(name):
         return "university"
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]

@@ -20,7 +20,8 @@ Session 5, on 2,000 random releases (names judged by hand, then counted by kind)
 
 - a possessive at the end ("Acme Labs's"): the name without it;
 - a name glued to the next by "The" where a lost break stood ("About Acme Group The Acme
-  Group is", "Program The Department of Transit"): the name after "The";
+  Group is", "Program The Department of Transit"): the name after "The" (after one word
+  alone only where it is a place or recurs after "The": "Centre The Centre for X", session 6);
 - "University of X, Y" where Y is a person or a title ("University of X, Jane Roe", "...,
   Dr") or a country ("University of X, Norway"): the university alone;
 - one word or a phrase joined by "and" to a head word alone ("Quality and Trust", "Acme
@@ -172,8 +173,9 @@ def _glued_the(text: str, cand: Candidate, names: set[str], persons: _People) ->
         if last in vocab.title_words or last in vocab.openers or last.lower() in CONNECTORS or (
                 last in STOP_LEADING):
             continue
-        if not (len(before) > 1 or len(last) > 1 and last.isupper() or left in names):
-            continue
+        if not (len(before) > 1 or len(last) > 1 and last.isupper() or left in names
+                or last in rest.split() or last.casefold() in vocab.places):
+            continue  # one word alone: cut only a heading's repeated word or a place ("Centre The Centre for")
         if not (_has_head(rest) or rest in names):
             continue
         out = _tidy_one(text, _sub(cand, m.end(), len(cand.name)), names, persons)
