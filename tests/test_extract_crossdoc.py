@@ -68,3 +68,37 @@ def test_the_corpus_joins_an_acronym_alone_to_the_full_name(tmp_path: Path) -> N
     assert "RU" in by_name["Riverside University"].aliases
     assert len(by_name["Riverside University"].stories) == 2
     assert [i.id for i in corpus.institutions] == [f"i{n}" for n in range(1, len(corpus.institutions) + 1)]
+
+
+def test_company_key_drops_the_legal_form() -> None:
+    from medtui.extract.crossdoc import company_key
+
+    assert company_key("Quillon Robotics, Inc.") == company_key("Quillon Robotics Corporation") == "quillon robotics"
+    assert company_key("Zorblax Ltd.") == company_key("Zorblax")
+    assert company_key("Holdings Inc.") is None  # nothing but generic words left
+    assert company_key("河畔大學") is None
+
+
+def test_a_company_joins_across_documents_with_or_without_its_legal_form() -> None:
+    join = AliasJoin()
+    join.note("i1", ["Zorblax"], discovered=True)
+    assert join.join(["Zorblax Inc."], discovered=True) == "i1"
+    assert join.join(["Zorblax Corp"], discovered=True) == "i1"
+    assert join.join(["Zorblax Inc."]) is None  # a gazetteer entry keeps its own key
+    join.note("i2", ["Riverside Quill Board", "RQB"], discovered=True)
+    assert join.join(["RQB Quill Group", "RQB"], discovered=True) is None  # no legal form: no join
+
+
+def test_the_corpus_lists_a_company_once_with_and_without_its_legal_form(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Quillon Robotics partners with Riverside University\n\nRIVERSIDE, 11 March 2025 -- "
+        "Quillon Robotics signed a research agreement with Riverside University today.\n")
+    (tmp_path / "b.txt").write_text(
+        "Quillon Robotics Inc. and Northgate Hospital sign MoU\n\nNORTHGATE, 12 March 2025 -- "
+        "Quillon Robotics Inc. (NASDAQ: QRX), a maker of quill robots, and Northgate Hospital "
+        "signed a memorandum of understanding today.\n")
+    corpus = load_corpus([tmp_path], cache=False, workers=1)
+    quillon = [i for i in corpus.institutions if i.name.startswith("Quillon")]
+    assert len(quillon) == 1, [i.name for i in corpus.institutions]
+    assert quillon[0].name == "Quillon Robotics Inc." and "Quillon Robotics" in quillon[0].aliases
+    assert quillon[0].kind == "company" and len(quillon[0].stories) == 2

@@ -118,3 +118,9 @@ def test_a_sentence_without_subject_takes_the_issuer_before_it_not_any_name() ->
     text = lead + ("Northgate Hospital hired a coach. Through her partnership with Riverside University, "
                    "she trains nurses.")
     assert frozenset({"Northgate Hospital", "Riverside University"}) not in parties(text)
+
+
+def test_a_headlines_co_objects_are_no_pact() -> None:
+    title = "Quarrel Explores Strategic Partnerships with Riverside University and Northgate Hospital"
+    found = parties("Quarrel grows. Riverside University and Northgate Hospital are big.", title=title)
+    assert frozenset({"Riverside University", "Northgate Hospital"}) not in found

@@ -269,7 +269,7 @@ class CorpusBuilder:
         ent = entities.get(key)
         if inst_id is None and ent is not None:
             # Named in another document by a Chinese name or an acronym only (extract/crossdoc.py).
-            inst_id = self._aliases.join(ent.names, self._texts)
+            inst_id = self._aliases.join(ent.names, self._texts, key.startswith("d:"))
             if inst_id is not None:
                 self._inst_ids[key] = inst_id
                 adopt(self._insts[inst_id], ent.name, ent.kind, key.startswith("g:"), ent.names)
@@ -289,7 +289,7 @@ class CorpusBuilder:
             self._insts[inst_id] = inst
         inst = self._insts[inst_id]
         if ent is not None:
-            self._aliases.note(inst_id, ent.names, self._texts)
+            self._aliases.note(inst_id, ent.names, self._texts, key.startswith("d:"))
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)
                 inst.name = ent.name

@@ -91,9 +91,10 @@ def in_slot(slots: list[tuple[int, int]], span_start: int, span_end: int) -> boo
 
 
 # Between a party's name and a description of it written as a name: ", a Lakeland Native
-# Corporation", ", Inc., a Delaware Corporation", ", your premier full-service Design Agency".
+# Corporation", ", Inc., a Delaware Corporation", ", your premier full-service Design Agency";
+# not a phrase that names another ("a startup backed by Y").
 _DESCRIPTION = re.compile(r"(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC)\.?)?(?:\s*\([^()]{0,40}\))*,\s+"
-                          r"(?:a|an|your|our)\s+(?:[a-z][\w'\u2019\-]*\s+){0,4}")
+                          r"(?:a|an|your|our)\s+(?:(?!(?:by|of|from|with|for|in|at|to|and|or)\s)[a-z][\w'\u2019\-]*\s+){0,4}")
 
 
 def describes(text: str, name_end: int, start: int) -> bool:

@@ -23,7 +23,7 @@ from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
 from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
-from medtui.extract.subjects import lone_subject, objects_only, subject_pairs
+from medtui.extract.subjects import first_named, lone_subject, named_after, objects_only, subject_pairs
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -170,7 +170,7 @@ def find_events(
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties), story,
                                                    tuple(parties), at)
                         if k not in parties]
-        funder = (_first_named(spans, *before_piece, parties)
+        funder = (first_named(spans, *before_piece, parties)
                   if kind == "grant" and parties and PASSIVE_GRANT_RE.search(sentence) else None)
         if funder is not None:
             # "The grants were awarded to A, B and C": one grant from the funder the sentence
@@ -184,7 +184,7 @@ def find_events(
         if len(parties) == 1 and kind not in SUBJECT_ONLY and not _SENTENCE_END.search(text, before_piece[1], start):
             # "A signed with B, while also closing deals with C": the first half's subject; after
             # a whole sentence, only the issuer ("Tallis grew. Developed with Y, its ...").
-            subject = _first_named(spans, *before_piece, parties)
+            subject = first_named(spans, *before_piece, parties)
             if subject is not None and (_SENTENCE_END.search(text, max(0, before_piece[1] - 1), start) is None
                                         or subject == _issuer(spans, title_spans, start)):
                 parties = [subject, *parties]
@@ -196,7 +196,7 @@ def find_events(
             events.extend(FoundEvent(kind, [parties[0], p], when, _evidence(sentence)) for p in counted)
             continue
         if not parties or len(parties) == 1 and not _one_party_kept(
-                kind, parties[0], sentence, found[2], kinds, _named_after(spans, parties[0], start + found[2], end)):
+                kind, parties[0], sentence, found[2], kinds, named_after(spans, parties[0], start + found[2], end)):
             continue
         if kind == "launch" and _PROGRAMME.search(sentence, found[2], found[2] + 120) is None and (
                 len(parties) < 2 or _TOGETHER.search(sentence) is None):
@@ -223,7 +223,9 @@ def find_events(
         if not any(set(pair) <= set(e.parties) for e in events):
             events.append(FoundEvent("agreement", pair, story_date, title, from_title=True))
     if title_event is not None and picked is None:
-        covered = any(set(title_parties) - owners <= set(e.parties) for e in events)
+        # Also "Acme Explores Partnerships with A and B", Acme unknown: no pact of A with B.
+        covered = any(set(title_parties) - owners <= set(e.parties) for e in events) or objects_only(
+            title, title_spans, 0, len(title), title_event[1], title_parties)
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
@@ -331,22 +333,7 @@ _TOGETHER = re.compile(r"\b(?:in (?:partnership|collaboration|cooperation) with|
                        r"together with)\b", re.I)
 
 
-def _first_named(spans: list[Span], start: int, end: int, other_than: list[str]) -> str | None:
-    """The first institution mentioned in text[start:end] that is not in ``other_than``."""
-    first = bisect_left(spans, start, key=lambda s: s.start)
-    for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)]:
-        if s.key not in other_than:
-            return s.key
-    return None
-
-
 _PAIRED = frozenset({"partnership", "agreement", "mou"})
-
-
-def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
-    """Whether institution ``key`` is mentioned in text[start:end] (spans sorted by start)."""
-    first = bisect_left(spans, start, key=lambda s: s.start)
-    return any(s.key == key for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)])
 
 
 def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,

@@ -111,13 +111,13 @@ def unnamed_parties(sentence: str, counts: Counter[str], kinds: dict[str, str],
     later): the one mentioned most besides ``partners``, the parties the sentence names.
     ``partner_at``: where the sentence first names its one party; "the company" after a
     company the sentence names is that company ("X stock, consider this: The company
-    recently received ..."), no other.
+    recently received ..."), or one of no known kind, no other.
     """
     found: list[str] = []
     ranked = [k for k, _ in counts.most_common()]
     for m in _DEFINITE.finditer(sentence):
         kind = _KIND_OF[m.group(1).lower()]
-        if partner_at is not None and partner_at < m.start() and any(kinds.get(k) == kind for k in partners):
+        if partner_at is not None and partner_at < m.start() and any(kinds.get(k) in (kind, "other") for k in partners):
             continue  # its antecedent is the party named before it
         match = next((k for k in ranked if kinds.get(k) == kind), None)
         if match is not None and match not in found:

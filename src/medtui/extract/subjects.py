@@ -158,3 +158,18 @@ def objects_only(text: str, spans: list[Span], start: int, end: int, act_at: int
     gaps = [_LIST_GAP.fullmatch(text, a.end, b.start) for a, b in zip(inside, inside[1:], strict=False)]
     # A list ends "and C" ("with A, B": B opens the next clause, "with X, Y's team ...").
     return all(gaps) and _LAST_GAP.search(text, inside[-2].end, inside[-1].start) is not None
+
+
+def first_named(spans: list[Span], start: int, end: int, other_than: list[str]) -> str | None:
+    """The first institution mentioned in text[start:end] that is not in ``other_than``."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)]:
+        if s.key not in other_than:
+            return s.key
+    return None
+
+
+def named_after(spans: list[Span], key: str, start: int, end: int) -> bool:
+    """Whether institution ``key`` is mentioned in text[start:end] (spans sorted by start)."""
+    first = bisect_left(spans, start, key=lambda s: s.start)
+    return any(s.key == key for s in spans[first:bisect_left(spans, end, lo=first, key=lambda s: s.start)])
