@@ -253,6 +253,7 @@ class MedtuiApp(CurationMixin, SearchMixin):
 
     def on_unmount(self) -> None:
         """Stop the background work (however the app is left), close the reader state."""
+        self._drop_held_redraw()  # its timer would draw on panes being taken down
         self.stop_background_work()
         close = getattr(self._state, "close", None)
         if close is not None:
