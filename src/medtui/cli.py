@@ -248,29 +248,23 @@ NOTHING_READ = ("no story could be read from the given paths (medtui reads text,
                 "and HTML files: .txt, .md, .markdown, .html, .htm, .xhtml).")
 
 
-UNREADABLE = ("binary", "permission denied", "cannot be read", "not a regular file",
-              "the file vanished")
-"""How the reader's warnings start when a file could not be read as text at all
-(:mod:`medtui.corpus.decode`, :func:`medtui.corpus.reader.read_bytes`); an empty file
-was read, it just holds nothing."""
-
-
 def check_readable(corpus: Corpus) -> None:
     """Raise :class:`InputError` (exit 2) when files were found but none could be read.
 
-    The contract's "unreadable input": every document binary, undecodable or refused.
-    A corpus with stories, no documents at all, or a readable file that holds no story
-    passes (the caller says "nothing read" and exits 1).
+    The contract's "unreadable input": every document binary, undecodable or refused, as
+    the reader says in :attr:`~medtui.corpus.model.Document.unreadable` (its last warning
+    gives the reason in words). A corpus with stories, no documents at all, or a readable
+    file that holds no story passes (the caller says "nothing read" and exits 1).
     """
     if corpus.stories or not corpus.documents:
         return
-    reasons = [next((w for w in doc.warnings if w.startswith(UNREADABLE)), None) for doc in corpus.documents]
-    if all(reasons):
-        path, reason = corpus.documents[0].path, str(reasons[0]).removesuffix(", skipped")
-        if len(reasons) == 1:
-            raise InputError(f"Cannot read {path} as text: {reason}; it is the only file found.")
-        raise InputError(f"None of the {len(reasons)} files found can be read as text "
-                         f"({path}, for one: {reason}).")
+    if all(doc.unreadable for doc in corpus.documents):
+        first = corpus.documents[0]
+        reason = (first.warnings[-1] if first.warnings else str(first.unreadable)).removesuffix(", skipped")
+        if len(corpus.documents) == 1:
+            raise InputError(f"Cannot read {first.path} as text: {reason}; it is the only file found.")
+        raise InputError(f"None of the {len(corpus.documents)} files found can be read as text "
+                         f"({first.path}, for one: {reason}).")
 
 
 def cmd_institutions(args: argparse.Namespace) -> int:

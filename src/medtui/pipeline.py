@@ -103,6 +103,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         doc.encoding = decoded.encoding
         doc.warnings.extend(decoded.warnings)
         if decoded.text is None:
+            doc.unreadable = decoded.unreadable
             return DocResult(doc)
         if decoded.is_html:
             html = read_html(decoded.text, controls_removed=True)
