@@ -14,44 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from medtui import __version__
+from medtui.cli_args import PROG, open_parser, sub_parser
 from medtui.corpus.model import Corpus
 from medtui.errors import InputError, MedtuiError, UsageError
 
 if TYPE_CHECKING:
     from medtui.cache.searchable import Searchable
 
-PROG = "medtui"
-SUBCOMMANDS = ("export", "search", "timeline", "institutions", "bench")
-TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
 DEBUG_ENV = "MEDTUI_DEBUG"
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error becomes :class:`UsageError` (one sentence, exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{_only_required(self, message)} (see '{self.prog} --help').")
-
-
-_REQUIRED = "the following arguments are required: "
-
-
-def _only_required(parser: argparse.ArgumentParser, message: str) -> str:
-    """argparse's message without the optional positionals it names as required.
-
-    ``parse_intermixed_args`` (so that ``search QUERY --json PATH`` works) reports every
-    positional as required when none is given: ``QUERY, PATH``, though PATH defaults to
-    the bundled seeds (contract: ``medtui search QUERY [PATH ...]``).
-    """
-    if not message.startswith(_REQUIRED):
-        return message
-    optional = {a.metavar or a.dest for a in parser._actions  # noqa: SLF001 - argparse's own list
-                if not a.option_strings and a.nargs in ("*", "?")}
-    names = [n for n in message[len(_REQUIRED):].split(", ") if n not in optional]
-    return _REQUIRED + ", ".join(names) if names else message
 
 
 def _say(message: str) -> None:
@@ -297,67 +269,6 @@ def cmd_bench(argv: list[str]) -> int:
     return result
 
 
-# --- parsers -----------------------------------------------------------------------------
-
-
-def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH",
-        help="files or folders (read recursively); default: the bundled seed documents",
-    )
-
-
-def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
-        description="Browse news and press releases about institutions and their partnerships.",
-        epilog=(
-            "commands (run 'medtui COMMAND --help'):\n"
-            "  export [PATH ...] --format json       the whole extracted corpus\n"
-            "  search QUERY [PATH ...] [--json]      ranked hits (exit 1: none)\n"
-            "  timeline [PATH ...] [--format FMT]    table, json, csv, ics or md\n"
-            "  institutions [PATH ...] [--json]      institutions and story counts\n"
-            "  bench [PATH ...] --json               performance figures"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _paths(parser)
-    return parser
-
-
-def _sub_parser(name: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} {name}")
-    if name == "export":
-        parser.description = "Print the whole extracted corpus as JSON (version 1)."
-        _paths(parser)
-        parser.add_argument("--format", choices=("json",), default="json")
-    elif name == "search":
-        from medtui.search.results import QUERY_SYNTAX
-
-        parser.description = "Search the stories. QUERY syntax:\n" + "\n".join(
-            f"  {example:<34} {meaning}" for example, meaning in QUERY_SYNTAX
-        )
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        parser.add_argument("query", metavar="QUERY")
-        _paths(parser)
-        parser.add_argument("--json", action="store_true", help="print JSON")
-        parser.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
-        parser.add_argument(
-            "--institution", action="append", metavar="ID",
-            help="only stories involving this institution id (repeatable: all of them)",
-        )
-    elif name == "timeline":
-        parser.description = "Print the partnership timeline, oldest first, undated last."
-        _paths(parser)
-        parser.add_argument("--format", choices=TIMELINE_FORMATS, default="table")
-    elif name == "institutions":
-        parser.description = "List the institutions with the number of stories about each."
-        _paths(parser)
-        parser.add_argument("--json", action="store_true", help="print JSON")
-    return parser
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "search": cmd_search,
@@ -371,9 +282,9 @@ def run(argv: list[str]) -> int:
     if argv and argv[0] == "bench":
         return cmd_bench(argv[1:])
     if argv and argv[0] in COMMANDS:
-        args = _sub_parser(argv[0]).parse_intermixed_args(argv[1:])
+        args = sub_parser(argv[0]).parse_intermixed_args(argv[1:])
         return COMMANDS[argv[0]](args)
-    return cmd_open(_open_parser().parse_args(argv))
+    return cmd_open(open_parser().parse_args(argv))
 
 
 def _quiet_stdout() -> None:
