@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from medtui.corpus.clean import clean_lines
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.fuzz import FUZZ
+from medtui.corpus.clean import clean_lines, is_sentence
 
 LEAD = (
     "The Hong Kong Polytechnic University and Peking University Health Science Center signed a "
@@ -163,3 +169,16 @@ def test_dated_end_mark_ends_the_article_and_dates_it() -> None:
     assert doc.lines == [LEAD, SECOND]
     assert doc.date_hint == "Tuesday, March 4, 2025"
     assert clean_lines(raw, date_hint="2025-03-05").date_hint == "2025-03-05"  # the page's own metadata wins
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019']\s*$")
+"""How a sentence's end was found before (a regex search), the reference for is_sentence."""
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["a", ".", "!", ":", "\u3002", "\u201d", "'", '"', " ", "\t", "\u00a0", "\u3000",
+                                 "\n", "\x1c", "\u2028", "-", ")"]), max_size=12).map("".join))
+def test_a_sentence_ends_where_the_search_found_its_end(line: str) -> None:
+    """Every kind of space Python's ``\\s`` matches (no-break, ideographic, separators)
+    is stepped over as ``str.rstrip`` steps over it, and a line end too."""
+    assert is_sentence(line) == bool(_SENTENCE_END.search(line))

@@ -44,3 +44,27 @@ def test_a_page_with_noncharacters_still_loses_them() -> None:
 def test_read_html_gives_the_same_either_way() -> None:
     html = f"<!DOCTYPE html>\n<html><head><title>Riverside University opens a clinic</title></head>{_BODY}</html>"
     assert read_html(html, controls_removed=True) == read_html(html)
+
+
+_FORM = ("<FORM action='/s'><Label for='q'>Search</Label><INPUT id='q'><select><option>A</option></select>"
+         "<textarea>x</textarea></FORM><Svg:G>icon</Svg:G><p>Riverside University</p>")
+
+
+@pytest.mark.parametrize("html", [*PAGES, f"<html><body>{_FORM}</body></html>"])
+def test_every_element_has_the_class_trafilaturas_parser_gives(html: str) -> None:
+    """The parser that finds classes in C (:func:`medtui.corpus.html_meta.html_parser`)
+    gives each node the class lxml.html's Python lookup gives (forms, inputs, labels,
+    selects and text areas have their own), whatever the case of the tag as written."""
+    ours, theirs = load_tree(html, controls_removed=True), load_html(html)
+    if ours is None:
+        assert theirs is None
+        return
+    assert [type(el) for el in ours.iter()] == [type(el) for el in theirs.iter()]
+    assert [el.tag for el in ours.iter()] == [el.tag for el in theirs.iter()]
+
+
+def test_the_form_page_has_form_classes() -> None:
+    """The comparison above is not empty-handed: the form page's elements have form classes."""
+    tree = load_tree(f"<html><body>{_FORM}</body></html>", controls_removed=True)
+    names = {type(el).__name__ for el in tree.iter()}
+    assert {"FormElement", "LabelElement", "InputElement", "SelectElement", "TextareaElement"} <= names

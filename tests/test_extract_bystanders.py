@@ -82,3 +82,56 @@ def test_a_partnership_between_a_list_is_not_paired_with_its_announcer() -> None
     text = ("Harbor Holdings Inc. announced a partnership between Quillon Group, Tarn Holdings and "
             "Veltra Foundation.")
     assert all(len(p) > 2 or "Harbor Holdings Inc" not in p for p in parties(text))
+
+
+def test_its_subsidiary_signs_without_its_owner() -> None:
+    text = ("Harbor Holdings Inc., a maker of marine parts, announced that its wholly owned subsidiary, "
+            "Tallis Games Ltd, has signed a licensing agreement with Quarrel Studios.")
+    assert parties(text) == {frozenset({"Tallis Games Ltd", "Quarrel Studios"})}
+
+
+def test_an_owner_and_its_division_partner_as_the_division() -> None:
+    text = ("Harbor Holdings and its division, Tallis Games Ltd, have announced a new partnership "
+            "with Riverside University.")
+    assert parties(text) == {frozenset({"Tallis Games Ltd", "Riverside University"})}
+
+
+def test_a_partners_subsidiary_after_the_act_stays() -> None:
+    text = ("Riverside University signed an agreement with Northgate Hospital and its subsidiary "
+            "Northgate Labs Inc. on testing.")
+    assert {"Riverside University", "Northgate Hospital"} <= set().union(*parties(text))
+
+
+def test_a_sentence_opening_as_a_division_of_an_owner() -> None:
+    text = ("As a division of Harbor Holdings Inc. (ticker: HRBH), a leader in marine parts, Tallis "
+            "Games Ltd partnered with Quarrel Studios.")
+    assert parties(text) == {frozenset({"Tallis Games Ltd", "Quarrel Studios"})}
+
+
+def test_a_headlines_owner_before_its_ticker_and_subsidiary() -> None:
+    slots = owner_slots("Harbor Holdings (OTC: HRBH) Subsidiary Tallis Signs Deal With Quarrel", 0, 70)
+    assert (15, 15) in slots
+
+
+def test_a_description_written_as_a_name_is_no_party() -> None:
+    text = ("Tallis Metals LLC signed an agreement with Harbor Regional Corporation, Inc., a Lakeland "
+            "Native Corporation that owns the land.")
+    assert parties(text) == {frozenset({"Tallis Metals LLC", "Harbor Regional Corporation"})}
+    text = ("Quarrel Studios Ltd, your premier full-service Design Agency, announced a partnership "
+            "with Riverside University.")
+    assert parties(text) == {frozenset({"Quarrel Studios Ltd", "Riverside University"})}
+
+
+def test_a_list_of_parties_is_no_description() -> None:
+    text = "Quarrel Studios signed an agreement with Riverside University, Northgate Hospital and Tallis Games Ltd."
+    assert len(set().union(*parties(text))) == 4
+
+
+def test_a_headline_naming_owner_and_unit_is_the_units_act() -> None:
+    text = ("Harbor Holdings and its division, Tallis Games Ltd, have announced a new partnership "
+            "with Riverside University.")
+    title = "Harbor Holdings and Tallis Games Ltd Partner With Riverside University"
+    mentions = find_mentions(_EMPTY, [text], [title])
+    found = find_events(text, mentions.spans[0], title, mentions.spans[1], PartialDate(2025, 3, 4),
+                        {k: e.kind for k, e in mentions.entities.items()})
+    assert len(found) == 1 and len(found[0].parties) == 2

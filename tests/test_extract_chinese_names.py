@@ -1,5 +1,6 @@
 """Chinese names of institutions: one institution in traditional and simplified
-characters, and a bracketed Chinese name after an English one is that institution's."""
+characters, and a bracketed Chinese name after an English one is that institution's, in
+the other documents too."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ def test_one_institution_across_scripts_and_the_bracketed_chinese_name(tmp_path:
         "and Northgate Hospital (北門醫院) signed a memorandum of understanding today on clinical teaching.\n")
     corpus = load_corpus([tmp_path], cache=False, workers=1)
     by_name = {i.name: i for i in corpus.institutions}
-    assert len(corpus.institutions) == 4, sorted(by_name)
-    assert "河畔大学" in by_name["河畔大學"].aliases
-    assert "河畔大學" in by_name["Riverside University"].aliases
+    # The Chinese-only documents' institutions are the English document's (extract/crossdoc.py).
+    assert sorted(by_name) == ["Northgate Hospital", "Riverside University"]
+    assert {"河畔大學", "河畔大学"} <= set(by_name["Riverside University"].aliases)
+    assert by_name["Riverside University"].kind == "university"
+    assert len(by_name["Riverside University"].stories) == 3
     names = {i.id: i.name for i in corpus.institutions}
     parties = sorted(sorted(names[p] for p in e.parties) for e in corpus.events)
-    assert parties == [["Northgate Hospital", "Riverside University"], ["北門醫院", "河畔大學"],
-                       ["北門醫院", "河畔大學"]]
+    assert parties == [["Northgate Hospital", "Riverside University"]] * 3

@@ -37,6 +37,10 @@ def _names_and_events(text: str, title: str = "") -> tuple[set[str], set[frozens
         ("Brightmoor Labs said it will grow. Lindqvist Ventures, the lead investor, agreed.", set()),
         ("Dinner at Chef Corner Bar & Grill, the venue.", set()),
         ("Tidewell Foods, Chef Anna Brook said, will open.", {"Anna Brook"}),
+        # A lower-case role with a comma before the name; not an attribution's "President, X".
+        ("The acclaimed dance artist, Mira Castell, released an album.", {"Mira Castell"}),
+        ("It launched with local marketing expert Owen Talley today.", {"Owen Talley"}),
+        ('"Great," said Ann Rowe, President, Harbor Gear. It grew.', {"Ann Rowe"}),
     ],
 )
 def test_people_a_story_names(text: str, expected: set[str]) -> None:
@@ -83,3 +87,10 @@ def test_a_company_that_speaks_stays_an_institution() -> None:
     names, events = _names_and_events(text)
     assert {"Tarnwick", "Ostrava Freight"} <= names
     assert frozenset({"Tarnwick", "Ostrava Freight"}) in events
+
+
+def test_an_expert_partnered_with_is_no_party() -> None:
+    text = ("Tidewell Cleaning Ltd launched its website in collaboration with local marketing expert "
+            "Owen Talley. Tidewell Cleaning Ltd partners with Owen Talley to grow.")
+    _, found = _names_and_events(text, "Tidewell Cleaning Partners with Owen Talley")
+    assert not any("Owen Talley" in pair for pair in found)

@@ -20,6 +20,10 @@ from test_extract_tidy import names, tidied  # the same helpers
      "Tarn Department The Office of Care for Tarn Department", ["Office of Care for Tarn Department"]),
     ("Partners: Zorblax Bank, QRX The Riverside Quill Foundation and others.",
      "QRX The Riverside Quill Foundation", ["Riverside Quill Foundation"]),
+    ("The Mission of the Centre The Centre for Quill Studies is a hub.",
+     "Centre The Centre for Quill Studies", ["Centre for Quill Studies"]),
+    ("About the Centre in Paris The Centre for Quill Studies in Paris is a hub.",
+     "Paris The Centre for Quill Studies", ["Centre for Quill Studies"]),
 ])
 def test_name_glued_by_the_is_cut_before_the(text: str, glued: str, expected: list[str]) -> None:
     assert tidied(text, glued) == expected
@@ -184,3 +188,18 @@ def test_agreement_abbreviations_and_described_places_are_no_parties() -> None:
                   "Holdings Inc. and Brisk Dynamics to integrate its software.")
     assert "U.S" not in found and "U.S." not in found
     assert {"Quillon Group", "Brisk Dynamics"} <= found
+
+
+@pytest.mark.parametrize(("text", "joined", "expected"), [
+    ("The fund holds Quillon Pipeline LP and Northgate National Corp. shares.",
+     "Quillon Pipeline LP and Northgate National Corp.", ["Quillon Pipeline LP", "Northgate National Corp."]),
+    ("QRX Limited and The QRX Digital Company signed the deal.",
+     "QRX Limited and The QRX Digital Company", ["QRX Limited", "QRX Digital Company"]),
+])
+def test_a_legal_form_before_and_ends_the_first_name(text: str, joined: str, expected: list[str]) -> None:
+    assert tidied(text, joined) == expected
+
+
+def test_and_inside_a_name_without_a_legal_form_before_it_stays() -> None:
+    name = "Riverside Oil and Gas Company"
+    assert tidied(f"The {name} drills wells.", name) == [name]

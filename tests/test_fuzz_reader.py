@@ -108,6 +108,15 @@ def test_breaking_long_lines_only_turns_spaces_into_line_ends(text: str, limit: 
 
 
 @FUZZ
+@given(st.lists(st.sampled_from(["a", " ", "\n", "\n\n", "bb"]), max_size=60).map("".join), st.integers(0, 12))
+def test_a_long_line_is_found_as_splitting_the_lines_finds_it(text: str, limit: int) -> None:
+    """:func:`medtui.corpus.normalise.has_long_line` jumps from line to line; it agrees
+    with measuring every line (newlines at the start, the end and next to each other
+    included)."""
+    assert normalise.has_long_line(text, limit) == (max(map(len, text.split("\n"))) > limit)
+
+
+@FUZZ
 @given(html_text, st.integers(1, 6))
 def test_html_depth_limit_keeps_the_text_and_bounds_the_depth(html: str, depth: int) -> None:
     with mock.patch.object(deep_html, "MAX_HTML_DEPTH", depth):

@@ -165,6 +165,11 @@ def test_malformed_queries_say_why(index: StoryIndex) -> None:
     assert index.search("nofield:x").error is None  # a colon after a non-field is text
     assert "date" in (index.search("date:>foo").error or "")
     assert "understand" in (index.search("<b>medical</b>").error or "")
+    # A field with nothing after its colon says so (it was taken for text: "did you mean time:").
+    for query, example in (("title:", "title:hospital"), ("kind: mou", "kind:mou"),
+                           ("(date:)", "date:2025"), ("Institution:", "institution:")):
+        assert example in (index.search(query).error or ""), query
+    assert index.search("Note: medical").error is None  # not a field: text, as before
 
 
 def test_empty_and_stopword_queries(index: StoryIndex) -> None:

@@ -66,3 +66,22 @@ async def test_a_short_url_gives_no_scroll_hint() -> None:
         assert isinstance(app.screen, CitationScreen)
         title = str(app.screen.query_one("#citation-title", Static).render())
         assert "scroll" not in title and "Escape closes" in title
+
+
+async def test_the_browser_keys_wait_while_the_dialog_is_open() -> None:
+    """Pane keys, star and search must not act unseen behind an open dialog."""
+    app = make_app(corpus=make_corpus())
+    app.copy_to_clipboard = lambda _text: None  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationScreen)
+        await pilot.press("4", "s", "slash")
+        await pilot.pause()
+        assert isinstance(app.screen, CitationScreen)
+        assert app.active_pane == "stories" and not app.model.starred
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        assert not isinstance(app.screen, CitationScreen) and app.active_pane == "timeline"

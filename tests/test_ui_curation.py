@@ -82,15 +82,25 @@ async def test_not_an_institution_then_undo(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await on_institution(pilot, "i4")
+        listing = app.query_one("#inst-list", NavList)
+        rows, at = option_ids(app, "#inst-list"), listing.highlighted
+        assert at is not None and at > 0  # not the top row: where the cursor goes matters
         await pilot.press("n")
         await settle(pilot)
         assert "i4" not in option_ids(app, "#inst-list")
         assert "e3" not in option_ids(app, "#timeline-list")
         assert saved(tmp_path)["not_institutions"] == ["Annual Report"]
+        # The row that took its place is under the cursor (not the top row, where the next
+        # m would merge the biggest institution), and the hint comes first.
+        left = [r for r in rows if r != "i4"]
+        assert listing.highlighted_id() == left[min(at, len(left) - 1)]
+        assert "z undoes: " in screen_text(app)
         await pilot.press("z")
         await settle(pilot)
         assert "i4" in option_ids(app, "#inst-list")
         assert "e3" in option_ids(app, "#timeline-list")
+        assert listing.highlighted_id() == "i4"  # the one that came back
+        assert "Undone." in screen_text(app) and "z undoes" not in screen_text(app)
 
 
 async def test_curation_survives_a_restart(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from medtui.config import Config
 from medtui.ui.app import MainScreen, MedtuiApp
@@ -72,6 +72,12 @@ async def test_f1_lists_every_binding() -> None:
         star = next(row for row in rows if row[3] == "story.star")
         assert star[1] == "s" and star[0] == "Global"
         assert any(row[0] == "Article" and row[2] == "Next match" for row in rows)
+        # The search fields are on F1 too (a user over SSH has no README open), and where
+        # config.yaml is.
+        syntax = {row[1] for row in rows if row[0] == "Search syntax"}
+        assert {"kind:mou", "date:2025", "title:word", '"a phrase"'} <= syntax
+        foot = str(app.screen.query_one("#help-foot", Static).render())
+        assert "$MEDTUI_CONFIG_DIR/config.yaml" in foot  # the tests' private folder
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")

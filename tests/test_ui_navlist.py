@@ -99,6 +99,22 @@ async def test_replace_keeps_the_cursor_on_the_same_id() -> None:
         assert app.selected == []
 
 
+async def test_a_cursor_on_the_first_row_stays_at_the_top_as_rows_arrive() -> None:
+    """Rows arriving and re-sorting while documents load must not carry the cursor (and
+    the view) down to wherever the first row of the moment went."""
+    app = ListApp(["m", "n"])
+    async with app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        widget = navlist(app)
+        assert widget.highlighted_id() == "m"
+        many = [f"r{n:03}" for n in range(200)]
+        widget.replace(["a", "b", *many, "m", "n"], app.render_row)
+        await pilot.pause()
+        assert widget.highlighted_id() == "a" and widget.scroll_offset.y == 0
+        widget.replace(["b", "a", "z"], app.render_row, keep="z")  # named: followed
+        assert widget.highlighted_id() == "z"
+
+
 async def test_a_click_moves_the_cursor_and_a_second_click_selects() -> None:
     app = ListApp(["a", "b", "c"])
     async with app.run_test(size=(40, 10)) as pilot:

@@ -198,3 +198,13 @@ async def test_a_kind_search_shows_only_events_of_that_kind_in_the_timeline() ->
         await search_for(pilot, " OR kind:grant")
         await settle(pilot)
         assert sorted(e.id for e in app.model.visible_events()) == ["e1", "e5"]
+
+
+async def test_an_unknown_kind_says_why_nothing_matched() -> None:
+    app = make_app(index=None)  # the real index, which names the known kinds
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "kind:merger")
+        assert app.model.search is not None and app.model.search.total == 0
+        first = screen_text(app).split("\n")[0]
+        assert "unknown event kind 'merger'" in first and "mou" in first

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from medtui.cli_args import PROG, open_parser, sub_parser
 from medtui.corpus.model import Corpus
-from medtui.errors import InputError, MedtuiError, UsageError
+from medtui.errors import NOTHING_READ, InputError, MedtuiError, UsageError
 
 if TYPE_CHECKING:
     from medtui.cache.searchable import Searchable
@@ -214,10 +214,6 @@ def _say_empty(corpus: Corpus, what: str) -> None:
         _say(NOTHING_READ)
     else:
         _say(what)
-
-
-NOTHING_READ = ("no story could be read from the given paths (medtui reads text, Markdown "
-                "and HTML files: .txt, .md, .markdown, .html, .htm, .xhtml).")
 
 
 def check_readable(corpus: Corpus) -> None:

@@ -39,6 +39,18 @@ def config_dir() -> Path:
     return _override(CONFIG_ENV) or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_file_label() -> str:
+    """Where ``config.yaml`` is, as a user would type it: ``$MEDTUI_CONFIG_DIR/config.yaml``
+    when that variable is set, else the platform's folder with the home folder as ``~``."""
+    if _override(CONFIG_ENV) is not None:
+        return f"${CONFIG_ENV}/config.yaml"
+    path = config_dir() / "config.yaml"
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except (ValueError, RuntimeError):  # not under home, or no home at all
+        return str(path)
+
+
 def data_dir() -> Path:
     """The directory holding the reader state database (not created)."""
     return _override(DATA_ENV) or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

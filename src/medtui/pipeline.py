@@ -24,6 +24,7 @@ from medtui.corpus.html import read_html
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
 from medtui.corpus.reader import InputFile, discover_files, read_document_text
 from medtui.corpus.stories import RawStory, split_stories
+from medtui.extract.crossdoc import AliasJoin, adopt
 from medtui.extract.events import FoundEvent, find_events
 from medtui.extract.gazetteer import Gazetteer, load_gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
@@ -233,6 +234,8 @@ class CorpusBuilder:
         self._inst_ids: dict[str, str] = {}
         self._insts: dict[str, Institution] = {}  # by id: corpus.institution() re-maps as it grows
         self._gazetteer: Gazetteer | None = None
+        self._aliases = AliasJoin()
+        self._texts: list[str] = []  # the story bodies of the document being added
         self.stats: CacheStats = CacheStats()
         """How many documents came from the cache and how many were processed."""
         self.corpus_key: str | None = None
@@ -244,6 +247,7 @@ class CorpusBuilder:
         corpus = self.corpus
         corpus.documents.append(result.document)
         added: list[Story] = []
+        self._texts = [sr.text for sr in result.stories]
         for index, sr in enumerate(result.stories):
             story = Story(id=f"s{len(corpus.stories) + 1}", document=result.document.path,
                           title=sr.title, text=sr.text, date=sr.date, index_in_document=index)
@@ -262,8 +266,14 @@ class CorpusBuilder:
     def _institution(self, entities: dict[str, Entity], key: str) -> Institution:
         inst_id = self._inst_ids.get(key)
         ent = entities.get(key)
+        if inst_id is None and ent is not None:
+            # Named in another document by a Chinese name or an acronym only (extract/crossdoc.py).
+            inst_id = self._aliases.join(ent.names, self._texts)
+            if inst_id is not None:
+                self._inst_ids[key] = inst_id
+                adopt(self._insts[inst_id], ent.name, ent.kind, key.startswith("g:"), ent.names)
         if inst_id is None:
-            inst_id = f"i{len(self._inst_ids) + 1}"
+            inst_id = f"i{len(self._insts) + 1}"
             self._inst_ids[key] = inst_id
             name = ent.name if ent else key.split(":", 1)[1]
             inst = Institution(id=inst_id, name=name, kind=ent.kind if ent else "other",
@@ -278,6 +288,7 @@ class CorpusBuilder:
             self._insts[inst_id] = inst
         inst = self._insts[inst_id]
         if ent is not None:
+            self._aliases.note(inst_id, ent.names, self._texts)
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)
                 inst.name = ent.name

@@ -71,7 +71,7 @@ _FOOTER_LINE = re.compile(
     r"Cookie|All rights reserved|Mobile Version|Full Site Map|Sitemap|Skip to)",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f\"\u201d\u2019']\s*$")
+_SENTENCE_ENDS = frozenset(".!?:;\u3002\uff01\uff1f\"\u201d\u2019'")
 _END_MARK = re.compile(r"^\s*(?:#\s*#\s*#|-\s*30\s*-|ENDS?|\*\s*\*\s*\*\s*END)\s*$")
 _ENDS_DATED = re.compile(r"^\s*Ends?\s*/\s*(.*\d{4}.*?)\s*$", re.I)
 _LINK_LINE = re.compile(r"^\s*(?:[\w .-]{0,20}-\s*)?(?:!?\[[^\]]*\]\([^)]*\)\s*)+$")
@@ -136,8 +136,10 @@ def _strip_links(line: str, doc: CleanDoc) -> str:
 
 
 def is_sentence(line: str) -> bool:
-    """Whether a line ends like a sentence (or a clause of a list item)."""
-    return bool(_SENTENCE_END.search(line))
+    """Whether a line ends like a sentence (or a clause of a list item): its last character
+    other than a space is one of :data:`_SENTENCE_ENDS`. (A regex search for such a
+    character and spaces to the end tried every position of the line: a fifth of cleaning.)"""
+    return line.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 def _link_like(line: str) -> bool:

@@ -144,6 +144,22 @@ def unescape_entities(text: str) -> str:
     return normalise_chars(decoded) if decoded != text else text
 
 
+def has_long_line(text: str, limit: int = MAX_LINE_CHARS) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters.
+
+    Found by jumps rather than by splitting the text into lines (a copy of every line of
+    every page): from a line's start, the last newline within ``limit`` characters starts
+    the next stretch to look at, and a line longer than the limit is one with no newline
+    within ``limit`` characters of its start."""
+    start, size = 0, len(text)
+    while size - start > limit:
+        newline = text.rfind("\n", start, start + limit + 1)
+        if newline < 0:
+            return True
+        start = newline + 1
+    return False
+
+
 def limit_lines(text: str) -> tuple[str, list[str]]:
     """Break lines longer than MAX_LINE_CHARS: at a space near the limit, else after a '>'
     (minified HTML), else at the limit.
@@ -151,11 +167,9 @@ def limit_lines(text: str) -> tuple[str, list[str]]:
     Every character is kept; the warning says that lines were broken. This bounds the
     work of every later per-line step (cleaning, splitting) on pathological input.
     """
-    if len(text) <= MAX_LINE_CHARS:
+    if not has_long_line(text, MAX_LINE_CHARS):
         return text, []
     lines = text.split("\n")
-    if max(map(len, lines)) <= MAX_LINE_CHARS:
-        return text, []
     out: list[str] = []
     for line in lines:
         while len(line) > MAX_LINE_CHARS:

@@ -206,3 +206,36 @@ def listed(text: str, known: Iterable[tuple[int, int]]) -> list[Candidate]:
 def _item_text(m: re.Match[str] | None) -> str:
     assert m is not None
     return m.group(1) if m.re is _LIST_TAIL else m.group()
+
+
+# "<name>, a [few words] <kind word>", "<name>, the leading <kind word>": the words between the
+# comma and the kind word (no comma among them).
+# "X, the company" with no word between is a clause's subject ("Based in X, the company works").
+_APPOSED = re.compile(r",[ \t]+(?:an?[ \t]+(?:[\w$.&'\u2019\-]+[ \t]+){0,5}?"
+                      r"|the[ \t]+(?:[\w$.&'\u2019\-]+[ \t]+){1,5}?)$")
+# Between a name and its apposition: a legal form, tickers ("Acme, Inc. (NASDAQ: ACME) (TSX: AC)").
+_BEFORE_APPOSITION = re.compile(r"(?:,?[ \t]+(?:Inc|LLC|Ltd|Corp|Co)\.?)?(?:[ \t]*\([^()\n]{1,60}\))*$")
+
+
+def described_kinds(text: str, kinds: Iterable[KindWord], ends: dict[int, str]) -> dict[str, str]:
+    """The kinds ``text`` gives names in apposition ("Acme, a robotics company": company;
+    "Acme Inc. (NASDAQ: ACME), the leading provider of ...": company), by the vocabulary's
+    ``descriptor_kinds``. ``kinds``: the text's kind words; ``ends``: the end offset of each
+    name found in ``text`` -> its key. Returns key -> kind; a name described as two kinds
+    is left out, but for a nonprofit ("a nonprofit provider"): other."""
+    table = vocabulary().descriptor_kinds
+    seen: dict[str, set[str]] = {}
+    for start, end, word in kinds:
+        kind = table.get(word.casefold())
+        if kind is None or text[end : end + 1] in ("'", "\u2019") or _NAME_NEXT.match(text, end):
+            continue  # "X, the company's largest shareholder", "X, the robotics company Y": not X's
+        m = _APPOSED.search(text, max(0, start - 80), start)
+        if m is None:
+            continue
+        at = m.start()
+        extra = _BEFORE_APPOSITION.search(text, max(0, at - 120), at)
+        key = ends.get(at) or (ends.get(extra.start()) if extra is not None else None)
+        if key is not None:
+            seen.setdefault(key, set()).add(kind)
+    return {key: (found.pop() if len(found) == 1 else "other") for key, found in seen.items()
+            if len(found) == 1 or "other" in found}

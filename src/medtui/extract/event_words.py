@@ -5,7 +5,7 @@ Loaded once per process; the rules that use the words are in :mod:`medtui.extrac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -20,6 +20,8 @@ class EventWords:
     """Nouns that describe a party just before its name ("guru" in "with advertising guru X")."""
     part_nouns: frozenset[str] = frozenset()
     """What one party is a part of another ("a division of Y"): see :mod:`medtui.extract.bystanders`."""
+    subject_nouns: dict[str, str] = field(default_factory=dict)
+    """"The <noun>" as an act's subject: the issuer of that kind (see :mod:`medtui.extract.subjects`)."""
 
 
 @lru_cache(maxsize=1)
@@ -30,5 +32,7 @@ def event_words() -> EventWords:
     data = safe_load(text) or {}
     nouns = data.get("descriptor_nouns") or []
     parts = data.get("part_nouns") or []
+    subjects = data.get("subject_nouns") or {}
     return EventWords(descriptor_nouns=frozenset(str(n).casefold() for n in nouns),
-                      part_nouns=frozenset(str(n).casefold() for n in parts))
+                      part_nouns=frozenset(str(n).casefold() for n in parts),
+                      subject_nouns={str(n).casefold(): str(k) for n, k in subjects.items()})

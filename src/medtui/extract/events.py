@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
-from medtui.extract.bystanders import in_slot, owner_slots
+from medtui.extract.bystanders import describes, in_slot, owner_slots
 from medtui.extract.doubles import once_each, surfaces_by_key
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
 from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
+from medtui.extract.subjects import lone_subject, objects_only, subject_pairs
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -47,8 +48,9 @@ class FoundEvent:
 
 
 def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[int, int],
-             kind: str) -> list[str]:
-    """The institutions a sentence (text[start:end]) names as parties of its act."""
+             kind: str, owners_seen: set[str] | None = None) -> list[str]:
+    """The institutions a sentence (text[start:end]) names as parties of its act;
+    ``owners_seen`` gets those it names only as a party's owner."""
     at, trigger_end = start + trigger[0], start + trigger[1]
     clause = RELATIVE_CLAUSE.search(text, trigger_end, end)
     limit = clause.start() if clause else end
@@ -57,14 +59,16 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
         start = reports[-1] if reports else start
     keys: list[str] = []
     owners: list[str] = []  # named only as a party's owner ("a division of Y"): no party
-    slots = owner_slots(text, start, limit)
+    slots = owner_slots(text, start, limit, at)
     # Spans are sorted by start: look only at those starting inside the sentence.
     first = bisect_left(spans, start, key=lambda s: s.start)
     last = bisect_left(spans, limit, lo=first, key=lambda s: s.start)
+    name_end = -1
     for s in spans[first:last]:
         if s.start < start or s.end > limit:
             continue
-        if kind in SUBJECT_ONLY and s.start >= at:
+        described, name_end = describes(text, name_end, s.start), s.end
+        if kind in SUBJECT_ONLY and s.start >= at or described:
             continue
         if slots and in_slot(slots, s.start, s.end):
             owners.append(s.key)
@@ -72,6 +76,8 @@ def _parties(text: str, spans: list[Span], start: int, end: int, trigger: tuple[
             keys.append(s.key)
     if owners and not keys:
         return [k for k in dict.fromkeys(owners)]  # nothing else named: the owners are all there is
+    if owners_seen is not None:
+        owners_seen.update(owners)
     return keys
 
 
@@ -100,6 +106,7 @@ def find_events(
     before_piece = (0, 0)
     carry: tuple[str, str] | None = None  # the kind and funder of a passive grant, for its "; and ..."
     shapes = Shapes(text, spans, title, title_spans, lambda at: _issuer(spans, title_spans, at))
+    owners: set[str] = set()  # named in the body as a party's owner: no party of a headline's act
     gathering: list[PartialDate | None] = []  # the story's occasion, read once when first asked
 
     def occasion() -> PartialDate | None:
@@ -123,7 +130,7 @@ def find_events(
             lead_kind = found[0] if found else None
         elif not piece.item:
             lead_kind = None
-        named = _parties(text, spans, start, end, found[1:], found[0]) if found else []
+        named = _parties(text, spans, start, end, found[1:], found[0], owners) if found else []
         if found is None and carry is not None and sentence.startswith("and "):
             # "... were awarded to A, for X; and B, for Y": the second half's B too.
             for party in _parties(text, spans, start, end, (0, 0), carry[0]):
@@ -145,12 +152,23 @@ def find_events(
             before_piece = (start, end)
             continue
         parties = named
+        referred = subject_pairs(text, spans, title_spans, start, end, start + found[1], start + found[2], parties,
+                                 kinds) if kinds is not None and kind in _PAIRED and not listed else None
+        if referred:  # "The company partnered with A and B": the issuer's pact with each
+            when = _date_of(text, start, end, found[1], story_date, occasion)
+            events.extend(FoundEvent(kind, p, when, _evidence(sentence)) for p in referred)
+            before_piece = (start, end)
+            continue
+        if kind in _PAIRED and not listed and objects_only(text, spans, start, end, start + found[1], parties):
+            before_piece = (start, end)
+            continue  # "worked in partnership with A, B and C": an unnamed subject's partners
         if kinds is not None and len(parties) < 2 and kind not in SUBJECT_ONLY:
             # Only institutions named before ("the University" refers back), and the headline's.
             before = mention_counts(spans[: bisect_left(spans, start, key=lambda sp: sp.start)], title_spans)
             story = mention_counts(spans, title_spans) if not before else None
+            at = next((sp.start - start for sp in spans if sp.key in parties and sp.start >= start), None)
             parties += [k for k in unnamed_parties(sentence, before, kinds, title_parties, len(parties), story,
-                                                   tuple(parties))
+                                                   tuple(parties), at)
                         if k not in parties]
         funder = (_first_named(spans, *before_piece, parties)
                   if kind == "grant" and parties and PASSIVE_GRANT_RE.search(sentence) else None)
@@ -163,11 +181,13 @@ def find_events(
                 events.append(FoundEvent(kind, [funder, party], when, evidence))
             before_piece, carry = (start, end), (kind, funder)
             continue
-        if len(parties) == 1 and kind not in SUBJECT_ONLY and _SENTENCE_END.search(
-                text, before_piece[1], start) is None:
-            # "A signed with B, while also closing deals with C": the first half's subject.
+        if len(parties) == 1 and kind not in SUBJECT_ONLY and not _SENTENCE_END.search(text, before_piece[1], start):
+            # "A signed with B, while also closing deals with C": the first half's subject; after
+            # a whole sentence, only the issuer ("Tallis grew. Developed with Y, its ...").
             subject = _first_named(spans, *before_piece, parties)
-            parties = [subject, *parties] if subject is not None else parties
+            if subject is not None and (_SENTENCE_END.search(text, max(0, before_piece[1] - 1), start) is None
+                                        or subject == _issuer(spans, title_spans, start)):
+                parties = [subject, *parties]
         before_piece = (start, end)
         counted = counted_partners(text, spans, start + found[1], end, parties[0]) if (
             len(parties) == 1 and kind not in SUBJECT_ONLY) else []
@@ -192,7 +212,7 @@ def find_events(
         if kind == "partnership":  # the next sentence (or the one after a cut-off fragment)
             kind = next(filter(None, (_named_pact(text, spans, nxt, parties) for nxt in all_pieces[n + 1 : n + 3])),
                         kind)
-        subject = _lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
+        subject = lone_subject(text, spans, parties, start, start + found[1]) if len(parties) > 2 else None
         if subject is not None and kind in _PAIRED:  # "X partnered with A, B and C": X with each
             events.extend(FoundEvent(kind, [subject, p], when, _evidence(sentence)) for p in parties if p != subject)
             continue
@@ -203,7 +223,7 @@ def find_events(
         if not any(set(pair) <= set(e.parties) for e in events):
             events.append(FoundEvent("agreement", pair, story_date, title, from_title=True))
     if title_event is not None and picked is None:
-        covered = any(set(title_parties) <= set(e.parties) for e in events)
+        covered = any(set(title_parties) - owners <= set(e.parties) for e in events)
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
@@ -321,24 +341,6 @@ def _first_named(spans: list[Span], start: int, end: int, other_than: list[str])
 
 
 _PAIRED = frozenset({"partnership", "agreement", "mou"})
-
-
-def _lone_subject(text: str, spans: list[Span], parties: list[str], start: int, act_at: int) -> str | None:
-    """The one party named before the act at ``act_at`` when all the others come after its
-    "with" ("X partnered with A, B and C"), else None. A reader writes such a list as X's
-    pact with each (as ../shared/gold does: pairs only), not as one pact of four. "A
-    partnership between A and B" names its parties after the act: the subject before it
-    only announces it."""
-    first = bisect_left(spans, start, key=lambda s: s.start)
-    at = bisect_left(spans, act_at, lo=first, key=lambda s: s.start)
-    before = {s.key for s in spans[first:at] if s.key in parties}
-    after = next((s.start for s in spans[at:] if s.key in parties), None)
-    if len(before) != 1 or after is None or _WITH.search(text, act_at, after) is None:
-        return None
-    return next(iter(before))
-
-
-_WITH = re.compile(r"\bwith\b(?!.*\bbetween\b)", re.S)
 
 
 def _named_after(spans: list[Span], key: str, start: int, end: int) -> bool:

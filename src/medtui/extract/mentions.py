@@ -22,13 +22,13 @@ import ahocorasick
 
 from medtui.extract.acts import act_names
 from medtui.extract.aliases import alias_fits
-from medtui.extract.appositives import KindWord, described, kind_words, listed
+from medtui.extract.appositives import KindWord, described, described_kinds, kind_words, listed
 from medtui.extract.boundaries import Candidate
 from medtui.extract.cjk import cjk_definitions, cjk_kind
 from medtui.extract.discover import GENERIC, HEADS, STOP_LEADING, definitions, discover, is_head
 from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.headlines import initialled, named_in_body
-from medtui.extract.names import case_sensitive, guess_kind, name_key
+from medtui.extract.names import case_sensitive, guess_kind, name_key, phrase_kind
 from medtui.extract.persons import is_person, people, person_shaped, title_alone
 from medtui.extract.tidy import tidy
 from medtui.extract.vocabulary import is_generic_name
@@ -197,9 +197,11 @@ def find_mentions(
 
     # 1. Body texts: gazetteer + discovery + the parties of acts, longest first.
     body_spans: list[list[Span]] = []
+    body_kinds: list[list[KindWord]] = []
     act_surfaces: dict[str, str] = {}
     for text in bodies:
         spans, kinds = matcher.find_all(text)
+        body_kinds.append(kinds)
         shaped, acted = [*discover(text), *described(text, kinds)], act_names(text)
         shaped, acted = [c for c in shaped if not title_alone(c.name)], _no_people(text, acted, gaz)
         names = {c.name for c in shaped} | {c.name for c in acted} | {s.surface for s in spans}
@@ -298,6 +300,13 @@ def find_mentions(
     for short, key in local.items():
         if key in entities:
             entities[key].names.add(short)
+    for text, spans, kinds in zip(bodies, result, body_kinds, strict=False):
+        # "Acme, a robotics company": the kind the text gives a name whose words give none.
+        for key, kind in described_kinds(text, kinds, {s.end: s.key for s in spans}).items():
+            ent = entities.get(key)
+            if ent is not None and ent.discovered and (ent.kind == "other" and phrase_kind(ent.name) is None
+                                                       or ent.kind == "research" and kind == "company"):
+                ent.kind = kind
     used = {s.key for spans in result for s in spans}
     return DocumentMentions(result, {k: e for k, e in entities.items() if k in used})
 

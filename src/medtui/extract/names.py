@@ -88,15 +88,40 @@ def _phrase_kinds() -> tuple[tuple[str, re.Pattern[str]], ...]:
                  for kind, phrases in vocabulary().kind_phrases.items() if phrases)
 
 
+# A company's legal form at the end of its name, in the forms seen in the 25k press releases
+# (English, and the continental, Nordic and Asian forms: "Ferrari N.V.", "Acme Robotics AB",
+# "Grant Roe LLP", "Acme Oyj", "Acme S.p.A.", "Acme Sdn Bhd", "Acme Pty Ltd").
+LEGAL_END = re.compile(
+    r"(?:,?\s(?:Inc|Ltd|LLC|L\.?L\.?P|L\.P|LP|Corp|Co|PLC|plc|Limited|GmbH|AG|SE|S\.A|N\.V|B\.V|"
+    r"AB|ASA|A/S|Oyj?|S\.p\.A|SpA|S\.r\.l|Srl|Pty|Pte|Pvt|Bhd|Tbk|K\.K|Ltda|S\.A\.S|S\.L)\.?)+$")
+# Heads that keep their kind under a legal form ("Riverside Hospital, Inc." is a hospital).
+_KEPT_UNDER_LEGAL = re.compile(
+    r"\b(?:hospitals?|clinics?|medical cent(?:er|re)|university|college|school)\b", re.I)
+
+
+def phrase_kind(name: str) -> str | None:
+    """The kind the vocabulary's ``kind_phrases`` give ``name``, or None."""
+    for kind, phrases in _phrase_kinds():
+        if phrases.search(name):
+            return kind
+    return None
+
+
 @lru_cache(maxsize=65536)
 def guess_kind(name: str) -> str:
     """The institution kind implied by a name's head words, or 'other'.
 
-    The part before "of"/"for" decides first: an "Institute of X of Y University" is research.
+    A legal form at the end makes a company ("Agency Spotter LLC", "Acme Robotics AB"),
+    but for a hospital's, clinic's or school's name ("Riverside Clinic Inc."): 16 names of
+    2,833 on 2,000 random releases were typed other, government or hospital for want of it
+    (session 6). Then the vocabulary's ``kind_phrases``; then the part before "of"/"for"
+    decides: an "Institute of X of Y University" is research.
     """
-    for kind, phrases in _phrase_kinds():
-        if phrases.search(name):
-            return kind  # "Riverside High School", "Federal Reserve Bank of X"
+    if LEGAL_END.search(name) and not _KEPT_UNDER_LEGAL.search(name):
+        return "company"
+    kind = phrase_kind(name)
+    if kind is not None:
+        return kind  # "Riverside High School", "Federal Reserve Bank of X"
     if _ACADEMIC_UNIT.search(name):
         return "university"
     head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]

@@ -101,7 +101,7 @@ _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 def unnamed_parties(sentence: str, counts: Counter[str], kinds: dict[str, str],
                     title_parties: list[str], named: int = 0, story: Counter[str] | None = None,
-                    partners: tuple[str, ...] = ()) -> list[str]:
+                    partners: tuple[str, ...] = (), partner_at: int | None = None) -> list[str]:
     """Story institutions a sentence names by description only (see the module docstring).
 
     ``counts``: mentions of each institution before the sentence; ``kinds``: their kinds;
@@ -109,11 +109,16 @@ def unnamed_parties(sentence: str, counts: Counter[str], kinds: dict[str, str],
     names none). ``story``: mentions in the whole story, for a "we" no institution before
     the sentence can be (a blog post's "We began our partnership with X" names its issuer
     later): the one mentioned most besides ``partners``, the parties the sentence names.
+    ``partner_at``: where the sentence first names its one party; "the company" after a
+    company the sentence names is that company ("X stock, consider this: The company
+    recently received ..."), no other.
     """
     found: list[str] = []
     ranked = [k for k, _ in counts.most_common()]
     for m in _DEFINITE.finditer(sentence):
         kind = _KIND_OF[m.group(1).lower()]
+        if partner_at is not None and partner_at < m.start() and any(kinds.get(k) == kind for k in partners):
+            continue  # its antecedent is the party named before it
         match = next((k for k in ranked if kinds.get(k) == kind), None)
         if match is not None and match not in found:
             found.append(match)

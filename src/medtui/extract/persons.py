@@ -43,7 +43,9 @@ class _Shapes:
         self.titled = re.compile(rf"(?<![\w.])(?:{titles})\.?\s+({_FULL}|{_WORD})\b")
         # Any word before a full name, its role read from a set (an alternation of every role
         # tried at every word costs ten times more): "co-founder Jane Roe", "Chef Mia Roe".
-        self.role_before = re.compile(rf"(?<![\w\-])([A-Za-z][\w\-]*)\s+({_FULL}){_LOWER_END}")
+        # "EDM artist, Jane Roe, ...": a lower-case role and a comma before the name (not an
+        # attribution's "President, Acme Gear").
+        self.role_before = re.compile(rf"(?<![\w\-])([A-Za-z][\w\-]*|[a-z][\w\-]*,)\s+({_FULL}){_LOWER_END}")
         self.role_heads = frozenset(r.casefold().split()[-1] for r in words["roles"])
         self.role_after = re.compile(
             rf"\b({_FULL}),\s+(?:(?:the|a|an|our|its|their|his|her)\s+)?"
@@ -92,7 +94,7 @@ def people(text: str, around: Iterable[str] | None = None) -> set[str]:
         for pattern in (shapes.spoken, shapes.titled, shapes.role_before, shapes.role_after, shapes.reflexive):
             for m in pattern.finditer(piece):
                 if pattern is shapes.role_before:
-                    if m.group(1).casefold() not in shapes.role_heads:
+                    if m.group(1).rstrip(",").casefold() not in shapes.role_heads:
                         continue
                     words = m.group(2).split()
                 else:

@@ -20,7 +20,8 @@ Session 5, on 2,000 random releases (names judged by hand, then counted by kind)
 
 - a possessive at the end ("Acme Labs's"): the name without it;
 - a name glued to the next by "The" where a lost break stood ("About Acme Group The Acme
-  Group is", "Program The Department of Transit"): the name after "The";
+  Group is", "Program The Department of Transit"): the name after "The" (after one word
+  alone only where it is a place or recurs after "The": "Centre The Centre for X", session 6);
 - "University of X, Y" where Y is a person or a title ("University of X, Jane Roe", "...,
   Dr") or a country ("University of X, Norway"): the university alone;
 - one word or a phrase joined by "and" to a head word alone ("Quality and Trust", "Acme
@@ -29,6 +30,10 @@ Session 5, on 2,000 random releases (names judged by hand, then counted by kind)
   document ("Acme and Northgate Labs", "Jane Roe and Acme Limited"): two names, less
   the person's;
 - a list "A, B and C" with no head word: the items the document also names alone.
+
+Session 6, on 2,000 random releases: a name with a legal form before "and" ("Acme Pipeline
+LP and Northgate Corp.", "Acme Limited and The Acme Digital Company"): two names, as a legal
+form ends a name.
 
 Cheap by design: each test looks only at the candidate's words, and at the document only
 for candidates that have the shape in question (one word, a join, an "and").
@@ -41,6 +46,7 @@ from collections.abc import Iterable
 
 from medtui.extract.boundaries import Candidate
 from medtui.extract.discover import GENERIC, STOP_LEADING, is_head
+from medtui.extract.names import LEGAL_END
 from medtui.extract.persons import is_person, people, person_shaped
 from medtui.extract.runs import CONNECTORS, LEGAL, NAME_POSSESSIVES, bare, is_possessive
 from medtui.extract.vocabulary import is_generic_name, vocabulary
@@ -167,8 +173,9 @@ def _glued_the(text: str, cand: Candidate, names: set[str], persons: _People) ->
         if last in vocab.title_words or last in vocab.openers or last.lower() in CONNECTORS or (
                 last in STOP_LEADING):
             continue
-        if not (len(before) > 1 or len(last) > 1 and last.isupper() or left in names):
-            continue
+        if not (len(before) > 1 or len(last) > 1 and last.isupper() or left in names
+                or last in rest.split() or last.casefold() in vocab.places):
+            continue  # one word alone: cut only a heading's repeated word or a place ("Centre The Centre for")
         if not (_has_head(rest) or rest in names):
             continue
         out = _tidy_one(text, _sub(cand, m.end(), len(cand.name)), names, persons)
@@ -236,6 +243,11 @@ def _joined(text: str, cand: Candidate, names: set[str], persons: _People) -> li
         if not out and not all(is_generic_name(item) for item in items):
             return None  # "Innovation, Science and Economic Development Canada": one name
         return out
+    if len(lw) > 1 and len(rw) > 1 and LEGAL_END.search(left) and (_has_head(right) or right in names):
+        # "Acme Pipeline LP and Northgate Corp.": a legal form ends a name, never "and" inside one.
+        at = m.end() + (4 if right.startswith("The ") else 0)
+        return (_tidy_one(text, _sub(cand, 0, m.start()), names, persons)
+                + _tidy_one(text, _sub(cand, at, len(name)), names, persons))
     if m.group() != " and " or "," in left or left == right or right.startswith(left + " ") or (
             is_possessive(rw[0]) and bare(rw[0]) in NAME_POSSESSIVES):
         return None

@@ -48,6 +48,8 @@ class Vocabulary:
     ``post_nominals``): see
     :mod:`medtui.extract.persons`."""
     kind_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    descriptor_kinds: dict[str, str] = field(default_factory=dict)
+    """The kind a descriptor gives a name it describes ("Acme, a robotics company"): word -> kind."""
     """Phrases that decide a name's kind before its head words do ("High School" is no
     university's, "Central Bank" no company's): kind -> phrases."""
     """"Two", "Eleven": a number word alone is no name."""
@@ -97,6 +99,8 @@ def vocabulary() -> Vocabulary:
         number_words=frozenset(_words(data, "number_words")),
         persons=_persons(data.get("persons")),
         kind_phrases=_kind_phrases(data.get("kind_phrases")),
+        descriptor_kinds={word.casefold(): kind for kind, words in _kind_phrases(data.get("descriptor_kinds")).items()
+                          for word in words},
     )
 
 

@@ -138,6 +138,17 @@ def check_syntax(text: str) -> None:
         raise QueryError("The query has an unclosed bracket.")
     if bare.count("[") != bare.count("]"):
         raise QueryError("The query has an unclosed date range bracket.")
+    for m in _EMPTY_FIELD.finditer(_QUOTED.sub("q", text)):  # a quoted value is a value
+        if m.group(1).lower() in PUBLIC_FIELDS:  # else it is text ("Note:")
+            name = m.group(1).lower()
+            example = FIELD_EXAMPLES.get(name, f"{name}:word")
+            raise QueryError(f"'{name}:' needs a value after the colon, e.g. {example}.")
+
+
+_EMPTY_FIELD = re.compile(r"(?<![\w.])([^\W\d]\w*):(?=\s|\)|$)")
+FIELD_EXAMPLES = {"title": "title:hospital", "kind": "kind:mou", "date": "date:2025",
+                  "institution": 'institution:"Riverside University"'}
+"""What the error for a field without a value shows for each field."""
 
 
 def _fields_or_text(text: str) -> str:

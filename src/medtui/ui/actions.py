@@ -7,6 +7,7 @@ save becomes a warning, never a crash.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from medtui.corpus.model import Story
@@ -19,6 +20,10 @@ from medtui.ui.widgets.searchbar import SearchBar, SearchInput
 from medtui.ui.widgets.stories import StoriesPane, StoryList
 from medtui.ui.widgets.timeline import TimelineList
 
+_FUNCTION_KEY = re.compile(r"f\d{1,2}")
+DIALOG_SAFE = frozenset({"quit", "help_quit"})
+"""App actions still run while a dialog is open (everything else is the dialog's)."""
+
 
 class ActionsMixin(ViewMixin):
     """Story and filter actions for the app."""
@@ -26,6 +31,19 @@ class ActionsMixin(ViewMixin):
     _main: Any
     return_pane: str = "stories"
     toggle_themes: dict[str, str]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a dialog is open (citation, help, warnings, curation, kinds), the browser's
+        own keys (panes 1-4, /, s, y...) wait: they must not act behind it unseen. The
+        dialog's keys are its screen's, and quitting still works."""
+        from textual.screen import ModalScreen
+
+        return action in DIALOG_SAFE or not isinstance(self.screen, ModalScreen)
+
+    def get_key_display(self, binding: Any) -> str:
+        """Keys as written on keyboards: function keys upper-case (F1, not Textual's f1)."""
+        shown: str = super().get_key_display(binding)
+        return shown.upper() if _FUNCTION_KEY.fullmatch(shown) else shown
 
     def open_story(self, story_id: str, evidence: str | None = None) -> None:
         """Show a story in the article pane (at ``evidence`` if given) and mark it read."""

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input
 
 from medtui.corpus.model import Corpus
+from medtui.errors import NOTHING_READ
 from medtui.ui.colours import ANSI16_CLASS, few_colours, use_no_colour
 from medtui.ui.curating import CurationMixin
 from medtui.ui.keyorder import TYPING_PAUSE_S
@@ -213,6 +214,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
     # --------------------------------------------------------------- messages
     def on_load_progress(self, message: LoadProgress) -> None:
         """Move the progress bar while documents are read."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         self.phase = f"Reading {message.done}/{message.total} documents…"
         self.query_one(StatusBar).progress(message.done, message.total)
         self.refresh_status()
@@ -226,6 +229,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
         last one's cost, the newest snapshot winning), and none is drawn while the user
         types (a key in the last :data:`TYPING_PAUSE_S`): each key echoes first.
         """
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         first = self._grown is None and not self.model.corpus.stories
         self._grown = message
         if first:
@@ -250,6 +255,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
 
     def on_corpus_ready(self, message: CorpusReady) -> None:
         """Show the corpus, collect its warnings, start indexing."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         self._corpus_complete = True
         if self._grow_timer is not None:
             self._grow_timer.stop()
@@ -261,6 +268,10 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
         self.warnings.extend(getattr(corpus, "warnings", []))
         for doc in corpus.documents:
             self.warnings.extend(f"{doc.path}: {w}" for w in doc.warnings)
+        if not corpus.stories:  # an empty folder, or only other file types: say so, as the CLI does
+            nothing = NOTHING_READ[0].upper() + NOTHING_READ[1:]
+            self.warnings.append(nothing)
+            self.message = nothing
         self.phase = f"Indexing {len(corpus.stories)} stories…"
         self.index_complete = False
         self.refresh_all(top=self.last_key_at == 0.0)  # untouched since launch: the newest on top
@@ -268,6 +279,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Keep the failure as a warning and say so in the status line."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         self.warnings.append(message.reason)
         self.phase = one_line(message.reason, 300)
         self.query_one(StatusBar).idle()
@@ -275,6 +288,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
 
     def on_index_progress(self, message: IndexProgress) -> None:
         """Move the progress bar while stories are indexed."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         self.phase = f"Indexing {message.done}/{message.total} stories…"
         self.query_one(StatusBar).progress(message.done, message.total)
         self.refresh_status()
@@ -286,6 +301,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
 
     def on_index_ready(self, message: IndexReady) -> None:
         """Searching is possible now; run whatever was typed meanwhile."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         self.index = message.index
         from medtui.curation import institution_names
 

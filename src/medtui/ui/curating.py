@@ -64,6 +64,8 @@ class CurationMixin(ActionsMixin):
 
     def on_copies_found(self, message: CopiesFound) -> None:
         """Fold the copies into the stories list."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         if message.corpus is self.model.corpus:
             self.model.copies = message.copies
             self.refresh_stories()
@@ -122,7 +124,7 @@ class CurationMixin(ActionsMixin):
             self.refresh_status()
             return
         if op == "undo":
-            self._curated(self.curator.undo())
+            self._curated(self.curator.undo(), undo=True)
             return
         inst_id = self.query_one(InstitutionList).highlighted_id()
         inst = self.model.corpus.institution(inst_id) if inst_id else None
@@ -161,14 +163,41 @@ class CurationMixin(ActionsMixin):
 
         return run
 
-    def _curated(self, outcome: Any) -> None:
-        """Redraw after a curation; say what it did (and, once, if it could not be saved)."""
-        self.message = outcome.message + (" (z undoes)" if outcome.changed else "")
+    def _curated(self, outcome: Any, *, undo: bool = False) -> None:
+        """Redraw after a curation; say what it did (and, once, if it could not be saved).
+
+        The hint comes first, so a narrow status line cuts the names, not "z undoes".
+        The cursor stays where the user works (:func:`_cursor_after`)."""
+        hint = "" if undo or not outcome.changed else "z undoes: "
+        self.message = hint + outcome.message
         if outcome.warning:
             self.message = outcome.warning
             if outcome.warning not in self.warnings:
                 self.warnings.append(outcome.warning)
         if outcome.changed:
+            listing = self.query_one(InstitutionList)
+            before, at = listing.row_ids, listing.highlighted
             self.model.institutions_changed()
             self.refresh_all()
+            row = _cursor_after(before, at, listing.row_ids)
+            if row is not None:
+                listing.highlight_id(row)
         self.refresh_status()
+
+
+def _cursor_after(before: list[str], at: int | None, after: list[str]) -> str | None:
+    """The institution row the cursor belongs on after a curation changed the list.
+
+    An institution that came back (undo, split) is the one to look at; else the row
+    that was under the cursor if it is still listed; else (marked not an institution,
+    merged away) the row that took its place, not the top of the list.
+    """
+    old = set(before)
+    back = next((row for row in after if row not in old), None)
+    if back is not None:
+        return back
+    if at is None or not after:
+        return None
+    if at < len(before) and before[at] in set(after):
+        return before[at]
+    return after[min(at, len(after) - 1)]

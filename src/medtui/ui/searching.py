@@ -61,6 +61,8 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
 
     def on_search_done(self, message: SearchDone) -> None:
         """Show a search's hits, unless a newer search was started meanwhile."""
+        if not self.is_running:  # a worker's news arriving while the app shuts down
+            return
         if message.generation != self.search_generation:
             self.stale_searches += 1
             return
@@ -75,6 +77,8 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
         self._shown_query = message.query
         if result.error:
             bar.set_hint(Text(f"! {safe(result.error)}", style="bold"))
+        elif result.total == 0 and result.notes:  # why nothing matched: an unknown kind
+            bar.set_hint(Text(f"No match: {safe(result.notes[0])}", style="bold"))
         elif result.total == 0 and result.suggestion:
             hint = Text("No match. Did you mean ")
             hint.append(one_line(result.suggestion, 60), style="bold underline")
@@ -113,7 +117,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
     def _flush_search_redraw(self, *, wait: bool = False) -> None:
         """Draw the held search result now (``wait``: unless a key came too recently)."""
         self._held_timer = None
-        if self._held_redraw is None:
+        if self._held_redraw is None or not self.is_running:
             return
         typed = time.monotonic() - self.last_key_at
         if wait and typed < TYPING_PAUSE_S:

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from medtui.paths import config_file_label
 from medtui.ui.keys import KeyEntry
 
 KEYS_WIDTH = 12
@@ -19,6 +20,19 @@ KEYS_WIDTH = 12
 
 SECTION = "section:"
 """Row-key prefix of a section header row ('section:Global')."""
+
+SEARCH_SYNTAX = (
+    ("words", "stories with every word (case, accents, forms folded)"),
+    ('"a phrase"', "the words in this order"),
+    ("a OR b", "either word"),
+    ("NOT c, -c", "without the word c"),
+    ("medic*", "words starting with medic (3 letters at least)"),
+    ("title:word", "in the title only"),
+    ("institution:", 'by id or "Full Name" (ids: medtui institutions)'),
+    ("kind:mou", "events of a kind; several: kind:mou,agreement"),
+    ("date:2025", "also date:2025-03, date:[2025-01 to 2025-03]"),
+)
+"""The search box's syntax, shown under the keys (the README's "Search syntax" in short)."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -51,7 +65,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys — Escape, q or F1 closes", style="bold"), id="help-title")
             yield DataTable(id="help-table", cursor_type="none", zebra_stripes=True)
             yield Static(
-                Text("Rebind any key in config.yaml: keymap: {binding id: key}", style="dim"),
+                Text(f"Rebind a key in {config_file_label()}: keymap: {{binding id: key}} "
+                     "(a row with two ids has one per key, in the keys' order)", style="dim"),
                 id="help-foot",
             )
 
@@ -70,6 +85,10 @@ class HelpScreen(ModalScreen[None]):
             if entry.binding_ids:
                 action.append(f"  {', '.join(entry.binding_ids)}", style="dim")
             table.add_row(Text(entry.keys_display, style="bold"), action, key=f"entry:{n}")
+        table.add_row(Text(""), Text("── Search syntax (after /) ──", style="bold"),
+                      key=f"{SECTION}Search syntax")
+        for n, (example, meaning) in enumerate(SEARCH_SYNTAX):
+            table.add_row(Text(example, style="bold"), Text(meaning), key=f"syntax:{n}")
         table.focus()
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]

@@ -108,10 +108,14 @@ class NavList(ScrollView, can_focus=True):
     ) -> None:
         """Show rows ``ids`` drawn by ``render``; keep the cursor on ``keep`` (or its old row).
 
+        A cursor on the first row stays on the first row (unless ``keep`` names a row):
+        a list that grows and re-sorts while documents load, or is narrowed by a
+        search, opens at its top, not at wherever its first row of the moment went.
         ``headers`` are ids the cursor skips. Otherwise the cursor goes to the
         first other row, so the keys always have something to act on.
         """
-        wanted = keep if keep is not None else self.highlighted_id()
+        at_top = self.highlighted is None or self.highlighted == self._next_enabled(0, 1)
+        wanted = keep if keep is not None else None if at_top else self.highlighted_id()
         self._ids = list(ids)
         self._headers = frozenset(headers)
         self._height = max(height, 1)

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Label, Static
 
-PLACEHOLDER = 'search: words, "a phrase", AND OR NOT, prefix*'
+PLACEHOLDER = 'search: words, "a phrase", OR, NOT, prefix*, title:, kind:, date: (F1)'
 
 
 class SearchInput(Input):
