@@ -88,3 +88,14 @@ async def test_after_ready_a_held_redraw_keeps_the_newest_answer(
         await pilot.press(*" meets")  # typed on before alpha's lists were drawn
         await wait_for(pilot, lambda: option_ids(app, "#story-list") == ["s4"])
         assert app.model.search is not None and app.model.search.query == "alpha meets"
+
+
+async def test_a_search_without_hits_says_so_under_the_empty_list() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_while_the_lists_wait(pilot, app, "zzqx")
+        await pilot.press("enter")  # the results, drawn now
+        await pilot.pause()
+        assert option_ids(app, "#story-list") == []
+        assert app.query_one("#pane-stories").border_subtitle == "no hits"
+        assert "No match" in hint(app)
