@@ -258,11 +258,12 @@ def test_timeline_ics(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> Non
     assert lines.count("BEGIN:VEVENT") == 2 == lines.count("END:VEVENT")  # undated left out
     assert "1 event has no date" in one_line(err)
     assert "DTSTART;VALUE=DATE:20250311" in lines and "DTEND;VALUE=DATE:20250312" in lines
-    assert "DTSTART;VALUE=DATE:20250301" in lines  # month-only date: its first day
+    assert "DTSTART;VALUE=DATE:20250301" in lines  # month-only date: the whole month
+    assert "DTEND;VALUE=DATE:20250401" in lines
     descriptions = [line for line in lines if line.startswith("DESCRIPTION:")]
     assert descriptions[0].startswith("DESCRIPTION:Alpha\\, Beta\\; signed.\\nNext line")
     assert "A grant\\; \"big\"\\, C:\\\\x" in descriptions[1]
-    assert "Date given only as 2025-03." in descriptions[1]
+    assert "Date given only as 2025-03: the event spans the whole month." in descriptions[1]
     assert "SUMMARY:MoU: Alpha University\\, Beta Hospital" in lines
     assert all(line.startswith("UID:") and line.endswith("@medtui")
                for line in lines if line.startswith("UID"))

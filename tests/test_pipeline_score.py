@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from medtui import pipeline
+from medtui import inputs, pipeline
 from medtui.export import export_corpus
 from medtui.extract.gazetteer import load_gazetteer
 from medtui.extract.mentions import GazetteerMatcher
@@ -71,7 +71,7 @@ def test_seeds_score_perfectly_without_any_gazetteer(tmp_path: Path, monkeypatch
     gazetteer.entries.clear()
     matcher = GazetteerMatcher(gazetteer)
     # Every matcher the pipeline builds (for the main process and for workers) comes from here.
-    monkeypatch.setattr(pipeline, "_matcher_for", lambda files: matcher)
+    monkeypatch.setattr(inputs, "matcher_for", lambda files: matcher)
     corpus = pipeline.load_corpus(workers=1, cache=False)  # cached results would hold the gazetteer's
     assert all(i.source == "discovered" for i in corpus.institutions)
     result = _score(json.dumps(export_corpus(corpus)), env)

@@ -129,12 +129,15 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
 
 
 async def search_for(pilot: Pilot[Any], query: str) -> None:
-    """Type a query in the search box and wait past the debounce for the results."""
+    """Type a query in the search box and wait past the debounce for the hit count, then
+    past the typing pause for the lists (:data:`medtui.ui.searching.TYPING_PAUSE_S`)."""
+    from medtui.ui import searching
+
     focused = pilot.app.focused
     if focused is None or focused.id != "search-input":
         await pilot.press("slash")
     await pilot.press(*query)
-    await pilot.pause(0.35)
+    await pilot.pause(max(0.35, searching.TYPING_PAUSE_S + 0.05))
     await settle(pilot)
 
 

@@ -14,44 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from medtui import __version__
+from medtui.cli_args import PROG, open_parser, sub_parser
 from medtui.corpus.model import Corpus
 from medtui.errors import NOTHING_READ, InputError, MedtuiError, UsageError
 
 if TYPE_CHECKING:
     from medtui.cache.searchable import Searchable
 
-PROG = "medtui"
-SUBCOMMANDS = ("export", "search", "timeline", "institutions", "bench")
-TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
 DEBUG_ENV = "MEDTUI_DEBUG"
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error becomes :class:`UsageError` (one sentence, exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{_only_required(self, message)} (see '{self.prog} --help').")
-
-
-_REQUIRED = "the following arguments are required: "
-
-
-def _only_required(parser: argparse.ArgumentParser, message: str) -> str:
-    """argparse's message without the optional positionals it names as required.
-
-    ``parse_intermixed_args`` (so that ``search QUERY --json PATH`` works) reports every
-    positional as required when none is given: ``QUERY, PATH``, though PATH defaults to
-    the bundled seeds (contract: ``medtui search QUERY [PATH ...]``).
-    """
-    if not message.startswith(_REQUIRED):
-        return message
-    optional = {a.metavar or a.dest for a in parser._actions  # noqa: SLF001 - argparse's own list
-                if not a.option_strings and a.nargs in ("*", "?")}
-    names = [n for n in message[len(_REQUIRED):].split(", ") if n not in optional]
-    return _REQUIRED + ", ".join(names) if names else message
 
 
 def _say(message: str) -> None:
@@ -244,29 +216,23 @@ def _say_empty(corpus: Corpus, what: str) -> None:
         _say(what)
 
 
-UNREADABLE = ("binary", "permission denied", "cannot be read", "not a regular file",
-              "the file vanished")
-"""How the reader's warnings start when a file could not be read as text at all
-(:mod:`medtui.corpus.decode`, :func:`medtui.corpus.reader.read_bytes`); an empty file
-was read, it just holds nothing."""
-
-
 def check_readable(corpus: Corpus) -> None:
     """Raise :class:`InputError` (exit 2) when files were found but none could be read.
 
-    The contract's "unreadable input": every document binary, undecodable or refused.
-    A corpus with stories, no documents at all, or a readable file that holds no story
-    passes (the caller says "nothing read" and exits 1).
+    The contract's "unreadable input": every document binary, undecodable or refused, as
+    the reader says in :attr:`~medtui.corpus.model.Document.unreadable` (its last warning
+    gives the reason in words). A corpus with stories, no documents at all, or a readable
+    file that holds no story passes (the caller says "nothing read" and exits 1).
     """
     if corpus.stories or not corpus.documents:
         return
-    reasons = [next((w for w in doc.warnings if w.startswith(UNREADABLE)), None) for doc in corpus.documents]
-    if all(reasons):
-        path, reason = corpus.documents[0].path, str(reasons[0]).removesuffix(", skipped")
-        if len(reasons) == 1:
-            raise InputError(f"Cannot read {path} as text: {reason}; it is the only file found.")
-        raise InputError(f"None of the {len(reasons)} files found can be read as text "
-                         f"({path}, for one: {reason}).")
+    if all(doc.unreadable for doc in corpus.documents):
+        first = corpus.documents[0]
+        reason = (first.warnings[-1] if first.warnings else str(first.unreadable)).removesuffix(", skipped")
+        if len(corpus.documents) == 1:
+            raise InputError(f"Cannot read {first.path} as text: {reason}; it is the only file found.")
+        raise InputError(f"None of the {len(corpus.documents)} files found can be read as text "
+                         f"({first.path}, for one: {reason}).")
 
 
 def cmd_institutions(args: argparse.Namespace) -> int:
@@ -299,67 +265,6 @@ def cmd_bench(argv: list[str]) -> int:
     return result
 
 
-# --- parsers -----------------------------------------------------------------------------
-
-
-def _paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="*", metavar="PATH",
-        help="files or folders (read recursively); default: the bundled seed documents",
-    )
-
-
-def _open_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG,
-        description="Browse news and press releases about institutions and their partnerships.",
-        epilog=(
-            "commands (run 'medtui COMMAND --help'):\n"
-            "  export [PATH ...] --format json       the whole extracted corpus\n"
-            "  search QUERY [PATH ...] [--json]      ranked hits (exit 1: none)\n"
-            "  timeline [PATH ...] [--format FMT]    table, json, csv, ics or md\n"
-            "  institutions [PATH ...] [--json]      institutions and story counts\n"
-            "  bench [PATH ...] --json               performance figures"
-        ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _paths(parser)
-    return parser
-
-
-def _sub_parser(name: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} {name}")
-    if name == "export":
-        parser.description = "Print the whole extracted corpus as JSON (version 1)."
-        _paths(parser)
-        parser.add_argument("--format", choices=("json",), default="json")
-    elif name == "search":
-        from medtui.search.results import QUERY_SYNTAX
-
-        parser.description = "Search the stories. QUERY syntax:\n" + "\n".join(
-            f"  {example:<34} {meaning}" for example, meaning in QUERY_SYNTAX
-        )
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        parser.add_argument("query", metavar="QUERY")
-        _paths(parser)
-        parser.add_argument("--json", action="store_true", help="print JSON")
-        parser.add_argument("--limit", type=int, default=20, help="hits to show (default 20)")
-        parser.add_argument(
-            "--institution", action="append", metavar="ID",
-            help="only stories involving this institution id (repeatable: all of them)",
-        )
-    elif name == "timeline":
-        parser.description = "Print the partnership timeline, oldest first, undated last."
-        _paths(parser)
-        parser.add_argument("--format", choices=TIMELINE_FORMATS, default="table")
-    elif name == "institutions":
-        parser.description = "List the institutions with the number of stories about each."
-        _paths(parser)
-        parser.add_argument("--json", action="store_true", help="print JSON")
-    return parser
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "search": cmd_search,
@@ -373,9 +278,9 @@ def run(argv: list[str]) -> int:
     if argv and argv[0] == "bench":
         return cmd_bench(argv[1:])
     if argv and argv[0] in COMMANDS:
-        args = _sub_parser(argv[0]).parse_intermixed_args(argv[1:])
+        args = sub_parser(argv[0]).parse_intermixed_args(argv[1:])
         return COMMANDS[argv[0]](args)
-    return cmd_open(_open_parser().parse_args(argv))
+    return cmd_open(open_parser().parse_args(argv))
 
 
 def _quiet_stdout() -> None:

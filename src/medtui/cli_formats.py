@@ -11,7 +11,7 @@ import hashlib
 import io
 import os
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from medtui import __version__
 from medtui.corpus.model import Corpus, Event, PartialDate
@@ -30,6 +30,9 @@ EVENT_KIND_LABELS = {
 }
 CSV_COLUMNS = ("id", "date", "kind", "parties", "party_names", "story", "story_title", "evidence",
                "sources", "source_stories")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+"""English month names (not the locale's: the file reads the same wherever it is made)."""
 Sources = dict[str, list[Event]] | None
 """One event per signing: event id -> every event reporting it (itself first); None: each alone."""
 
@@ -117,8 +120,20 @@ def ics_fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _period_days(value: PartialDate) -> tuple[datetime, datetime]:
-    start = datetime(value.year, value.month or 1, value.day or 1)
+def period_days(value: PartialDate) -> tuple[date, date]:
+    """The days a partial date stands for, as (first day, the day after the last): a day,
+    a whole month or a whole year.
+
+    iCalendar's DTEND of an all-day event is its non-inclusive end (RFC 5545, 3.6.1 and
+    3.8.2.2), and a DURATION cannot say "a month" (3.3.6 has days and weeks only): so a
+    month is DTSTART;VALUE=DATE of its 1st and DTEND of the next month's 1st.
+    """
+    if value.month is None:
+        return date(value.year, 1, 1), date(value.year + 1, 1, 1)
+    if value.day is None:
+        start = date(value.year, value.month, 1)
+        return start, (start + timedelta(days=31)).replace(day=1)
+    start = date(value.year, value.month, value.day)
     return start, start + timedelta(days=1)
 
 
@@ -138,9 +153,12 @@ def event_uid(event: Event) -> str:
 def timeline_ics(corpus: Corpus, events: Sequence[Event], sources: Sources = None) -> tuple[str, int]:
     """An iCalendar file with one all-day VEVENT per dated event; returns (text, undated).
 
-    A date known only to the month or year is put on its first day, and the
-    description says how precise the date really is. Undated events cannot be
-    placed in a calendar: they are left out and counted.
+    A date known only to the month or year spans that whole month or year
+    (:func:`period_days`): the calendar shows when it happened no more precisely than
+    the story says. The summary ends with the month or year, the description says the
+    date was given only so, and ``X-MEDTUI-DATE-PRECISION`` (an RFC 5545 3.8.8.2
+    non-standard property) says day, month or year. Undated events cannot be placed in a
+    calendar: they are left out and counted.
     """
     stamp = _dtstamp()
     lines = [
@@ -156,15 +174,20 @@ def timeline_ics(corpus: Corpus, events: Sequence[Event], sources: Sources = Non
         if e.date is None:
             skipped += 1
             continue
-        start, end = _period_days(e.date)
+        start, end = period_days(e.date)
         kind = EVENT_KIND_LABELS.get(e.kind, e.kind)
         summary = f"{kind}: {', '.join(party_names(corpus, e))}"
+        if e.date.precision == "month":
+            summary += f" ({MONTHS[start.month - 1]} {start.year})"
+        elif e.date.precision == "year":
+            summary += f" ({start:%Y})"
         description = e.evidence
         title = story_title(corpus, e)
         if title:
             description += f"\n\nStory: {title}"
         if e.date.precision != "day":
-            description += f"\nDate given only as {e.date.iso()}."
+            description += (f"\nDate given only as {e.date.iso()}: the event spans the whole "
+                            f"{e.date.precision}.")
         others = sources_of(sources, e)[1:]
         if others:
             description += f"\nAlso reported in {len(others)} other stor{'y' if len(others) == 1 else 'ies'}: "
@@ -175,6 +198,7 @@ def timeline_ics(corpus: Corpus, events: Sequence[Event], sources: Sources = Non
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
             f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+            f"X-MEDTUI-DATE-PRECISION:{e.date.precision}",
             f"SUMMARY:{ics_escape(summary)}",
             f"DESCRIPTION:{ics_escape(description)}",
             f"CATEGORIES:{ics_escape(kind)}",

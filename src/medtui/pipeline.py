@@ -7,27 +7,28 @@ results are then merged, so that the same institution in two documents is one.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from medtui import inputs
 from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
 from medtui.corpus.clean import CleanDoc, clean_lines
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import read_html
 from medtui.corpus.model import Corpus, Document, Event, Institution, PartialDate, Story
-from medtui.corpus.reader import InputFile, discover_files, read_document_text
+from medtui.corpus.reader import InputFile, read_document_text
 from medtui.corpus.stories import RawStory, split_stories
 from medtui.extract.crossdoc import AliasJoin, adopt
 from medtui.extract.events import FoundEvent, find_events
-from medtui.extract.gazetteer import Gazetteer, load_gazetteer
+from medtui.extract.gazetteer import Gazetteer
 from medtui.extract.mentions import Entity, GazetteerMatcher, find_mentions
+from medtui.inputs import bundled_seeds as bundled_seeds  # its old home: still imported from here
+from medtui.inputs import default_matcher, discover_inputs, gazetteer_files
 from medtui.workpool import in_order
 
 if TYPE_CHECKING:
@@ -64,38 +65,6 @@ class DocResult:
     entities: dict[str, Entity] = field(default_factory=dict)
 
 
-def bundled_seeds() -> Path:
-    """The folder of seed documents shipped with medtui (the default corpus)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return here.parents[1] / "seeds"
-
-
-def gazetteer_files() -> list[Path]:
-    """The user's gazetteer files: gazetteer.yaml in the config folder, plus config's list."""
-    try:
-        from medtui.config import load_config
-        from medtui.paths import config_dir
-    except ImportError:  # pragma: no cover - during development only
-        return []
-    files = [config_dir() / "gazetteer.yaml"]
-    with contextlib.suppress(Exception):  # config problems are reported by the config loader
-        files = list(dict.fromkeys([*files, *load_config().gazetteer_paths]))
-    return files
-
-
-@lru_cache(maxsize=4)
-def _matcher_for(files: tuple[Path, ...]) -> GazetteerMatcher:
-    return GazetteerMatcher(load_gazetteer(files))
-
-
-def default_matcher() -> GazetteerMatcher:
-    """The gazetteer matcher for the shipped gazetteer plus the user's files (built once)."""
-    return _matcher_for(tuple(gazetteer_files()))
-
-
 def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
     """Read, clean, split, date and extract one document; problems become its warnings."""
     doc = Document(path=item.display)
@@ -104,6 +73,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         doc.encoding = decoded.encoding
         doc.warnings.extend(decoded.warnings)
         if decoded.text is None:
+            doc.unreadable = decoded.unreadable
             return DocResult(doc)
         if decoded.is_html:
             html = read_html(decoded.text, controls_removed=True)
@@ -136,8 +106,10 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             title = issuer_spans(story.title, mentions.spans[2 * n + i], dropped)
             # Institutions in order of first mention: the headline's first, then the body's.
             keys = list(dict.fromkeys(s.key for s in [*title, *body]))
+            # An event's parties are institutions the story names: none named, no event
+            # (test_events_need_named_institutions); its sentences are not read for acts.
             events = find_events(story.text, body, story.title, title, story.date,
-                                 {k: e.kind for k, e in mentions.entities.items()})
+                                 {k: e.kind for k, e in mentions.entities.items()}) if keys else []
             result.stories.append(StoryResult(story.title, story.text, story.date, keys, events,
                                               parts[i][2]))
             for span in (*title, *body):
@@ -165,7 +137,7 @@ _WORKER_MATCHER: GazetteerMatcher | None = None
 def _init_worker(files: tuple[Path, ...]) -> None:
     global _WORKER_MATCHER
     gc.freeze()  # the parent's objects, inherited by fork: never collected here (see segments)
-    _WORKER_MATCHER = _matcher_for(files)
+    _WORKER_MATCHER = inputs.matcher_for(files)
 
 
 def _work(item: InputFile) -> DocResult:
@@ -337,14 +309,6 @@ def load_corpus(
 
     curate_loaded(builder.corpus)  # the user's curation, applied after extraction
     return builder.corpus
-
-
-def discover_inputs(paths: Sequence[str | Path] | None) -> tuple[list[Path | str], list[InputFile], list[str]]:
-    """The roots to read (the bundled seeds when ``paths`` is empty), their files, warnings."""
-    seeds = bundled_seeds()
-    roots: list[Path | str] = list(paths) if paths else [seeds]
-    files, warnings = discover_files(roots, seeds_root=None if paths else seeds)
-    return roots, files, warnings
 
 
 def cache_fingerprint() -> str:

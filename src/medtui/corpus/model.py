@@ -70,6 +70,21 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     author: str | None = None
     """As the document's own metadata (front matter) states it; None when unknown."""
+    unreadable: str | None = None
+    """Why the file could not be read as text at all: one of :data:`UNREADABLE_KINDS` (the
+    last of ``warnings`` says it in words), set by the reader; None when it was read (an
+    empty file was read, it just holds nothing)."""
+
+
+UNREADABLE_KINDS = {
+    "binary": "binary data (a known file format, NUL bytes, or mostly control codes or "
+              "undecodable bytes)",
+    "permission": "permission denied",
+    "not-regular": "not a regular file (a FIFO, device or socket)",
+    "vanished": "the file vanished before it could be read",
+    "os-error": "the system refused to read it (another error)",
+}
+"""The kinds of :attr:`Document.unreadable`, with what each means."""
 
 
 @dataclass

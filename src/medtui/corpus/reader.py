@@ -49,6 +49,9 @@ class DecodedText:
     is_html: bool = False
     front: FrontMatter | None = None
     """The document's front matter (already taken out of ``text``), if it has one."""
+    unreadable: str | None = None
+    """Why there is no text at all, as a :data:`~medtui.corpus.model.UNREADABLE_KINDS` kind
+    (None: read, or read and empty)."""
 
 
 def display_path(path: Path, seeds_root: Path | None = None) -> str:
@@ -207,18 +210,24 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
     The file is opened without blocking and checked on the open descriptor, so a file
     swapped for a FIFO after it was listed cannot hang the reader.
     """
+    data, warnings, _ = _read_bytes(path)
+    return data, warnings
+
+
+def _read_bytes(path: Path) -> tuple[bytes | None, list[str], str | None]:
+    """:func:`read_bytes` plus, when there are no bytes, why (an UNREADABLE_KINDS kind)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        return None, ["the file vanished before it could be read"]
+        return None, ["the file vanished before it could be read"], "vanished"
     except PermissionError:
-        return None, ["permission denied: the file cannot be read"]
+        return None, ["permission denied: the file cannot be read"], "permission"
     except OSError as exc:
-        return None, [f"cannot be read ({exc.strerror or exc})"]
+        return None, [f"cannot be read ({exc.strerror or exc})"], "os-error"
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None, ["not a regular file (a FIFO, device or socket), skipped"]
+            return None, ["not a regular file (a FIFO, device or socket), skipped"], "not-regular"
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_FILE_BYTES:
@@ -229,9 +238,9 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
             size += len(chunk)
         data = b"".join(chunks)
     except PermissionError:
-        return None, ["permission denied: the file cannot be read"]
+        return None, ["permission denied: the file cannot be read"], "permission"
     except OSError as exc:
-        return None, [f"cannot be read ({exc.strerror or exc})"]
+        return None, [f"cannot be read ({exc.strerror or exc})"], "os-error"
     finally:
         os.close(fd)
     warnings = []
@@ -241,7 +250,7 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[str]]:
             f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: only the first "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MiB were read"
         )
-    return data, warnings
+    return data, warnings, None
 
 
 
@@ -259,14 +268,14 @@ def looks_like_html(path: Path, text: str) -> bool:
 
 def read_document_text(path: Path) -> DecodedText:
     """Read and decode one file; every problem becomes a warning, never an exception."""
-    data, warnings = read_bytes(path)
+    data, warnings, refused = _read_bytes(path)
     if data is None:
-        return DecodedText(None, None, warnings)
+        return DecodedText(None, None, warnings, unreadable=refused)
     controls = utf8_controls(data)  # one scan in C, for decode and normalise_markup
     text, encoding, more = decode(data, controls)
     warnings += more
-    if text is None:
-        return DecodedText(None, None, warnings)
+    if text is None:  # decode refuses empty data (read: it holds nothing) and binary data
+        return DecodedText(None, None, warnings, unreadable="binary" if data.strip() else None)
     markup = path.suffix.lower() in HTML_SUFFIXES
     text = normalise_markup(text, encoding not in UTF8 or controls) if markup else normalise_chars(text)
     front, text = split_front_matter(text)

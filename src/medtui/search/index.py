@@ -1,4 +1,5 @@
-"""The in-memory full-text index over stories, and the results of searching it.
+"""The in-memory full-text index over stories: adding them (in segments, in commits),
+saving and adopting it; searching it is :mod:`medtui.search.searching`'s.
 
 This module is imported when medtui starts, so it must not import whoosh at
 import time (whoosh's modules take 0.3 s to import): the whoosh parts live in
@@ -13,37 +14,30 @@ and always see a consistent, fully committed index.
 from __future__ import annotations
 
 import threading
-from bisect import insort
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from functools import partial
-from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 from medtui.corpus.model import Corpus, Story
 from medtui.search.results import Hit, SearchResult
-from medtui.search.snippets import build_snippet, find_matches
+from medtui.search.searching import Searching
 from medtui.search.vocabulary import Vocabulary, story_words
+
+__all__ = ["Hit", "SearchResult", "StoryIndex"]  # the result types' home is search/results.py
 
 COMMIT_EVERY = 250
 """Stories analysed per commit: a search waits for at most one commit."""
 PARALLEL_MIN = 1000
 """From this many new stories in one :meth:`StoryIndex.add`, build whole segments in workers."""
-FEW_HITS = 2
-"""At or below this many hits, look for a "did you mean" correction."""
 VOCABULARY_FILE = "medtui-vocabulary.bin"
 """The index's word list, saved in the index's own storage by :meth:`StoryIndex.save_vocabulary`."""
-
-
-_institutions_of = attrgetter("institutions")
 
 
 def _own_text(story: Story) -> str:
     return story.text
 
 
-class StoryIndex:
+class StoryIndex(Searching):
     """A whoosh index in RAM over the stories of a corpus, searchable while it grows."""
 
     def __init__(self, storage: Any = None) -> None:
@@ -289,122 +283,3 @@ class StoryIndex:
                 self._storage.remove_tempdir()
             self._ix = self._storage = None
             self._stories = {}
-
-    def search(
-        self, query: str, *, limit: int = 50, institutions: Sequence[str] = (),
-        snippets: int | None = None,
-    ) -> SearchResult:
-        """Run ``query``: the best ``limit`` hits, the total, facets, a suggestion if few hit.
-
-        ``institutions`` (ids) narrows the search to stories that involve ALL of them,
-        so the facet counts shown for a search are the totals a click would give.
-        ``snippets``: how many hits get their snippet now (default: all); the others
-        make theirs when :meth:`Hit.fill` is called (a list draws only the rows shown:
-        snippets were 90% of a search's time, py-spy on the app, issue 12), adding the
-        words they highlight to the result's ``terms`` then.
-        Never raises: a malformed query comes back with ``error`` set.
-        """
-        result = SearchResult(query=query)
-        if not query.strip():
-            return result
-        try:
-            return self._search(query, result, limit, tuple(institutions), snippets)
-        except Exception as exc:  # a bug or whoosh oddity must not crash the caller
-            result.error = f"The search failed: {exc}."
-            result.hits, result.total = [], 0
-            return result
-
-    def _search(
-        self, text: str, result: SearchResult, limit: int, institutions: tuple[str, ...],
-        snippets: int | None = None,
-    ) -> SearchResult:
-        from whoosh import query as wq
-
-        from medtui.search import matching
-        from medtui.search import query as parsing
-        from medtui.search.schema import INST_ID
-        from medtui.search.suggest import suggest_query
-
-        ix = self._index()
-        with self._lock:
-            searcher = self._get_searcher()
-            reader = searcher.reader()
-            try:
-                q = parsing.parse(text, ix.schema, self._vocabulary, self._tables)
-            except parsing.QueryError as exc:
-                result.error = str(exc)
-                return result
-            if q is None:
-                return result
-            result.notes = parsing.unknown_values(q, institutions, reader, self.curated_names)
-            filt = wq.And([wq.Term(INST_ID, i) for i in institutions]) if institutions else None
-            names = self.curated_names() if self.curated_names is not None else None
-            if names is not None:
-                q, filt = self._follow_curation(names, q, institutions)
-            top, matched = matching.top_and_matched(searcher, q, limit, filt)
-            result.total = len(matched)
-            stories = self._tables.global_stories(reader) if matched else []
-            # Each matched story's institutions once (in its own order: ties keep it), counted
-            # in C (a Python loop with a set per story was a tenth of a common word's query).
-            found = filter(None, map(stories.__getitem__, matched))
-            facets = Counter(chain.from_iterable(map(dict.fromkeys, map(_institutions_of, found))))
-            result.facets = dict(facets.most_common())
-            scored = [(stories[docnum], score) for docnum, score in top if stories[docnum] is not None]
-            groups = parsing.highlight_groups(q, reader)
-            terms = set().union(*groups)
-            if result.total <= FEW_HITS:
-                suggestion = suggest_query(text, self._vocabulary)
-                if suggestion and self._count(suggestion, filt) > 2 * result.total:
-                    result.suggestion = suggestion
-        words: set[str] = set()
-        for number, (story, score) in enumerate(scored):
-            hit = Hit(story.id, story.title, story.date, score, "")
-            if snippets is None or number < snippets:
-                words |= self._make_snippet(hit, story, terms, groups)
-            else:
-                hit.later = partial(self._snippet_later, hit, story, terms, groups, result)
-            in_title = find_matches(story.title, terms)
-            words |= {story.title[s:e].lower() for s, e, _ in in_title}
-            result.hits.append(hit)
-        result.terms = sorted(words)
-        return result
-
-    def _make_snippet(self, hit: Hit, story: Story, terms: set[str], groups: Any) -> set[str]:
-        """Give ``hit`` its snippet; the words it highlights."""
-        snippet = build_snippet(self._text_of(story), terms, groups)
-        hit.snippet, hit.highlights = snippet.text, snippet.highlights
-        return snippet.words
-
-    def _snippet_later(self, hit: Hit, story: Story, terms: set[str], groups: Any,
-                       result: SearchResult) -> None:
-        """A snippet left for later (:meth:`Hit.fill`): made, its words added to the terms."""
-        known = set(result.terms)
-        for word in sorted(self._make_snippet(hit, story, terms, groups) - known):
-            insort(result.terms, word)  # in place: whoever holds the list sees them
-
-    def _follow_curation(
-        self, names: Mapping[str, Sequence[str]], q: Any, institutions: tuple[str, ...]
-    ) -> tuple[Any, Any]:
-        """``q`` and the institutions filter answered from the curated stories (in memory)."""
-        from medtui.search import curated
-        from medtui.search.schema import INSTITUTION
-
-        if self._curated[0] is not names:
-            self._curated = (names, curated.CuratedNames(names, self._index().schema[INSTITUTION].analyzer))
-        q = curated.follow_curation(q, self._curated[1], self._tables)
-        return q, curated.institutions_filter(institutions, self._tables) if institutions else None
-
-    def _count(self, text: str, filt: Any) -> int:
-        """How many stories a (suggested) query finds; 0 if it does not parse."""
-        from whoosh import query as wq
-
-        from medtui.search import query as parsing
-
-        searcher = self._get_searcher()
-        try:
-            q = parsing.parse(text, self._index().schema, self._vocabulary, self._tables)
-        except parsing.QueryError:
-            return 0
-        if q is None:
-            return 0
-        return sum(1 for _ in searcher.docs_for_query(wq.And([q, filt]) if filt else q))

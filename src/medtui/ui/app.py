@@ -39,6 +39,7 @@ from medtui.ui.messages import (
 from medtui.ui.model import INSTITUTION_SORTS, STORY_SORTS, BrowserModel
 from medtui.ui.render import one_line
 from medtui.ui.searching import SearchMixin
+from medtui.ui.settings import THEMES, SettingsMixin
 from medtui.ui.widgets.article import ArticleView
 from medtui.ui.widgets.bars import PANES, FilterBar, PaneTabs, StatusBar
 from medtui.ui.widgets.institutions import InstitutionsPane
@@ -56,8 +57,6 @@ def styles_dir() -> Path:
     packaged = here / "styles"
     return packaged if packaged.is_dir() else here.parents[1] / "styles"
 
-
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 GROW_PAUSE_S = 0.5
 """Least time between two redraws of a corpus still being read."""
@@ -87,7 +86,7 @@ class MainScreen(Screen[None]):
     ]
 
 
-class MedtuiApp(CurationMixin, SearchMixin):
+class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
     """The browser. ``corpus``/``index``/``config``/``state`` may be given (tests); else loaded."""
 
     CSS_PATH = str(styles_dir() / "medtui.tcss")
@@ -204,56 +203,9 @@ class MedtuiApp(CurationMixin, SearchMixin):
         else:
             self.load_documents(self.paths)
 
-    def _apply_config(self) -> None:
-        config = self._config
-        if config is None:
-            try:
-                from medtui.config import load_config
-
-                config = self._config = load_config()
-            except Exception as error:
-                self.warnings.append(f"Could not read the configuration: {error}.")
-                return
-        self.warnings.extend(getattr(config, "warnings", []) or [])
-        keymap = dict(getattr(config, "keymap", {}) or {})
-        if keymap:
-            known = {i for entry in self.key_entries() for i in entry.binding_ids}
-            from medtui.ui.screens.citation import CitationScreen
-            from medtui.ui.screens.help import HelpScreen
-            from medtui.ui.screens.kinds import KindPickerScreen
-            from medtui.ui.screens.warnings import WarningsScreen
-
-            for screen in (HelpScreen, WarningsScreen, KindPickerScreen, CitationScreen):  # rebindable too
-                known |= {b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.id}
-            check = getattr(config, "check_keymap", None)
-            if check is not None:
-                self.warnings.extend(check(known))
-            self.set_keymap({k: v for k, v in keymap.items() if k in known})
-        theme = getattr(config, "theme", None)
-        if theme:
-            name = THEMES.get(theme, theme)
-            if name in self.available_themes:
-                self.theme = name
-                self.toggle_themes["dark" if self.current_theme.dark else "light"] = name
-            else:
-                self.warnings.append(f"Unknown theme {theme!r} in the configuration.")
-
-    def _open_state(self) -> None:
-        if self._state is None:
-            try:
-                from medtui.state.store import ReaderState
-
-                self._state = ReaderState()
-            except Exception as error:
-                self.warnings.append(f"Stars and read marks are off: {error}.")
-                return
-        if getattr(self._state, "warning", None):
-            self.warnings.append(self._state.warning)
-        self.model.starred = set(self._state.starred())
-        self.model.read = set(self._state.read())
-
     def on_unmount(self) -> None:
         """Stop the background work (however the app is left), close the reader state."""
+        self._drop_held_redraw()  # its timer would draw on panes being taken down
         self.stop_background_work()
         close = getattr(self._state, "close", None)
         if close is not None:

@@ -39,8 +39,8 @@ STUCK_S = 1.0
 PAUSE_S = 5.0
 """Longest :meth:`KeyOrderMixin.pause_keys` holds the keys (a search that never answers)."""
 TYPING_PAUSE_S = 0.5
-"""No redraw of a growing corpus or of a search's lists while indexing, and no search asked
-again for its growing counts, while a key was typed less than this long ago: a redraw of
+"""No redraw of a growing corpus or of a search's lists (indexing or not), and no search
+asked again for its growing counts, while a key was typed less than this long ago: a redraw of
 the lists takes the UI thread 0.1-0.2 s at 6,000 stories (more at 25,000) and a key
 arriving meanwhile waits for it. At 0.15 s, keys typed every 0.25 s let a redraw in
 between each two."""

@@ -97,7 +97,9 @@ class StoriesPane(Vertical):
         folded = sum(1 for sid in ids for c in model.copies.get(sid, ()) if c not in shown)
         # The status bar counts every story: say where the folded copies went.
         listed = f"{len(rows)} (+{folded} {'copy' if folded == 1 else 'copies'}, c)" if folded else f"{len(rows)}"
-        if model.search is not None:
+        if model.search is not None and model.search.total == 0:
+            self.border_subtitle = "no hits"  # not "0 of 0 hits · by date (o)"
+        elif model.search is not None:
             order = "by date" if model.story_sort == "date" else "by relevance"
             hits = count(model.search.total, "hit")
             self.border_subtitle = f"{listed} of {hits} · {order} (o)"
