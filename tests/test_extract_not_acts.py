@@ -89,3 +89,18 @@ def test_a_launch_tally_is_no_launch() -> None:
     assert _events(text) == set()
     kept = "The Northgate Research Foundation opened a clinical trial network for rare cancers."
     assert _events(kept) == {frozenset({"Northgate Research Foundation"})}
+
+
+def test_a_spac_and_its_new_name_are_one_party() -> None:
+    text = ("Northgate Robotics and Gull Acquisition Corp. I (GAC), a SPAC led by the team of Tarn "
+            "Asset Partners, which will be renamed Gull Acquisition Corp IV, signed a business combination "
+            "agreement with Riverside Bank.")
+    assert not any({"Gull Acquisition Corp", "Gull Acquisition Corp IV"} <= p for p in _events(text))
+
+
+def test_the_combined_companys_name_is_no_party() -> None:
+    text = ('Tallowmere Technologies Ltd. and Harbor Equity Acquisition Corp. II ("HEAC") entered into a '
+            'business combination agreement that will result in the combined company Tallowmere Global '
+            'Holdings Ltd. ("PubCo") becoming listed in the United States.')
+    found = _events(text)
+    assert found == {frozenset({"Tallowmere Technologies Ltd.", "Harbor Equity Acquisition Corp."})}

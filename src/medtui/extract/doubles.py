@@ -54,19 +54,25 @@ def within(short: set[str], longer: set[str]) -> bool:
     return False
 
 
-# What may stand between two names of one company: its tickers or a short note in
+# What may stand between two names of one company: a SPAC's series number ("Gull Acquisition
+# Corp. II, to be renamed ..."), its tickers or a short note in
 # brackets, then "doing business as", "d/b/a", "formerly (known as)", "f/k/a", "now known
 # as", "(to be) renamed", "trading as" or the opening of a defined short name ("X Ltd.
 # (CSE: XX) ("Xco" or the "Company")"). Read in the 25k press releases (session 6):
 # "formerly" joins two names of one company in some 450 releases, "doing business as" /
 # "d/b/a" / "dba" in about 100; each made an event of a company with itself.
 _ONE_COMPANY_GAP = re.compile(
-    r"[\s,.]*(?:\([^()]{1,60}\)[\s,]*){0,3}(?:"
+    r"(?:\s+(?-i:[IVX]{1,4})\b)?[\s,.]*(?:\([^()]{1,60}\)[\s,]*){0,3}(?:"
     r"\(?\s*(?:(?:now|currently|also|which will be|to be|since)\s+)?"
     r"(?:doing business as|d/b/a|dba|formerly(?:\s+(?:known as|called|named))?|f/k/a|fka|"
     r"known as|renamed|previously known as|trading as|operating as)\s*:?\s*(?:the\s+)?[\"\u201c]?"
     r"|\((?:[^()\"\u201c]{0,40}[,;]\s*)?(?:the\s+)?[\"\u201c])\s*",
     re.IGNORECASE)
+# "Gull Acquisition Corp. I (GAC), a SPAC led by a fund's team, which will be renamed Gull
+# Acquisition Corp IV": the appositive names no one the text finds, and the name after
+# "which will be renamed" is the first one's (a SPAC's deal, session 6 sample).
+_RENAMED_AFTER = re.compile(r"[^.;]*,\s+(?:which|that)\s+(?:will|would|is\s+to)\s+be\s+renamed\s+[\"\u201c]?",
+                            re.IGNORECASE)
 _GAP_MAX_CHARS = 160
 
 
@@ -76,8 +82,8 @@ def one_company_links(text: str, spans: list[Span]) -> set[frozenset[str]]:
     short name in quotes, then the other name. ``spans`` are sorted by start."""
     links: set[frozenset[str]] = set()
     for a, b in zip(spans, spans[1:], strict=False):
-        if a.key != b.key and 0 <= b.start - a.end <= _GAP_MAX_CHARS and _ONE_COMPANY_GAP.fullmatch(
-                text, a.end, b.start):
+        if a.key != b.key and 0 <= b.start - a.end <= _GAP_MAX_CHARS and (
+                _ONE_COMPANY_GAP.fullmatch(text, a.end, b.start) or _RENAMED_AFTER.fullmatch(text, a.end, b.start)):
             links.add(frozenset((a.key, b.key)))
     return links
 
