@@ -55,15 +55,16 @@ def test_a_company_and_its_trade_name_are_one_party() -> None:
 
 def test_a_company_and_its_defined_short_name_are_one_party() -> None:
     text = ('Harbor Crest Technologies Ltd. (CSE: HCT) ("Crestec" or the "Company") has signed a '
-            "memorandum of understanding with Riverside University.")
-    assert all(len(p) == 2 and "Riverside University" in p for p in _events(text))
+            "memorandum of understanding with Riverside University. Mark Dale, Riverside's director, said: "
+            '"In this new partnership with Crestec, we can deliver more."')
+    assert _events(text) == {frozenset({"Harbor Crest Technologies Ltd.", "Riverside University"})}
 
 
 @pytest.mark.parametrize("sentence", [
-    "He also collaborates with Riverside University and Northgate Hospital.",
-    "Additionally, she is a partner with Northgate Hospital and Riverside University.",
-    "She sits on the board of Coldwater Bank, where she leads the Audit Committee in partnership with "
-    "Northgate Hospital.",
+    "He is actively involved in the startup ecosystem as a member of Coldwater Venture Group and Harbor "
+    "Ridge Angel Group, and as a partner with LearnTide, a leading edtech accelerator.",
+    "Additionally, he is a member of the Board of Coldwater Holding Company, Inc., where he leads the "
+    "Digital Committee in partnership with Northgate Foundation to build tools.",
 ])
 def test_a_persons_activity_is_no_event(sentence: str) -> None:
     assert _events("Tomas Verdan is the founder of Lindqvist Ventures. " + sentence) == set()
@@ -91,11 +92,15 @@ def test_a_launch_tally_is_no_launch() -> None:
     assert _events(kept) == {frozenset({"Northgate Research Foundation"})}
 
 
-def test_a_spac_and_its_new_name_are_one_party() -> None:
-    text = ("Northgate Robotics and Gull Acquisition Corp. I (GAC), a SPAC led by the team of Tarn "
-            "Asset Partners, which will be renamed Gull Acquisition Corp IV, signed a business combination "
-            "agreement with Riverside Bank.")
-    assert not any({"Gull Acquisition Corp", "Gull Acquisition Corp IV"} <= p for p in _events(text))
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Northgate Robotics, a developer of drones, and Gull Acquisition Corp. I (GAC), a SPAC led by the "
+     "management team of Tarn Asset Management, which will be renamed Gull Acquisition Corp IV (Nasdaq: "
+     "GACQ), announced today that they have entered into a definitive business combination agreement.", set()),
+    ("Gull Acquisition Corp. I, to be renamed Gull Acquisition Corp IV, signed a business combination "
+     "agreement with Northgate Robotics Inc.", {frozenset({"Gull Acquisition Corp.", "Northgate Robotics Inc"})}),
+])
+def test_a_spac_and_its_new_name_are_one_party(text: str, expected: set[frozenset[str]]) -> None:
+    assert _events(text) == expected
 
 
 def test_the_combined_companys_name_is_no_party() -> None:
