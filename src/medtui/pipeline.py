@@ -207,6 +207,7 @@ class CorpusBuilder:
         self._gazetteer: Gazetteer | None = None
         self._aliases = AliasJoin()
         self._texts: list[str] = []  # the story bodies of the document being added
+        self._noted: set[str] = set()  # keys whose names the alias join has from this document
         self.stats: CacheStats = CacheStats()
         """How many documents came from the cache and how many were processed."""
         self.corpus_key: str | None = None
@@ -219,6 +220,7 @@ class CorpusBuilder:
         corpus.documents.append(result.document)
         added: list[Story] = []
         self._texts = [sr.text for sr in result.stories]
+        self._noted = set()
         for index, sr in enumerate(result.stories):
             story = Story(id=f"s{len(corpus.stories) + 1}", document=result.document.path,
                           title=sr.title, text=sr.text, date=sr.date, index_in_document=index)
@@ -259,7 +261,9 @@ class CorpusBuilder:
             self._insts[inst_id] = inst
         inst = self._insts[inst_id]
         if ent is not None:
-            self._aliases.note(inst_id, ent.names, self._texts, key.startswith("d:"))
+            if key not in self._noted:
+                self._noted.add(key)
+                self._aliases.note(inst_id, ent.names, self._texts, key.startswith("d:"))
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)
                 inst.name = ent.name
