@@ -66,8 +66,8 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
         if message.generation != self.search_generation:
             self.stale_searches += 1
             return
-        typed_ahead = self._keys_paused  # Enter was pressed for these results
-        self.resume_keys()  # keys typed ahead of these results act on them (after this handler)
+        awaited = self._keys_paused  # Enter was pressed for these results (_go_to_results)
+        self.resume_keys()  # keys typed ahead of these results act on them
         bar = self.query_one(SearchBar)
         result = message.result
         if result is None:
@@ -92,7 +92,7 @@ class SearchMixin(KeyOrderMixin, ActionsMixin):
             hits = count(result.total, "hit")
             bar.set_hint(Text(hits) if self.index_complete else
                          Text(f"{hits} so far", style="italic"))  # the index is still growing
-        if typed_ahead:  # the keys held for these results act on them: draw them now
+        if awaited:  # drawn now, before the keys typed ahead of them act
             top = new_query or (self._held_redraw is not None and self._held_redraw[1])
             self._drop_held_redraw()  # this answer is newer
             self._after_search(result.terms, top=top)
