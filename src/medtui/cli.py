@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medtui.cli_args import PROG, open_parser, sub_parser
-from medtui.corpus.model import Corpus
+from medtui.corpus.model import Corpus, Event
 from medtui.errors import NOTHING_READ, InputError, MedtuiError, UsageError
 
 if TYPE_CHECKING:
@@ -185,7 +185,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     corpus = load(args.paths)
     check_readable(corpus)
-    events, sources = one_per_signing(corpus)  # one row per signing, naming its sources
+    wanted = _wanted_events(corpus, args.institution or (), args.kind or ())
+    events, sources = one_per_signing(corpus, wanted)  # one row per signing, naming its sources
     fmt = args.format
     if fmt == "json":
         write_json(timeline_dict(corpus, events, sources), sys.stdout)
@@ -205,6 +206,33 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         _say_empty(corpus, "no partnership events found.")
         return 1
     return 0
+
+
+def _wanted_events(corpus: Corpus, institutions: Sequence[str], kinds: Sequence[str]) -> list[Event]:
+    """The events ``timeline --institution/--kind`` asks for: every named institution among
+    the parties, and one of the kinds (none named: all). An institution is named by its id
+    (``medtui institutions``) or by one of its names, in any case; one the corpus does not
+    know is named on stderr with examples, as ``search --institution`` does."""
+    known = {inst.id for inst in corpus.institutions}
+    by_name: dict[str, set[str]] = {}
+    for inst in corpus.institutions:
+        for name in (inst.name, *inst.aliases):
+            by_name.setdefault(name.casefold(), set()).add(inst.id)
+    ids: list[str] = []
+    missing: list[str] = []
+    for asked in dict.fromkeys(institutions):
+        named = by_name.get(asked.casefold(), set())
+        if asked in known or len(named) == 1:
+            ids.append(asked if asked in known else next(iter(named)))
+        else:
+            missing.append(asked)
+    if missing:
+        examples = ", ".join(sorted(known, key=lambda i: (len(i), i))[:5])
+        _say(f"unknown institution {', '.join(repr(i) for i in missing)}: "
+             f"'medtui institutions' lists the ids and names (e.g. {examples}).")
+        return []
+    return [e for e in corpus.events
+            if all(i in e.parties for i in ids) and (not kinds or e.kind in kinds)]
 
 
 def _say_empty(corpus: Corpus, what: str) -> None:
