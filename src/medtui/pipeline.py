@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from medtui import inputs
 from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
-from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.clean import CleanDoc, clean_lines, publisher_name
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import read_html
@@ -89,7 +89,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             if decoded.front is not None:
                 _use_front_matter(clean, doc, decoded.front)
             raw = split_stories(clean)
-        doc.publisher, doc.url = clean.publisher, clean.url
+        doc.publisher, doc.url = publisher_name(clean.publisher), clean.url
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
