@@ -252,6 +252,13 @@ def check_readable(corpus: Corpus) -> None:
     gives the reason in words). A corpus with stories, no documents at all, or a readable
     file that holds no story passes (the caller says "nothing read" and exits 1).
     """
+    skipped = [doc for doc in corpus.documents if doc.unreadable]
+    if skipped and corpus.stories:  # some files skipped: said once, the output is still right
+        first = skipped[0]
+        reason = (first.warnings[-1] if first.warnings else str(first.unreadable)).removesuffix(", skipped")
+        files = "1 file was" if len(skipped) == 1 else f"{len(skipped)} files were"
+        _say(f"{files} skipped of {len(corpus.documents)}, not readable as text ({first.path}: "
+             f"{reason}); 'medtui export' lists each under warnings.")
     if corpus.stories or not corpus.documents:
         return
     if all(doc.unreadable for doc in corpus.documents):
