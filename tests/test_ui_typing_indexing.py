@@ -80,3 +80,30 @@ async def test_the_lists_follow_once_the_typing_pauses(monkeypatch: pytest.Monke
             assert app.focused is not None and app.focused.id == "search-input"
     finally:
         index.rest.set()
+
+
+class GateIndex(FakeIndex):
+    """Indexes nothing until ``go`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+
+    def add(self, corpus: Corpus, stories: Sequence[Story], *, progress: Any = None,
+            cancelled: Any = None, workers: int | None = None) -> None:
+        self.go.wait(10)
+        super().add(corpus, stories, progress=progress, cancelled=cancelled, workers=workers)
+
+
+async def test_the_bar_counts_indexing_from_none_not_from_readings_end() -> None:
+    from textual.widgets import ProgressBar
+
+    index = GateIndex()
+    app = make_app(index=index)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: "Indexing" in screen_text(app))
+            bar = app.query_one(ProgressBar)
+            assert bar.display and bar.progress == 0 and bar.total == len(app.model.corpus.stories)
+    finally:
+        index.go.set()

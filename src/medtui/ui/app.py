@@ -273,6 +273,8 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
             self.warnings.append(nothing)
             self.message = nothing
         self.phase = f"Indexing {len(corpus.stories)} stories…"
+        if corpus.stories:  # the bar now counts stories indexed, from none (not reading's 100%)
+            self.query_one(StatusBar).progress(0, len(corpus.stories))
         self.index_complete = False
         self.refresh_all(top=self.last_key_at == 0.0)  # untouched since launch: the newest on top
         self.build_index(corpus)
