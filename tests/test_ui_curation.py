@@ -203,3 +203,16 @@ async def test_one_timeline_row_per_signing_lists_its_sources() -> None:
         await pilot.press("down", "down", "enter")
         await settle(pilot)
         assert app.query_one("#article").story.id == "s5"
+
+
+def test_the_merge_picker_ranks_word_matches_alike_keeping_the_count_order() -> None:
+    """Typed text starting any word of a name ranks with names starting with it: the
+    picker's own order (most stories first) decides between them, not the first letter."""
+    from medtui.ui.screens.curate import match_rank
+
+    labels = ["Lakeshore University  (4)", "Lakeshore Board of Works  (1)", "Blakeshore Inc  (9)"]
+    ranked = sorted(labels, key=lambda label: match_rank("lakeshore", label))
+    assert ranked == ["Lakeshore University  (4)", "Lakeshore Board of Works  (1)", "Blakeshore Inc  (9)"]
+    labels = ["University of Lakeshore  (4)", "Lakeshore Board of Works  (1)"]
+    assert sorted(labels, key=lambda label: match_rank("lakeshore", label)) == labels
+    assert match_rank("lakeshore board of works", "Lakeshore Board of Works  (1)") == 0

@@ -8,6 +8,7 @@ names from documents are data and are escaped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -31,11 +32,13 @@ DIALOG_CSS = """
 
 def match_rank(folded: str, label: str) -> int:
     """How well ``label`` matches the typed ``folded`` text: 0 the name itself (a label
-    may add a count, "Name  (12)"), 1 a name starting with it, 2 one containing it."""
+    may add a count, "Name  (12)"), 1 a name with a word starting with it, 2 one containing
+    it. Within a rank the choices keep their order (the merge picker's: most stories first),
+    so "michigan" offers "University of Michigan (4)" before "Michigan Board of X (1)"."""
     name = label.casefold().split("  (", 1)[0].strip()
     if name == folded:
         return 0
-    return 1 if name.startswith(folded) else 2
+    return 1 if re.search(rf"(?<!\w){re.escape(folded)}", name) else 2
 
 
 class NameDialog(ModalScreen[str | None]):
