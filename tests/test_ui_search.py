@@ -208,3 +208,21 @@ async def test_an_unknown_kind_says_why_nothing_matched() -> None:
         assert app.model.search is not None and app.model.search.total == 0
         first = screen_text(app).split("\n")[0]
         assert "unknown event kind 'merger'" in first and "mou" in first
+
+
+async def test_a_date_search_shows_only_events_dated_then_in_the_timeline() -> None:
+    """date: finds stories by their date; the timeline keeps their events dated in that
+    period (or undated), not a 2023 signing a 2025 story recalls (the second trial)."""
+    from medtui.corpus.model import PartialDate
+    from test_ui_fixtures import make_corpus
+
+    corpus = make_corpus()
+    recalled = next(e for e in corpus.events if e.id == "e5")
+    recalled.date = PartialDate(2023, 11)  # s1 (dated 2025-03-11) recalls an older grant
+    app = make_app(corpus=corpus, index=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "date:2025")
+        await settle(pilot)
+        assert "s1" in option_ids(app, "#story-list")
+        assert sorted(e.id for e in app.model.visible_events()) == ["e1", "e2"]

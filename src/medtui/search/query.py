@@ -376,23 +376,3 @@ def unknown_values(
             notes.append(f"unknown institution id {which}: 'medtui institutions --json' lists "
                          f"the ids{hint}.")
     return notes
-
-
-_KIND_TERM = re.compile(r'"[^"]*"|(?<![\w.])(-|NOT\s+)?kind:(\([^()]*\)|[\w-]+(?:\s*,\s*[\w-]+)*)', re.IGNORECASE)
-
-
-def kinds_asked(query: str) -> set[str]:
-    """The event kinds a query's ``kind:`` terms ask for (``kind:mou``, ``kind:mou,grant``,
-    ``kind:(mou OR grant)``), lower case; empty when it has none. Negated terms
-    (``-kind:x``, ``NOT kind:x``) ask for none, and quoted text is no term.
-
-    The search finds stories with such an event; the app shows only events of these
-    kinds from them (a MoU search that lists a story's launch too reads as a wrong filter).
-    """
-    kinds: set[str] = set()
-    for m in _KIND_TERM.finditer(query):
-        if m.group(2) is None or m.group(1):
-            continue
-        words = re.split(r"[\s,()]+", m.group(2))
-        kinds.update(w.lower() for w in words if w and w.upper() not in _OPERATORS)
-    return kinds

@@ -294,16 +294,18 @@ class BrowserModel:
         """Events involving every selected institution, of the chosen kind, unordered.
 
         While a search is active, only events of the stories it found, and of the kinds
-        its ``kind:`` terms ask for (:func:`medtui.search.query.kinds_asked`); with the
-        starred or unread filter on, only events of the stories it leaves.
+        its ``kind:`` terms ask for, dated in its ``date:`` terms' periods when dated
+        (:mod:`medtui.search.asked`); with the starred or unread filter on, only events of
+        the stories it leaves.
         """
-        from medtui.search.query import kinds_asked
+        from medtui.search.asked import event_in_periods, kinds_asked, periods_asked
 
         chosen = set(self.filters.institutions)
         kinds = set(self.filters.event_kinds) or (
             {self.filters.event_kind} if self.filters.event_kind else None)
         found = {hit.story for hit in self.search.hits} if self.search is not None else None
         asked = kinds_asked(self.search.query) if self.search is not None else set()
+        periods = periods_asked(self.search.query) if self.search is not None else []
         if asked:
             kinds = asked if kinds is None else kinds & asked
         if self.filters.starred_only or self.filters.unread_only:
@@ -317,6 +319,7 @@ class BrowserModel:
             if chosen.issubset(event.parties)
             and (kinds is None or event.kind in kinds)
             and (found is None or event.story in found)
+            and event_in_periods(event.date, periods)
         ]
 
     def timeline_groups(self) -> list[tuple[str, list[Event]]]:

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.message import Message
 
 from medtui.corpus.model import Event
-from medtui.search.query import kinds_asked
+from medtui.search.asked import kinds_asked
 from medtui.ui.model import BrowserModel
 from medtui.ui.render import count, event_prompt, group_header, one_line
 from medtui.ui.widgets.navlist import NavList
