@@ -145,3 +145,16 @@ def test_no_seed_facts_in_code() -> None:
                  for path in code for value in _code_strings(path)
                  for fact in facts if fact.casefold() in value.casefold()]
     assert offenders == []
+
+
+def test_an_upper_case_label_opening_a_line_is_no_mention(tmp_path: Path) -> None:
+    """A media advisory's "WHO:" line is a label, not the acronym of an institution named
+    WHO; the same word in a sentence, or in a line's text, is a mention."""
+    from medtui.extract.mentions import GazetteerMatcher
+
+    gaz = load_gazetteer([write(tmp_path, "institutions:\n  - {id: who_x, name: Wide Health Org, "
+                                          "kind: other, aliases: [WHO]}\n")])
+    matcher = GazetteerMatcher(gaz)
+    assert matcher.find("WHAT: A forum.\nWHO: Speakers.\n  **WHO:** Panel.") == []
+    found = [s.surface for s in matcher.find("The WHO said so.\nWHEN: soon, says WHO: yes.")]
+    assert found == ["WHO", "WHO"]

@@ -114,7 +114,7 @@ class GazetteerMatcher:
                 continue
             for end_idx, (entry_id, length, name) in automaton.iter(haystack):
                 start, end = end_idx - length + 1, end_idx + 1
-                if not _bounded(norm, start, end):
+                if not _bounded(norm, start, end) or _line_label(norm, start, end):
                     continue
                 if not entry_id:
                     kinds.append((start, end, name))
@@ -126,6 +126,15 @@ class GazetteerMatcher:
                     continue
                 spans.append(Span(start, end, f"g:{entry_id}", text[start:end]))
         return spans, kinds
+
+
+def _line_label(text: str, start: int, end: int) -> bool:
+    """An upper-case word opening a line before a colon is a label ("WHO: Speakers ...",
+    "WHAT:", "WHEN:" of a media advisory: 21 of the 25k releases), no mention of WHO."""
+    if text[end:end + 1] != ":" or not text[start:end].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t*#>-")
 
 
 def _ideograph(ch: str) -> bool:
