@@ -56,6 +56,9 @@ def test_headline_parties(title: str, expected: list[str]) -> None:
          ["Coastal University", "National Heart, Lung, and Blood Institute"]),
         ("Collaboration with the U.S. Army Corps of Engineers: tailoring the plant.",
          ["U.S. Army Corps of Engineers"]),
+        # A dotted legal form, then a capitalised word: a new sentence, not one long name.
+        ("The firm signed with Harbour Labs Inc. Mount Hope Clinic joined later.",
+         ["Harbour Labs"]),
     ],
 )
 def test_body_parties(text: str, expected: list[str]) -> None:

@@ -30,6 +30,11 @@ def names(text: str) -> list[str]:
         ("Harbour Biotech Ltd. signed it.", ["Harbour Biotech Ltd"]),
         ("Partners of 3M Company met staff.", ["3M Company"]),
         ("NanoViricides, Inc. (NYSE American: NNVC) announced a trial.", ["NanoViricides"]),
+        # A saint's possessive is inside the name; an owner's possessive ends the run.
+        ("St. Ambrose's Hospital signed it.", ["St. Ambrose's Hospital"]),
+        ("Mount St. Ives's Medical Center grew.", ["Mount St. Ives's Medical Center"]),
+        ("Saint Orla's College opened.", ["Saint Orla's College"]),
+        ("Northgate's Research Institute opened.", []),  # generic once the owner is cut
     ],
 )
 def test_institution_shaped_names(text: str, expected: list[str]) -> None:

@@ -237,3 +237,13 @@ def test_relative_words_nearer_the_act_than_a_year_date_it() -> None:
     text = ("Coastal University first applied in 2023, and last year it signed a memorandum of understanding "
             "with Northgate Hospital.")
     assert _dates(text) == {"2024"}
+
+
+def test_a_deal_struck_is_a_deal_signed() -> None:
+    """"struck a deal/partnership with" (8 times in the 25k releases) is a signing; a
+    strike (the noun) is none."""
+    assert events("Coastal University has struck a deal with Northgate Hospital.") == {
+        ("agreement", frozenset({CU, NH}), "2025-03-04")}
+    assert events("Coastal University struck a strategic partnership with Northgate Hospital.") == {
+        ("partnership", frozenset({CU, NH}), "2025-03-04")}
+    assert events("The strike at Coastal University ended before a deal with Northgate Hospital.") == set()

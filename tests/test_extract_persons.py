@@ -41,6 +41,9 @@ def _names_and_events(text: str, title: str = "") -> tuple[set[str], set[frozens
         ("The acclaimed dance artist, Mira Castell, released an album.", {"Mira Castell"}),
         ("It launched with local marketing expert Owen Talley today.", {"Owen Talley"}),
         ('"Great," said Ann Rowe, President, Harbor Gear. It grew.', {"Ann Rowe"}),
+        # "expert", "designer" after a name describe firms too: only before a name a person's.
+        ("Northgate Global, the leading expert on hiring abroad, grew.", set()),
+        ("Lakeshore Couture, a leading designer of gowns, grew.", set()),
     ],
 )
 def test_people_a_story_names(text: str, expected: set[str]) -> None:

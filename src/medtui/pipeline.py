@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from medtui import inputs
 from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
-from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.clean import CleanDoc, clean_lines, publisher_name
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import read_html
@@ -89,7 +89,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             if decoded.front is not None:
                 _use_front_matter(clean, doc, decoded.front)
             raw = split_stories(clean)
-        doc.publisher, doc.url = clean.publisher, clean.url
+        doc.publisher, doc.url = publisher_name(clean.publisher), clean.url
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
@@ -207,6 +207,7 @@ class CorpusBuilder:
         self._gazetteer: Gazetteer | None = None
         self._aliases = AliasJoin()
         self._texts: list[str] = []  # the story bodies of the document being added
+        self._noted: set[str] = set()  # keys whose names the alias join has from this document
         self.stats: CacheStats = CacheStats()
         """How many documents came from the cache and how many were processed."""
         self.corpus_key: str | None = None
@@ -219,16 +220,20 @@ class CorpusBuilder:
         corpus.documents.append(result.document)
         added: list[Story] = []
         self._texts = [sr.text for sr in result.stories]
+        self._noted = set()
         for index, sr in enumerate(result.stories):
             story = Story(id=f"s{len(corpus.stories) + 1}", document=result.document.path,
                           title=sr.title, text=sr.text, date=sr.date, index_in_document=index)
-            story.institutions = [self._institution(result.entities, k).id for k in sr.entity_keys]
+            # Two names of the story may join one institution (the corpus joins a name with
+            # and without its legal form, or an acronym): each institution is listed once.
+            story.institutions = list(dict.fromkeys(
+                self._institution(result.entities, k).id for k in sr.entity_keys))
             for inst_id in story.institutions:
                 self._insts[inst_id].stories.append(story.id)
             for ev in sr.events:
                 corpus.events.append(Event(
                     id=f"e{len(corpus.events) + 1}", story=story.id, kind=ev.kind, date=ev.date,
-                    parties=[self._institution(result.entities, k).id for k in ev.parties],
+                    parties=list(dict.fromkeys(self._institution(result.entities, k).id for k in ev.parties)),
                     evidence=ev.evidence))
             corpus.stories.append(story)
             added.append(story)
@@ -259,7 +264,9 @@ class CorpusBuilder:
             self._insts[inst_id] = inst
         inst = self._insts[inst_id]
         if ent is not None:
-            self._aliases.note(inst_id, ent.names, self._texts, key.startswith("d:"))
+            if key not in self._noted:
+                self._noted.add(key)
+                self._aliases.note(inst_id, ent.names, self._texts, key.startswith("d:"))
             if key.startswith("d:") and len(ent.name) > len(inst.name):
                 inst.aliases.append(inst.name)
                 inst.name = ent.name

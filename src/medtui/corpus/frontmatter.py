@@ -71,10 +71,8 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
 
 def _parse(block: str, *, toml: bool) -> Mapping[str, Any] | None:
     if toml:
-        try:
-            import tomllib
-        except ModuleNotFoundError:  # Python 3.10: the same parser, as a package
-            import tomli as tomllib  # type: ignore[no-redef]
+        import tomllib
+
         try:
             return tomllib.loads(block)
         except (tomllib.TOMLDecodeError, ValueError):

@@ -20,7 +20,7 @@ _VERBS_WITH = (r"partner(?:s|ed|ing)?|sign(?:s|ed)?|team(?:s|ed|ing)?\s+up|colla
 _SIGNING = (r"sign(?:s|ed)?|ink(?:s|ed)?|renew(?:s|ed)?|expand(?:s|ed)?|extend(?:s|ed)?|"
             r"enter(?:s|ed)\s+into|announc(?:es|ed)|establish(?:es|ed)|form(?:s|ed)|forg(?:es|ed)|"
             r"seal(?:s|ed)?|conclud(?:es|ed)|strengthen(?:s|ed)|deepen(?:s|ed)|launch(?:es|ed)|"
-            r"reach(?:es|ed)|clos(?:es|ed|ing)")
+            r"reach(?:es|ed)|clos(?:es|ed|ing)|struck|strikes(?=\s+(?:a|an|the|its)\b)")
 _PACTS = (r"mous?|memorand(?:um|a)(?:\s+of\s+(?:understanding|agreement))?|agreements?|contracts?|"
           r"partnerships?|collaborations?|alliances?|deals?|pacts?|letters?\s+of\s+intent|cooperation")
 ACT = re.compile(
@@ -52,7 +52,7 @@ WITH_SUBJECT = frozenset({"sv", "so", "svo", "nom", "sv0", "s", "recv", "sp", "i
 NEEDS = re.compile(
     r"with|between|\bby\b|from|\bto\b|funds|funded|select|pick|authori|launch|unveil|demonstrat|found|"
     r"sign|ink|renew|expand|extend|enter|announc|establish|form|forg|seal|conclud|strengthen|deepen|"
-    r"reach|beg[ia]n|start",
+    r"reach|beg[ia]n|start|strike|struck",
     re.I)
 
 # The first word of every branch of ``ACT`` (case-folded stems): an act can only start
@@ -64,7 +64,7 @@ _ACT_STARTS = (
     "deal", "pact", "letter", "cooperation", "unveil", "demonstrat", "co-found", "award", "grant",
     "fund", "support", "sponsor", "investment", "donat", "gift", "approval", "endowment", "present",
     "select", "pick", "authori", "receiv", "win", "won", "secur",
-    "get", "got", "beg", "start", "clos")
+    "get", "got", "beg", "start", "clos", "strike", "struck")
 _STEMS = ahocorasick.Automaton()
 for _stem in _ACT_STARTS:
     _STEMS.add_word(_stem, _stem)
@@ -83,6 +83,7 @@ unveils unveiled demonstrate demonstrates demonstrated co-found co-founds co-fou
 funded supported sponsored receives received win wins won secures secured get gets got grant grants
 award awards funding investment donation gift approval endowment donated presented funds selects
 selected picks picked authorises authorizes authorised authorized closes closed closing awarding selection
+strike strikes struck
 """.split())
 """Every word a branch of ``ACT`` can start with (case-folded): a cheap test before the pattern."""
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)

@@ -216,6 +216,8 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
         if taken and (word if backward else taken[-1][0]).endswith(".") and (
                 taken[-1][0] if backward else word) in vocab.openers:
             break  # "with Quantix X. We believe": a new sentence after an initial
+        if not backward and taken and taken[-1][0] in _DOTTED_LEGAL and word not in _LEGAL:
+            break  # "with Acme Labs Inc. Mount Hope Hospital also ...": a new sentence (as runs do)
         if backward and (full_stop or possessive and taken):
             break  # the previous sentence, or another name's possessive
         taken.append(tok)
@@ -223,6 +225,10 @@ def _chunk(tokens: list[_Tok], title: bool, backward: bool = False
             break  # a possessive ends the name ("City of Larkfield's project"), or the sentence
     return taken
 
+
+_DOTTED_LEGAL = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "Bhd."})
+"""Legal forms written with a full stop: a capitalised word after one that is no legal form
+starts a sentence (the same test as :func:`medtui.extract.runs.runs`)."""
 
 _APPOSITIVE_MAX = 30
 """Tokens an appositive inside a list of names may hold ("A, a firm delivering ..., and B")."""

@@ -33,17 +33,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from medtui.corpus.model import Institution
 from medtui.extract.discover import GENERIC, is_head
 from medtui.extract.names import name_key
 from medtui.extract.vocabulary import is_generic_name
 
+_HAN = re.compile("[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
 
 def _han(name: str) -> bool:
     """Whether ``name`` holds CJK ideographs or Hangul (a name in Chinese, Japanese or Korean)."""
-    return any("\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" or "\uf900" <= c <= "\ufaff"
-               for c in name)
+    return not name.isascii() and _HAN.search(name) is not None
 
 
 def _full(name: str) -> bool:
@@ -75,6 +77,7 @@ def _formal(name: str) -> bool:
     return _LEGAL_FORM.search(name) is not None
 
 
+@lru_cache(maxsize=65536)
 def company_key(name: str) -> str | None:
     """The name key of ``name`` without its legal form ("Acme Robotics, Inc." and "Acme
     Robotics Corp": "acme robotics"); None for a name in Han characters or one whose rest is
@@ -91,8 +94,13 @@ def _in_longer_name(short: str, texts: Iterable[str]) -> bool:
     """Whether ``short`` stands before a capitalised word in one of ``texts`` ("ACA Computers")."""
     if _han(short):
         return False
-    after = re.compile(r"(?<![\w-])" + re.escape(short) + r"[ \t]+[A-Z][a-z]")
-    return any(after.search(t) for t in texts)
+    after = _before_name_word(short)
+    return any(short in t and after.search(t) for t in texts)
+
+
+@lru_cache(maxsize=4096)
+def _before_name_word(short: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(short) + r"[ \t]+[A-Z][a-z]")
 
 
 def linking_names(names: Iterable[str]) -> list[str]:

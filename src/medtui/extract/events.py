@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 
 from medtui.corpus.model import PartialDate
 from medtui.extract.bystanders import describes, in_slot, owner_slots
-from medtui.extract.doubles import once_each, surfaces_by_key
+from medtui.extract.doubles import once_each, one_company_links, surfaces_by_key, unlinked
 from medtui.extract.kinds import Shapes, picked_pairs
 from medtui.extract.mentions import Span
 from medtui.extract.occasion import story_occasion
 from medtui.extract.parties import Piece, counted_partners, mention_counts, pieces, unnamed_parties
-from medtui.extract.subjects import first_named, lone_subject, named_after, objects_only, subject_pairs
+from medtui.extract.subjects import first_named, lone_subject, named_after, not_an_act, objects_only, subject_pairs
 from medtui.extract.triggers import (
     PASSIVE_GRANT_RE,
     PRIORITY,
@@ -139,8 +139,8 @@ def find_events(
                     events.append(FoundEvent(carry[0], [carry[1], party], when, sentence[:EVIDENCE_MAX_CHARS]))
             continue
         carry = None
-        if found is None or piece.lead_in:
-            before_piece = (start, end)
+        if found is None or piece.lead_in or not_an_act(sentence, found[1]):
+            before_piece = (start, end)  # "He also partners with A": no institution's act
             continue
         kind = found[0]
         shaped = shapes.parties(kind, start, end, named)
@@ -229,7 +229,8 @@ def find_events(
         if title_parties and not covered and (len(title_parties) > 1 or _one_party_kept(
                 title_event[0], title_parties[0], title, title_event[2], kinds)):
             events.append(FoundEvent(title_event[0], title_parties, story_date, title, from_title=True))
-    return _merge(_once_each(events, spans + title_spans))
+    links = one_company_links(text, spans) | one_company_links(title, title_spans)
+    return _merge(_once_each(events, spans + title_spans, links))
 
 
 # Where the sentence before a piece ends: a stop, or a blank line
@@ -313,6 +314,9 @@ _UNNAMED_PARTNER = frozenset(
     "a an one two three four five several multiple various leading major local global "
     "international national regional top".split())
 # What a one-party launch must launch to be an institution's act, not a product's release.
+# A launch's object that is a count: "opened nearly 100 clinical trials", "has launched over 60
+# labs" (some 25 such tallies in the 25k press releases, session 6; no single act).
+_TALLY = re.compile(r"\s+(?:(?:over|more\s+than|nearly|almost|about|some|around|upwards\s+of)\s*)?\d")
 _PROGRAMME = re.compile(
     r"\b(?:programs?|programmes?|initiatives?|cent(?:er|re)s?|institutes?|schools?|courses?|"
     r"degrees?|scholarships?|fellowships?|funds?|foundations?|consortium|alliances?|networks?|"
@@ -352,8 +356,8 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     if kinds is not None and kinds.get(party, "other") == "other" and not party.startswith("g:"):
         return False
     after = sentence[trigger_end:]
-    if kind == "launch":
-        return _PROGRAMME.search(after[:120]) is not None
+    if kind == "launch":  # not a tally: "has opened nearly 100 clinical trials" (a track record)
+        return _PROGRAMME.search(after[:120]) is not None and _TALLY.match(after) is None
     if kind == "approval":
         # "approved the proposal of X" (X approved by an authority) is X's news; "X's Board
         # approved a capital raise", "X has been authorized to ...": no partner.
@@ -364,13 +368,14 @@ def _one_party_kept(kind: str, party: str, sentence: str, trigger_end: int,
     return slot.group(1).lower() in _UNNAMED_PARTNER
 
 
-def _once_each(events: list[FoundEvent], spans: list[Span]) -> list[FoundEvent]:
-    """Events without a party that is another party written shorter (:mod:`medtui.extract.
-    doubles`); an event left with one party had no partner and is dropped."""
+def _once_each(events: list[FoundEvent], spans: list[Span], links: set[frozenset[str]]) -> list[FoundEvent]:
+    """Events without a party that is another party written shorter or another name of it
+    ("d/b/a", "formerly": ``links``, :mod:`medtui.extract.doubles`); an event left with one
+    party had no partner and is dropped."""
     surfaces = surfaces_by_key(spans)
     out = []
     for ev in events:
-        kept = once_each(ev.parties, surfaces)
+        kept = once_each(unlinked(ev.parties, links), surfaces)
         if len(kept) == len(ev.parties):
             out.append(ev)
         elif len(kept) > 1:

@@ -46,11 +46,12 @@ class _Shapes:
         # "EDM artist, Jane Roe, ...": a lower-case role and a comma before the name (not an
         # attribution's "President, Acme Gear").
         self.role_before = re.compile(rf"(?<![\w\-])([A-Za-z][\w\-]*|[a-z][\w\-]*,)\s+({_FULL}){_LOWER_END}")
-        self.role_heads = frozenset(r.casefold().split()[-1] for r in words["roles"])
+        before_only = words.get("roles_before_name", frozenset())
+        self.role_heads = frozenset(r.casefold().split()[-1] for r in words["roles"] | before_only)
         self.role_after = re.compile(
             rf"\b({_FULL}),\s+(?:(?:the|a|an|our|its|their|his|her)\s+)?"
             rf"(?:[\w'\u2019\-]+\s+){{0,2}}?(?i:{roles})\b(?!\s+[{_UPPER}][{_LOWER}])")
-        self.role_words = frozenset(w.casefold() for w in words["roles"] | words["titles"])
+        self.role_words = frozenset(w.casefold() for w in words["roles"] | before_only | words["titles"])
         self.alone = self.role_words | {w.casefold().rstrip(".") for w in words["post_nominals"]}
         self.reflexive = re.compile(rf"\b({_FULL})\s+(?:himself|herself)\b")
 

@@ -23,6 +23,10 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte", "San", "Santa"})
+"""Words before a saint's name: "St. Paul's Hospital" is one name, not St. Paul's hospital
+(76 such possessives in the 25k press releases: hospitals, universities, schools, health
+systems, and days and roads that have no head word)."""
 _HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
 """Titles before a person's name inside a run ("Sir" and "Dame" are left out: "Sir Run Run
 Shaw Hospital" is named after one)."""
@@ -106,7 +110,9 @@ def _token_runs(text: str, begin: int, finish: int) -> list[list[Token]]:
             current = [(word, at, at + len(word))] if word[0].isupper() or mixed(word) else []
         last_end = m.end()
         stop_after = word[-1] == "."
-        possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES
+        # A saint's possessive runs on ("St. Vincent's Hospital", "Saint Luke's Health").
+        saint = bool(current) and len(current) >= 2 and current[-2][0] in _SAINTS
+        possessive = is_possessive(word) and _bare(word) not in NAME_POSSESSIVES and not saint
         if current and (sentence_end or possessive and word[0].isupper() or glued is not None):
             out.append(current)
             current = []

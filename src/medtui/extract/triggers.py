@@ -17,7 +17,8 @@ import ahocorasick
 _SIGN = (r"\b(?:sign(?:s|ed|ing)?|ink(?:s|ed)?|enter(?:s|ed)? into|conclud(?:es|ed)|"
          r"renew(?:s|ed)?|execut(?:es|ed)|seal(?:s|ed)?|reach(?:es|ed)|forg(?:es|ed)|"
          r"establish(?:es|ed|ing)|form(?:s|ed|alise[sd]?|alize[sd]?)|finali[sz](?:es|ed)|"
-         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing)|beg[ia]n|start(?:s|ed))\b")
+         r"firm(?:s|ed) up|cement(?:s|ed)|clos(?:es|ed|ing)|beg[ia]n|start(?:s|ed)|"
+         r"struck|strikes(?=\s+(?:a|an|the|its)\b))\b")
 _WINDOW = r"[^.;:]{0,120}?"
 # "The grants were awarded to A and B": the funder is named before (the previous sentence).
 _PASSIVE_GRANT = (r"\b(?:grants?|funding|funds|awards?|donations?)\s+(?:was|were|has\s+been|have\s+been)\s+"

@@ -105,9 +105,10 @@ def vocabulary() -> Vocabulary:
 
 
 def _persons(value: object) -> dict[str, frozenset[str]]:
-    """``persons`` of the vocabulary: each of its three lists (empty when missing)."""
+    """``persons`` of the vocabulary: each of its lists (empty when missing)."""
     lists = value if isinstance(value, dict) else {}
-    return {key: frozenset(_words(lists, key)) for key in ("speech_verbs", "titles", "roles", "post_nominals")}
+    keys = ("speech_verbs", "titles", "roles", "roles_before_name", "post_nominals")
+    return {key: frozenset(_words(lists, key)) for key in keys}
 
 
 def _kind_phrases(value: object) -> dict[str, tuple[str, ...]]:
