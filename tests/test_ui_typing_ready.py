@@ -10,19 +10,12 @@ import pytest
 
 from medtui.ui import searching
 from test_ui_fixtures import isolate, make_app, option_ids, screen_text, settle
+from test_ui_typing_indexing import wait_for
 
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     isolate(tmp_path, monkeypatch)
-
-
-async def wait_for(pilot: Any, check: Any, rounds: int = 100) -> None:
-    for _ in range(rounds):
-        if check():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("never happened")
 
 
 def hint(app: Any) -> str:
