@@ -247,3 +247,13 @@ def test_a_deal_struck_is_a_deal_signed() -> None:
     assert events("Coastal University struck a strategic partnership with Northgate Hospital.") == {
         ("partnership", frozenset({CU, NH}), "2025-03-04")}
     assert events("The strike at Coastal University ended before a deal with Northgate Hospital.") == set()
+
+
+def test_a_headline_with_a_plural_subject_and_a_plain_verb_is_an_event() -> None:
+    """"A and B Announce Partnership" (no article, plain verb): 35 of 82 such headlines in
+    the 25k releases gave no event before."""
+    found = events("The two firms will share tools.",
+                   title="Coastal University and Northgate Hospital Announce Strategic Partnership")
+    assert {(kind, parties) for kind, parties, _ in found} == {("partnership", frozenset({CU, NH}))}
+    # The plain verb after "plans to" is an intention, no act.
+    assert events("Coastal University plans to announce a partnership with Northgate Hospital.") == set()

@@ -60,7 +60,10 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:partnership|collaboration|alliance|cooperation)s? (?:with|between|among)|"
         r"in (?:partnership|collaboration) with)\b|"
         r"\bannounc(?:es|ed|ing)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,3}?(?:partnership|collaboration|"
-        r"alliance)s?\s+(?:with|between)\b|" + _SIGN + _WINDOW +
+        r"alliance)s?\s+(?:with|between)\b|"
+        # A plural subject's plain verb: "Acme and Northgate Announce Strategic Partnership".
+        r"\b(?:announce|launch|forge|establish|enter into)\s+(?:(?:a|an|the|their)\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:partnership|collaboration|alliance|joint venture)s?\b|" + _SIGN + _WINDOW +
         r"\b(?:partnerships?|alliances?|collaborations?|pacts?|joint ventures?|consortium|"
         r"cooperation|co-operation|twinning)\b", re.I)),
     # A launch that was done: "launched", "announced the launch of", "X and Y launch a ...";
