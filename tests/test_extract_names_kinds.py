@@ -15,6 +15,9 @@ from medtui.extract.names import guess_kind
     ("Riverside Unified School District", "government"),
     ("Federal Reserve Bank of Quillton", "government"),
     ("Zorbanian Central Bank", "government"),
+    ("Quillton County Council of Governments", "government"),  # courts and councils: public bodies
+    ("Zorbanian High Court", "government"),
+    ("Quillton Circuit Court of Appeals", "government"),
     # Unchanged: head words decide.
     ("Riverside University", "university"),
     ("Northgate Graduate School of Education", "university"),
