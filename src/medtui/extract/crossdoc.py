@@ -9,8 +9,8 @@ defines "Riverside University (RU)". This module ties them, and only them:
 - an institution a document names only by short names (one word, no Han characters: "RU")
   or by Han names ("河畔大學") is *weak*; one with a name of two words or more is *strong*;
 - a strong institution's *linking names* are its Han names and its acronyms that spell the
-  initials of one of its names ("RU" for "Riverside University", "NRCan" for "Natural
-  Resources Canada"; never a word of the name such as "Riverside", which other
+  initials of one of its names ("RU" for "Riverside University", "NQCan" for "Northgate
+  Quill Canada"; never a word of the name such as "Riverside", which other
   institutions share);
 - a weak institution joins the strong one whose linking name it uses; a strong institution
   adopts a weak one (still weak: no other strong one took it) that goes by one of its
@@ -55,7 +55,7 @@ def _full(name: str) -> bool:
 
 def _spells(acronym: str, full: str) -> bool:
     """Whether the capitals of one-word ``acronym`` are the initials of ``full``'s capitalised
-    words ("RU": "Riverside University"; "NRCan": "Natural Resources Canada")."""
+    words ("RU": "Riverside University"; "NQCan": "Northgate Quill Canada")."""
     capitals = "".join(c for c in acronym if c.isupper())
     initials = "".join(w[0] for w in full.replace("-", " ").split() if w[:1].isupper())
     return len(capitals) >= 2 and capitals == initials

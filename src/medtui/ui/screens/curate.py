@@ -34,7 +34,7 @@ def match_rank(folded: str, label: str) -> int:
     """How well ``label`` matches the typed ``folded`` text: 0 the name itself (a label
     may add a count, "Name  (12)"), 1 a name with a word starting with it, 2 one containing
     it. Within a rank the choices keep their order (the merge picker's: most stories first),
-    so "michigan" offers "University of Michigan (4)" before "Michigan Board of X (1)"."""
+    so "lakeshore" offers "University of Lakeshore (4)" before "Lakeshore Board of X (1)"."""
     name = label.casefold().split("  (", 1)[0].strip()
     if name == folded:
         return 0
