@@ -230,6 +230,21 @@ def test_timeline_json_order(corpus: Corpus, capsys: pytest.CaptureFixture[str])
     assert events[0]["story_title"] == "Alpha and Beta sign MOU"
 
 
+def test_timeline_narrowed_by_institution_and_kind(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
+    def ids(*argv: str) -> list[str]:
+        code, out, _ = run(capsys, "timeline", "--format", "json", *argv)
+        assert code == (0 if json.loads(out)["events"] else 1)
+        return [e["id"] for e in json.loads(out)["events"]]
+
+    assert ids("--institution", "i2") == ["e1"]
+    assert ids("--institution", "au", "--institution", "GAMMA | agency") == ["e3"]  # names, any case
+    assert ids("--institution", "i1", "--kind", "grant", "--kind", "meeting") == ["e2", "e3"]
+    code, _, err = run(capsys, "timeline", "--institution", "i9")
+    assert code == 1 and "unknown institution 'i9'" in err and "i1" in err
+    code, _, err = run(capsys, "timeline", "--kind", "merger")
+    assert code == 2 and "invalid choice" in one_line(err)
+
+
 def test_timeline_csv(corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline", "--format", "csv")
     assert code == 0

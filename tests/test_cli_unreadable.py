@@ -156,3 +156,17 @@ def test_a_wording_change_does_not_change_the_exit_code(
     code = cli.main(["export", "--format", "json", str(blank)])
     out, err = capsys.readouterr()
     assert code == 1 and "no story could be read" in err, err
+
+
+def test_files_skipped_among_readable_ones_are_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A folder with one unreadable file among readable ones: the output is right (exit 0)
+    and stderr says, in one sentence, that a file was skipped and where to see why."""
+    (tmp_path / "a.txt").write_text(STORY)
+    nul_bytes(tmp_path / "b.txt", pytest.MonkeyPatch())
+    for argv in (["timeline", str(tmp_path)], ["institutions", str(tmp_path)]):
+        code = cli.main(argv)
+        out, err = capsys.readouterr()
+        assert code == 0 and "Northgate Hospital" in out, err
+        assert err.count("\n") == 1 and "1 file was skipped of 2" in err and "b.txt" in err, err

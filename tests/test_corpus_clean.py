@@ -182,3 +182,13 @@ def test_a_sentence_ends_where_the_search_found_its_end(line: str) -> None:
     """Every kind of space Python's ``\\s`` matches (no-break, ideographic, separators)
     is stepped over as ``str.rstrip`` steps over it, and a line end too."""
     assert is_sentence(line) == bool(_SENTENCE_END.search(line))
+
+
+def test_a_site_name_that_is_an_address_becomes_the_host() -> None:
+    from medtui.corpus.clean import publisher_name
+
+    assert publisher_name("https://www.riverside-news.example/") == "riverside-news.example"
+    assert publisher_name("www.harbour.example") == "harbour.example"
+    assert publisher_name("Riverside News") == "Riverside News"
+    assert publisher_name("Acme Inc.") == "Acme Inc."
+    assert publisher_name(None) is None

@@ -129,6 +129,18 @@ def test_hand_written_file_in_the_documented_form(gaz: Path) -> None:
     assert "Northgate General" in text and "Annual Report" in text
 
 
+def test_a_rename_to_another_institutions_name_is_refused(gaz: Path) -> None:
+    """Renaming to a name another institution goes by would silently merge the two: it is
+    refused with a pointer to m (merge), and nothing is saved."""
+    corpus = make_corpus()
+    curator = curate_loaded(corpus, gaz)
+    for name in ("Riverside University", "northgate  clinic"):
+        out = curator.rename("i3" if name.startswith("Riverside") else "i1", name)
+        assert not out.changed and "m merges" in out.message, out
+    assert names(corpus) == ["Riverside University", "Northgate Hospital", "Riverside Univ", "Annual Report"]
+    assert not gaz.exists() or "curation" not in (yaml.safe_load(gaz.read_text()) or {})
+
+
 def test_merged_chain_and_merge_of_a_renamed_institution(gaz: Path) -> None:
     corpus = make_corpus()
     curator = curate_loaded(corpus, gaz)

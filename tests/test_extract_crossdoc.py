@@ -102,3 +102,20 @@ def test_the_corpus_lists_a_company_once_with_and_without_its_legal_form(tmp_pat
     assert len(quillon) == 1, [i.name for i in corpus.institutions]
     assert quillon[0].name == "Quillon Robotics Inc." and "Quillon Robotics" in quillon[0].aliases
     assert quillon[0].kind == "company" and len(quillon[0].stories) == 2
+
+
+def test_two_names_of_a_story_joined_to_one_institution_are_listed_once(tmp_path: Path) -> None:
+    """A story naming a company with and without its legal form, read as two names and
+    joined by the corpus to one institution: the story lists it once, an event's parties too."""
+    (tmp_path / "a.md").write_text(
+        "# NewsBreaks \u2013 Quillon Robotics Ltd. (NASDAQ: QRX) Announces $5 Million Agreement\n\n"
+        "Quillon Robotics (NASDAQ: QRX), an AI-based quill pioneer, said it entered an agreement "
+        "with Riverside University for a study.\n\n About Quillon Robotics\n\n"
+        " Quillon Robotics Ltd. (Nasdaq: QRX, QRXW) is a growth company pioneering quills. "
+        "Quillon Robotics empowers writers. Quillon Robotics\u2019 ordinary shares trade on Nasdaq.\n")
+    corpus = load_corpus([tmp_path], cache=False, workers=1)
+    for story in corpus.stories:
+        assert len(story.institutions) == len(set(story.institutions)), story.institutions
+    for event in corpus.events:
+        assert len(event.parties) == len(set(event.parties)), event
+    assert [len(i.stories) for i in corpus.institutions if i.name.startswith("Quillon")] == [1]

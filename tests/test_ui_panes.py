@@ -149,3 +149,34 @@ async def test_article_shows_date_precision_publisher_and_source() -> None:
         assert "Publisher: Alpha News" in lines
         assert "Source: https://alpha.example/mou" in lines
         assert "Institutions: Alpha University; Beta Hospital" in lines
+
+
+async def test_x_clears_the_typed_institution_filter_too() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "f", *"gamma")
+        await settle(pilot)
+        assert option_ids(app, "#inst-list") == ["i3"]
+        await pilot.press("down", "x")  # to the list (the box keeps its text), then x
+        await settle(pilot)
+        assert sorted(option_ids(app, "#inst-list")) == ["i1", "i2", "i3"]
+        assert app.query_one("#inst-filter").value == ""
+
+
+async def test_o_without_a_search_says_why_the_order_stays() -> None:
+    from test_ui_fixtures import search_for
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("2", "o")
+        await settle(pilot)
+        assert "o orders search hits" in screen_text(app)
+        await search_for(pilot, "beta")
+        await pilot.press("enter", "o")
+        await settle(pilot)
+        first = app.model.story_sort
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.model.story_sort != first  # with hits, o switches relevance and date

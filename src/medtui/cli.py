@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from medtui.cli_args import PROG, open_parser, sub_parser
-from medtui.corpus.model import Corpus
+from medtui.corpus.model import Corpus, Event
 from medtui.errors import NOTHING_READ, InputError, MedtuiError, UsageError
 
 if TYPE_CHECKING:
@@ -185,7 +185,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     corpus = load(args.paths)
     check_readable(corpus)
-    events, sources = one_per_signing(corpus)  # one row per signing, naming its sources
+    wanted = _wanted_events(corpus, args.institution or (), args.kind or ())
+    events, sources = one_per_signing(corpus, wanted)  # one row per signing, naming its sources
     fmt = args.format
     if fmt == "json":
         write_json(timeline_dict(corpus, events, sources), sys.stdout)
@@ -207,6 +208,33 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wanted_events(corpus: Corpus, institutions: Sequence[str], kinds: Sequence[str]) -> list[Event]:
+    """The events ``timeline --institution/--kind`` asks for: every named institution among
+    the parties, and one of the kinds (none named: all). An institution is named by its id
+    (``medtui institutions``) or by one of its names, in any case; one the corpus does not
+    know is named on stderr with examples, as ``search --institution`` does."""
+    known = {inst.id for inst in corpus.institutions}
+    by_name: dict[str, set[str]] = {}
+    for inst in corpus.institutions:
+        for name in (inst.name, *inst.aliases):
+            by_name.setdefault(name.casefold(), set()).add(inst.id)
+    ids: list[str] = []
+    missing: list[str] = []
+    for asked in dict.fromkeys(institutions):
+        named = by_name.get(asked.casefold(), set())
+        if asked in known or len(named) == 1:
+            ids.append(asked if asked in known else next(iter(named)))
+        else:
+            missing.append(asked)
+    if missing:
+        examples = ", ".join(sorted(known, key=lambda i: (len(i), i))[:5])
+        _say(f"unknown institution {', '.join(repr(i) for i in missing)}: "
+             f"'medtui institutions' lists the ids and names (e.g. {examples}).")
+        return []
+    return [e for e in corpus.events
+            if all(i in e.parties for i in ids) and (not kinds or e.kind in kinds)]
+
+
 def _say_empty(corpus: Corpus, what: str) -> None:
     """Why a listing is empty: nothing could be read (an empty folder, only binary or
     unsupported files), or nothing was found in what was read."""
@@ -224,6 +252,13 @@ def check_readable(corpus: Corpus) -> None:
     gives the reason in words). A corpus with stories, no documents at all, or a readable
     file that holds no story passes (the caller says "nothing read" and exits 1).
     """
+    skipped = [doc for doc in corpus.documents if doc.unreadable]
+    if skipped and corpus.stories:  # some files skipped: said once, the output is still right
+        first = skipped[0]
+        reason = (first.warnings[-1] if first.warnings else str(first.unreadable)).removesuffix(", skipped")
+        files = "1 file was" if len(skipped) == 1 else f"{len(skipped)} files were"
+        _say(f"{files} skipped of {len(corpus.documents)}, not readable as text ({first.path}: "
+             f"{reason}); 'medtui export' lists each under warnings.")
     if corpus.stories or not corpus.documents:
         return
     if all(doc.unreadable for doc in corpus.documents):

@@ -93,9 +93,17 @@ def sub_parser(name: str) -> argparse.ArgumentParser:
             help="only stories involving this institution id (repeatable: all of them)",
         )
     elif name == "timeline":
+        from medtui.corpus.model import EVENT_KINDS
+
         parser.description = "Print the partnership timeline, oldest first, undated last."
         _paths(parser)
         parser.add_argument("--format", choices=TIMELINE_FORMATS, default="table")
+        parser.add_argument(
+            "--institution", action="append", metavar="ID",
+            help="only events with this institution id among the parties (repeatable: all of them)",
+        )
+        parser.add_argument("--kind", action="append", choices=EVENT_KINDS,
+                            help="only events of this kind (repeatable: any of them)")
     elif name == "institutions":
         parser.description = "List the institutions with the number of stories about each."
         _paths(parser)

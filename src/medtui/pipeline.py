@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from medtui import inputs
 from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
-from medtui.corpus.clean import CleanDoc, clean_lines
+from medtui.corpus.clean import CleanDoc, clean_lines, publisher_name
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import read_html
@@ -89,7 +89,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
             if decoded.front is not None:
                 _use_front_matter(clean, doc, decoded.front)
             raw = split_stories(clean)
-        doc.publisher, doc.url = clean.publisher, clean.url
+        doc.publisher, doc.url = publisher_name(clean.publisher), clean.url
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
@@ -224,13 +224,16 @@ class CorpusBuilder:
         for index, sr in enumerate(result.stories):
             story = Story(id=f"s{len(corpus.stories) + 1}", document=result.document.path,
                           title=sr.title, text=sr.text, date=sr.date, index_in_document=index)
-            story.institutions = [self._institution(result.entities, k).id for k in sr.entity_keys]
+            # Two names of the story may join one institution (the corpus joins a name with
+            # and without its legal form, or an acronym): each institution is listed once.
+            story.institutions = list(dict.fromkeys(
+                self._institution(result.entities, k).id for k in sr.entity_keys))
             for inst_id in story.institutions:
                 self._insts[inst_id].stories.append(story.id)
             for ev in sr.events:
                 corpus.events.append(Event(
                     id=f"e{len(corpus.events) + 1}", story=story.id, kind=ev.kind, date=ev.date,
-                    parties=[self._institution(result.entities, k).id for k in ev.parties],
+                    parties=list(dict.fromkeys(self._institution(result.entities, k).id for k in ev.parties)),
                     evidence=ev.evidence))
             corpus.stories.append(story)
             added.append(story)

@@ -111,6 +111,19 @@ class CleanDoc:
     written: it wins over dates read from the text."""
 
 
+def publisher_name(publisher: str | None) -> str | None:
+    """The publisher as a reader names it: a page whose site name is its address
+    ("https://www.example-news.com/") is "example-news.com" (seen among the news pages'
+    ``og:site_name``); anything else as it stands."""
+    if publisher is None:
+        return None
+    m = _SITE_ADDRESS.fullmatch(publisher.strip())
+    return m.group(1) if m else publisher
+
+
+_SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?([\w\-]+(?:\.[\w\-]+)+)/?", re.I)
+
+
 def _strip_markdown(line: str, doc: CleanDoc) -> str:
     # Each pattern only where its first character occurs: most lines have none of them.
     if "](" in line:

@@ -139,6 +139,11 @@ class Curator:
         inst, name = self._inst(inst_id), " ".join(name.split())
         if not name or name == inst.name:
             return Outcome("Nothing to change.", changed=False)
+        key = name_key(name)
+        other = next((i for i in self.corpus.institutions if i.id != inst.id and key in
+                      {name_key(n) for n in (i.name, *i.aliases)}), None)
+        if other is not None:  # the same name is the same institution: that is a merge
+            return Outcome(f"{name} is already a name of {other.name}: m merges the two.", changed=False)
         return self._commit(renamed(self.curation, inst, name), f"Renamed {inst.name} to {name}.")
 
     def split(self, inst_id: str, name: str) -> Outcome:

@@ -186,6 +186,10 @@ class ActionsMixin(ViewMixin):
         search = self.query_one(SearchBar)
         if search.value:
             search.set_query("")  # the app clears the search when this arrives
+        names = self.query_one(InstitutionFilter)
+        if names.value:  # the typed filter of institution names is a filter too
+            names.value = ""
+            self.model.institution_text = ""
         self.message = "Filters cleared"
         self.refresh_all()
 

@@ -341,6 +341,10 @@ class MedtuiApp(CurationMixin, SearchMixin, SettingsMixin):
 
     @on(StoriesPane.SortToggled)
     def _story_sort(self) -> None:
+        if self.model.search is None:  # only hits have a relevance: say so, not nothing
+            self.message = "Stories are newest first; o orders search hits by relevance or date."
+            self.refresh_status()
+            return
         self.model.story_sort = STORY_SORTS[(STORY_SORTS.index(self.model.story_sort) + 1) % 2]
         self.refresh_stories()
 
