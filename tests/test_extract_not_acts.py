@@ -26,7 +26,8 @@ def _events(text: str, title: str = "") -> set[frozenset[str]]:
 
 @pytest.mark.parametrize("gap", [
     ", now doing business as ", " (OTC: RVRX), doing business as ", " (formerly ", ", formerly known as ",
-    " d/b/a ", " (to be renamed ", " (NASDAQ: RVRX) (\u201c", ' (the "', ", known as ",
+    " d/b/a ", " (to be renamed ", ", Inc. (OTC: RVRX), doing business as ",
+    " (NASDAQ: RVRX) (\u201c", ' (the "', ", known as ",
 ])
 def test_what_joins_two_names_of_one_company(gap: str) -> None:
     assert _ONE_COMPANY_GAP.fullmatch(gap)

@@ -55,14 +55,15 @@ def within(short: set[str], longer: set[str]) -> bool:
 
 
 # What may stand between two names of one company: a SPAC's series number ("Gull Acquisition
-# Corp. II, to be renamed ..."), its tickers or a short note in
+# Corp. II, to be renamed ..."), a legal form the name left out, its tickers or a short note in
 # brackets, then "doing business as", "d/b/a", "formerly (known as)", "f/k/a", "now known
 # as", "(to be) renamed", "trading as" or the opening of a defined short name ("X Ltd.
 # (CSE: XX) ("Xco" or the "Company")"). Read in the 25k press releases (session 6):
 # "formerly" joins two names of one company in some 450 releases, "doing business as" /
 # "d/b/a" / "dba" in about 100; each made an event of a company with itself.
 _ONE_COMPANY_GAP = re.compile(
-    r"(?:\s+(?-i:[IVX]{1,4})\b)?[\s,.]*(?:\([^()]{1,60}\)[\s,]*){0,3}(?:"
+    r"(?:\s+(?-i:[IVX]{1,4})\b)?(?:,?\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|Limited|AG|GmbH|S\.A)\b)?[\s,.]*"
+    r"(?:\([^()]{1,60}\)[\s,]*){0,3}(?:"
     r"\(?\s*(?:(?:now|currently|also|which will be|to be|since)\s+)?"
     r"(?:doing business as|d/b/a|dba|formerly(?:\s+(?:known as|called|named))?|f/k/a|fka|"
     r"known as|renamed|previously known as|trading as|operating as)\s*:?\s*(?:the\s+)?[\"\u201c]?"
