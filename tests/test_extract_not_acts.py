@@ -6,22 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from medtui.corpus.model import PartialDate
 from medtui.extract.doubles import _ONE_COMPANY_GAP, unlinked
-from medtui.extract.events import find_events
-from medtui.extract.gazetteer import Gazetteer
-from medtui.extract.mentions import GazetteerMatcher, find_mentions
 from medtui.extract.subjects import not_an_act
+from test_extract_subjects import parties
 
-_EMPTY = GazetteerMatcher(Gazetteer())
-
-
-def _events(text: str, title: str = "") -> set[frozenset[str]]:
-    mentions = find_mentions(_EMPTY, [text], [title])
-    names = {k: e.name for k, e in mentions.entities.items()}
-    found = find_events(text, mentions.spans[0], title, mentions.spans[1], PartialDate(2025, 3, 4),
-                        {k: e.kind for k, e in mentions.entities.items()})
-    return {frozenset(names[p] for p in e.parties) for e in found}
+_events = parties  # (kind-less) party names of each event of a one-story document
 
 
 @pytest.mark.parametrize("gap", [
