@@ -3,6 +3,8 @@ or subtitles; opening with the wire's name; run into a subtitle; a CJK date and 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from medtui.corpus.clean import clean_lines
@@ -100,3 +102,29 @@ def test_a_wire_dateline_after_the_lead_is_text() -> None:
 
 def test_a_wire_name_alone_is_no_dateline() -> None:
     assert dateline("The hospital paid by wire transfer on March 3, 2025 and the university agreed.") is None
+
+
+@pytest.mark.parametrize(("head", "wire"), [
+    ("RIVERSIDE, CA - March 29, 2026 (QUILLWIRE) - Riverside University said", "QUILLWIRE"),
+    ("NORTHGATE\u2013(TERN WIRE)\u2013Northgate Hospital and", "TERN WIRE"),
+    ("RIVERSIDE, March 3, 2025 /24-7Quillpress/ -- Riverside University", "24-7Quillpress"),
+    ("Riverside University (the Wire) said so.", None),  # lower case: words, not a wire
+    ("See https://riverside.example/news/ - the page", None),  # a link's path, no wire
+    ("Riverside University signed an MoU. " * 30 + "(LATEWIRE)", None),  # past the head
+])
+def test_the_wire_a_release_head_names(head: str, wire: str | None) -> None:
+    from medtui.corpus.datelines import wire_name
+
+    assert wire_name(head) == wire
+
+
+def test_a_wire_release_without_a_stated_publisher_gets_its_wire(tmp_path: Path) -> None:
+    from medtui.pipeline import load_corpus
+
+    (tmp_path / "a.md").write_text("# Riverside signs\n\nRIVERSIDE, March 3, 2025 (QUILLWIRE) - "
+                                   "Riverside University signed an MoU with Northgate Hospital.\n")
+    (tmp_path / "b.md").write_text("---\npublisher: Riverside News\n---\n# Riverside signs\n\n"
+                                   "RIVERSIDE, March 3, 2025 (QUILLWIRE) - Riverside University grew.\n")
+    corpus = load_corpus([tmp_path], cache=False, workers=1)
+    assert {Path(d.path).name: d.publisher for d in corpus.documents} == {
+        "a.md": "QUILLWIRE", "b.md": "Riverside News"}

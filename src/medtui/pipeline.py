@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from medtui import inputs
 from medtui.corpus.boilerplate import drop_release_boilerplate, issuer_spans, known_fingerprint
 from medtui.corpus.clean import CleanDoc, clean_lines, publisher_name
+from medtui.corpus.datelines import wire_name
 from medtui.corpus.dates import first_date
 from medtui.corpus.frontmatter import FrontMatter
 from medtui.corpus.html import read_html
@@ -93,6 +94,7 @@ def process_document(item: InputFile, matcher: GazetteerMatcher) -> DocResult:
         if not raw:
             doc.warnings.append("no article text left after cleaning")
             return DocResult(doc)
+        doc.publisher = doc.publisher or wire_name(raw[0].text)  # "(BUSINESS WIRE)" in its dateline
         doc.title = clean.stated_title or clean.title_hint or raw[0].title
         parts = [drop_release_boilerplate(s.text) for s in raw]  # (story text, issuer context, line keys)
         raw = [RawStory(s.title, text, s.date) for s, (text, _, _) in zip(raw, parts, strict=True)]

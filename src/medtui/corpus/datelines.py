@@ -114,3 +114,21 @@ def first_dateline(paragraphs: list[str], order: str | None = None) -> PartialDa
         if counted >= DATELINE_PARAGRAPHS and len(para.split()) >= LEAD_WORDS:
             return None  # past the lead: a later date belongs to the text
     return None
+
+
+_WIRE_NAMED = re.compile(
+    r"\((?P<bracketed>(?-i:[A-Z0-9])[^()\n]{0,30}?wire)\)"
+    r"|(?<![^\s])/(?P<slashed>[A-Za-z0-9][\w.\-]{1,30}(?: [\w.\-]+){0,2})/\s*[-\u2013\u2014]", re.I)
+WIRE_HEAD = 600
+"""Characters of a story's head read for the name of the wire that carried it."""
+
+
+def wire_name(text: str) -> str | None:
+    """The wire a release's head names as its carrier, as written: "(NEWMEDIAWIRE)",
+    "DETROIT\u2013(BUSINESS WIRE)\u2013", " /PRNewswire/ --", " /24-7PressRelease/ --" (the
+    datelines above); None when its first :data:`WIRE_HEAD` characters name none. It is the
+    release's publisher when the document states no other (most wire releases in Markdown)."""
+    m = _WIRE_NAMED.search(text, 0, WIRE_HEAD)
+    if m is None:
+        return None
+    return (m.group("bracketed") or m.group("slashed")).strip()
