@@ -34,6 +34,7 @@ def names(text: str) -> list[str]:
         ("St. Ambrose's Hospital signed it.", ["St. Ambrose's Hospital"]),
         ("Mount St. Ives's Medical Center grew.", ["Mount St. Ives's Medical Center"]),
         ("Saint Orla's College opened.", ["Saint Orla's College"]),
+        ("San Quillo's Harbour Hospital grew.", ["Harbour Hospital"]),  # a city's possessive
         ("Northgate's Research Institute opened.", []),  # generic once the owner is cut
     ],
 )

@@ -23,10 +23,11 @@ ABBREVIATIONS = frozenset({"Inc.", "Ltd.", "Co.", "Corp.", "St.", "Dr.", "Prof."
 LEGAL = frozenset({"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co", "Co.", "PLC", "plc", "GmbH",
                    "AG", "SE", "S.A.", "N.V.", "LLP", "L.P.", "Limited", "Pty", "Pte", "Pvt", "Bhd", "Bhd."})
 """Legal forms of companies: one ends a name unless another follows ("Acme Co. Ltd.")."""
-_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte", "San", "Santa"})
+_SAINTS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 """Words before a saint's name: "St. Paul's Hospital" is one name, not St. Paul's hospital
 (76 such possessives in the 25k press releases: hospitals, universities, schools, health
-systems, and days and roads that have no head word)."""
+systems, and days and roads that have no head word). Not "San"/"Santa": "San Diego's X" is
+a city's possessive."""
 _HONORIFICS = frozenset({"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."})
 """Titles before a person's name inside a run ("Sir" and "Dame" are left out: "Sir Run Run
 Shaw Hospital" is named after one)."""
